@@ -1,0 +1,49 @@
+# NewsETL: `make run` processes input/ into output/, `make test` runs all tests.
+# Both install the system libraries they need first (see `deps`).
+
+SWIFT   ?= swift
+CONFIG  ?= pipeline.json
+INPUT   ?= input
+OUTPUT  ?= output
+BIN     := .build/release/newsetl
+SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev
+
+.PHONY: run test deps build verify bench clean
+
+run: build
+	$(BIN) run --config $(CONFIG) --input $(INPUT) --output $(OUTPUT)
+
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build -c release --product newsetl
+
+# Checks the outputs of the last run (XML against the schema, JSONL, CSV, counts).
+verify: build
+	$(BIN) verify --output $(OUTPUT) --schema schema/newsetl.xsd
+
+bench: build
+	bench/run.sh
+
+# Installs missing Debian packages when running as root with apt-get;
+# otherwise names the command to run and stops.
+deps:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: Swift 6 is not on PATH (https://www.swift.org/install/linux/)"; exit 1; }
+	@missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	  else \
+	    echo "error: missing system packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build

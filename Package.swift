@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "NewsETL",
+    products: [
+        .executable(name: "newsetl", targets: ["newsetl"]),
+        .library(name: "NewsETL", targets: ["NewsETL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(
+            name: "NewsETL",
+            dependencies: ["CLibXML2", "CLibCSV"]
+        ),
+        .executableTarget(
+            name: "newsetl",
+            dependencies: [
+                "NewsETL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsETLTests",
+            dependencies: ["NewsETL"]
+        ),
+    ]
+)

@@ -1,0 +1,21 @@
+#ifndef NEWSETL_CLIBXML2_SHIM_H
+#define NEWSETL_CLIBXML2_SHIM_H
+
+/* Debian builds libxml2 against ICU; its headers then clash with the ICU that
+   Foundation carries ("'UErrorCode' has different definitions") on clean
+   builds. NewsETL never uses libxml2's ICU support. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+
+/* xmlFree is a global function pointer, which Swift 6 rejects as shared
+   mutable state; this wrapper is a plain function. */
+static inline void newsetl_xmlFree(void *pointer) { xmlFree(pointer); }
+
+#endif

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A validated pipeline.json.
+///
+/// ```json
+/// {
+///   "input":  { "path": "input", "include": ["*"], "exclude": [], "max_file_bytes": 52428800 },
+///   "output": { "path": "output" },
+///   "workers": 0,
+///   "stages": [ { "name": "decode", "enabled": true, "options": {} }, … ]
+/// }
+/// ```
+/// Loading checks everything before any input is read and reports every
+/// problem at once (`ConfigError`).
+public struct PipelineConfig: Sendable {
+    public var input: InputOptions
+    public var outputPath: String
+    /// Worker threads for per-file and per-document stages; 0 means one per core.
+    public var workers: Int
+    public var stages: [ConfiguredStage]
+    /// SHA-256 of the config file's bytes, recorded in the manifest.
+    public var sha256: String
+
+    /// The worker count actually used.
+    public var effectiveWorkers: Int {
+        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    public var enabledStages: [ConfiguredStage] { stages.filter(\.enabled) }
+
+    /// Loads and validates the config at `path`; relative paths inside it are
+    /// taken from the file's folder, so a cron job can run from anywhere.
+    public static func load(path: String) throws -> PipelineConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = !exists ? "no such file" : isDirectory.boolValue ? "is a folder" : "cannot be read"
+            throw ConfigError(configPath: path, problems: [why])
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        return try parse(Array(data), configPath: path, baseDirectory: directory)
+    }
+
+    /// Validates config bytes; `configPath` only names the file in messages.
+    public static func parse(_ bytes: [UInt8], configPath: String, baseDirectory: String) throws -> PipelineConfig {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw ConfigError(configPath: configPath, problems: ["not valid JSON: \(jsonErrorDetail(error))"])
+        }
+        let problems = ConfigProblems()
+        let reader = OptionReader(value: root, path: "", problems: problems)
+        let input = InputOptions(reader: reader.nested("input"), baseDirectory: baseDirectory)
+        let outputReader = reader.nested("output")
+        let outputPath = PathResolution.resolve(outputReader.string("path", default: "output"), against: baseDirectory)
+        outputReader.finish()
+        let workers = reader.integer("workers", default: 0, range: 0...1024)
+        let stages = readStages(reader.value("stages"), problems: problems)
+        reader.finish()
+        if !problems.messages.isEmpty {
+            throw ConfigError(configPath: configPath, problems: problems.messages)
+        }
+        return PipelineConfig(input: input, outputPath: outputPath, workers: workers, stages: stages,
+                              sha256: SHA256.hex(bytes))
+    }
+
+    private static func readStages(_ value: JSONValue?, problems: ConfigProblems) -> [ConfiguredStage] {
+        guard let value else {
+            problems.add("stages", "missing: list the stages to run (\(StageRegistry.names.joined(separator: ", ")))")
+            return []
+        }
+        guard case .array(let entries) = value else {
+            problems.add("stages", "expected a list of stages, got \(value.summary)")
+            return []
+        }
+        var stages: [ConfiguredStage] = []
+        var seen: [String: Int] = [:]
+        var lastRank = -1
+        for (index, entry) in entries.enumerated() {
+            let path = "stages[\(index)]"
+            let reader = OptionReader(value: entry, path: path, problems: problems)
+            guard case .string(let name)? = reader.value("name") else {
+                problems.add("\(path).name", "missing or not a string: expected one of \(StageRegistry.names.joined(separator: ", "))")
+                continue
+            }
+            guard let make = StageRegistry.factory(named: name), let rank = StageRegistry.rank(of: name) else {
+                problems.add("\(path).name", "unknown stage \"\(name)\" (known: \(StageRegistry.names.joined(separator: ", ")))")
+                continue
+            }
+            let enabled = reader.bool("enabled", default: true)
+            let options = reader.nested("options")
+            let kind = make(options)
+            options.finish()
+            reader.finish()
+            if let first = seen[name] {
+                problems.add(path, "stage \"\(name)\" is listed twice (also stages[\(first)])")
+                continue
+            }
+            seen[name] = index
+            if rank < lastRank {
+                problems.add(path, "stage \"\(name)\" is out of order: stages run in the order \(StageRegistry.names.joined(separator: ", "))")
+            }
+            lastRank = max(lastRank, rank)
+            if StageRegistry.required.contains(name), !enabled {
+                problems.add("\(path).enabled", "stage \"\(name)\" cannot be disabled")
+            }
+            stages.append(ConfiguredStage(name: name, enabled: enabled, kind: kind))
+        }
+        for name in StageRegistry.names where StageRegistry.required.contains(name) && seen[name] == nil {
+            problems.add("stages", "missing the \"\(name)\" stage")
+        }
+        return stages
+    }
+
+    private static func jsonErrorDetail(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            if let underlying = context.underlyingError {
+                return "\(underlying)".replacingOccurrences(of: "\n", with: " ")
+            }
+            return context.debugDescription
+        }
+        return "\(error)"
+    }
+}

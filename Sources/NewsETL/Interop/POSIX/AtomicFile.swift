@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file written under a temporary name in its final folder and renamed into
+/// place on `commit`, so a reader never sees half a file and a failed run
+/// leaves the previous version intact.
+public final class AtomicFile {
+    public let finalPath: String
+    public let temporaryPath: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let flushThreshold = 1 << 20
+
+    public init(path: String) throws(SystemError) {
+        finalPath = path
+        temporaryPath = AtomicFile.temporaryPath(for: path)
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemError("create", path: temporaryPath) }
+        buffer.reserveCapacity(AtomicFile.flushThreshold)
+    }
+
+    deinit {
+        if descriptor >= 0 {
+            Glibc.close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(SystemError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= AtomicFile.flushThreshold { try flush() }
+    }
+
+    public func write(_ text: String) throws(SystemError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= AtomicFile.flushThreshold { try flush() }
+    }
+
+    /// Writes out, syncs and closes the temporary file, leaving it unrenamed.
+    public func close() throws(SystemError) {
+        try flush()
+        guard fsync(descriptor) == 0 else { throw SystemError("fsync", path: temporaryPath) }
+        let status = Glibc.close(descriptor)
+        descriptor = -1
+        guard status == 0 else { throw SystemError("close", path: temporaryPath) }
+    }
+
+    private func flush() throws(SystemError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("write", path: temporaryPath)
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The hidden name in the same folder under which `path` is written
+    /// before it is renamed into place.
+    public static func temporaryPath(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(folder)/.\(name).tmp-\(getpid())"
+    }
+
+    /// Renames a closed temporary file (this one's, or one another writer
+    /// produced at `temporaryPath`) onto `finalPath`.
+    public static func rename(from temporaryPath: String, to finalPath: String) throws(SystemError) {
+        guard Glibc.rename(temporaryPath, finalPath) == 0 else { throw SystemError("rename", path: finalPath) }
+    }
+
+    /// Removes a temporary file that will not be committed.
+    public static func discard(_ temporaryPath: String) {
+        unlink(temporaryPath)
+    }
+}

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file-system calls NewsETL needs, without following symlinks or
+/// blocking on special files: a FIFO in the input folder must never hang a run.
+public enum FileSystem {
+    public enum Kind: Sendable, Equatable {
+        case regular, directory, symlink, fifo, socket, device, other
+    }
+
+    public struct Status: Sendable, Equatable {
+        public var kind: Kind
+        public var size: Int
+    }
+
+    /// The entry itself (a symlink is reported as a symlink).
+    public static func linkStatus(_ path: String) throws(SystemError) -> Status {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw SystemError("lstat", path: path) }
+        return status(info)
+    }
+
+    /// What the entry points to (symlinks followed).
+    public static func targetStatus(_ path: String) throws(SystemError) -> Status {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SystemError("stat", path: path) }
+        return status(info)
+    }
+
+    /// The canonical absolute path, symlinks resolved.
+    public static func realPath(_ path: String) throws(SystemError) -> String {
+        guard let resolved = realpath(path, nil) else { throw SystemError("realpath", path: path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Names in a folder, without `.` and `..`, in no particular order.
+    public static func listDirectory(_ path: String) throws(SystemError) -> [String] {
+        guard let directory = opendir(path) else { throw SystemError("opendir", path: path) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Reads a regular file whole. Opens without blocking and checks the opened
+    /// descriptor is a regular file, so an entry swapped for a FIFO after the
+    /// walk cannot hang the run.
+    public static func readRegularFile(_ path: String) throws(SystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw SystemError("open", path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw SystemError("fstat", path: path) }
+        guard status(info).kind == .regular else { throw SystemError("open", path: path, code: EINVAL) }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    private static func status(_ info: stat) -> Status {
+        let kind: Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        case S_IFIFO: kind = .fifo
+        case S_IFSOCK: kind = .socket
+        case S_IFCHR, S_IFBLK: kind = .device
+        default: kind = .other
+        }
+        return Status(kind: kind, size: Int(info.st_size))
+    }
+}

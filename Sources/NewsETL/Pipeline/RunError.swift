@@ -1,0 +1,16 @@
+/// Why a run could not start or finish. Bad input files are never errors
+/// (they are rejections); these are problems with the run as a whole.
+public enum RunError: Error, Sendable, CustomStringConvertible {
+    /// The input folder is missing or not a folder.
+    case inputFolder(String)
+    /// The output folder cannot be created or written.
+    case outputFolder(String)
+    /// Writing an output file failed mid-run; previous outputs are intact.
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .inputFolder(let message), .outputFolder(let message), .output(let message): return message
+        }
+    }
+}

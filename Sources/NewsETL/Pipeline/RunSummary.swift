@@ -1,0 +1,140 @@
+import Foundation
+
+/// The result of a run: counts, per-stage statistics, one outcome per input
+/// file. Its JSON form is `manifest.json`.
+public struct RunSummary: Sendable {
+    public static let toolVersion = "0.1.0"
+
+    public var configSHA256: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var stages: [StageStatistics]
+    public var files: [FileOutcome]
+    public var documentsWritten: Int
+    public var outputFiles: [String]
+
+    public var inputs: Int { files.count }
+    public var kept: Int { files.count { $0.kind == .kept } }
+    public var duplicates: Int { files.count { $0.kind == .duplicate } }
+    public var rejected: Int { files.count { $0.kind == .rejected } }
+
+    /// The manifest: fixed key order; only the times differ between two runs
+    /// of the same input and config.
+    public func manifestJSON() -> [UInt8] {
+        var out = JSONObjectWriter()
+        out.open("{")
+        out.field("tool", quoted: "newsetl")
+        out.field("version", quoted: RunSummary.toolVersion)
+        out.field("config_sha256", quoted: configSHA256)
+        out.field("started_at", quoted: RunSummary.timestamp(startedAt))
+        out.field("finished_at", quoted: RunSummary.timestamp(finishedAt))
+        out.field("wall_seconds", raw: JSONText.decimal(finishedAt.timeIntervalSince(startedAt)))
+        out.key("counts")
+        out.open("{")
+        out.field("inputs", raw: String(inputs))
+        out.field("kept", raw: String(kept))
+        out.field("duplicates", raw: String(duplicates))
+        out.field("rejected", raw: String(rejected))
+        out.field("documents_written", raw: String(documentsWritten))
+        out.close("}")
+        out.key("rejected_by_reason")
+        out.open("{")
+        for reason in Rejection.Reason.allCases {
+            let count = files.count { $0.reason == reason }
+            if count > 0 { out.field(reason.rawValue, raw: String(count)) }
+        }
+        out.close("}")
+        out.key("stages")
+        out.open("[")
+        for stage in stages {
+            out.element()
+            out.open("{")
+            out.field("name", quoted: stage.name)
+            out.field("enabled", raw: String(stage.enabled))
+            out.field("in", raw: String(stage.input))
+            out.field("out", raw: String(stage.output))
+            out.field("rejected", raw: String(stage.rejected))
+            out.field("duplicates", raw: String(stage.duplicates))
+            out.field("busy_seconds", raw: JSONText.decimal(stage.busySeconds))
+            out.close("}")
+        }
+        out.close("]")
+        out.key("outputs")
+        out.open("[")
+        for file in outputFiles {
+            out.element()
+            out.append(JSONText.quoted(file))
+        }
+        out.close("]")
+        out.key("files")
+        out.open("[")
+        for file in files {
+            out.element()
+            var line = "{\"path\":" + JSONText.quoted(file.path)
+            line += ",\"sha256\":" + (file.sha256.map(JSONText.quoted) ?? "null")
+            line += ",\"outcome\":" + JSONText.quoted(file.kind.rawValue)
+            line += ",\"doc_id\":" + (file.docID.map(JSONText.quoted) ?? "null")
+            line += ",\"canonical_id\":" + (file.canonicalID.map(JSONText.quoted) ?? "null")
+            line += ",\"reason\":" + (file.reason.map { JSONText.quoted($0.rawValue) } ?? "null") + "}"
+            out.append(line)
+        }
+        out.close("]")
+        out.close("}")
+        out.append("\n")
+        return out.bytes
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}
+
+/// Pretty-printed JSON with two-space indents, written in the caller's order.
+private struct JSONObjectWriter {
+    var bytes: [UInt8] = []
+    private var depth = 0
+    private var needsComma = [false]
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func open(_ bracket: String) {
+        append(bracket)
+        depth += 1
+        needsComma.append(false)
+    }
+
+    mutating func close(_ bracket: String) {
+        let hadItems = needsComma.removeLast()
+        depth -= 1
+        if hadItems { newline() }
+        append(bracket)
+    }
+
+    /// Starts the next array element.
+    mutating func element() {
+        if needsComma[needsComma.count - 1] { append(",") }
+        needsComma[needsComma.count - 1] = true
+        newline()
+    }
+
+    mutating func key(_ name: String) {
+        element()
+        append(JSONText.quoted(name) + ": ")
+    }
+
+    mutating func field(_ name: String, quoted value: String) {
+        key(name)
+        append(JSONText.quoted(value))
+    }
+
+    mutating func field(_ name: String, raw value: String) {
+        key(name)
+        append(value)
+    }
+
+    private mutating func newline() {
+        append("\n" + String(repeating: "  ", count: depth))
+    }
+}

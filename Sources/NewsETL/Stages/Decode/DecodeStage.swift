@@ -1,0 +1,121 @@
+/// The `decode` stage: any real-world file into clean Unicode text plus its
+/// metadata, or a rejection that says why not.
+///
+/// ```json
+/// { "name": "decode", "enabled": true,
+///   "options": { "html_extensions": [".html", ".htm"], "max_control_ratio": 0.02, "min_words": 1 } }
+/// ```
+public struct DecodeStage: Sendable {
+    /// Files with these extensions are parsed as HTML; others are too when
+    /// their first bytes look like a page.
+    public var htmlExtensions: [String]
+    public var detector: EncodingDetector
+    /// Documents with fewer words after decoding are rejected as `no_text`.
+    public var minWords: Int
+
+    public static let defaultHTMLExtensions = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]
+
+    public init(htmlExtensions: [String] = DecodeStage.defaultHTMLExtensions, maxControlRatio: Double = 0.02, minWords: Int = 1) {
+        self.htmlExtensions = htmlExtensions.map { $0.lowercased() }
+        self.detector = EncodingDetector(maxControlRatio: maxControlRatio)
+        self.minWords = minWords
+    }
+
+    public init(options: OptionReader) {
+        self.init(
+            htmlExtensions: options.stringList("html_extensions", default: DecodeStage.defaultHTMLExtensions),
+            maxControlRatio: options.number("max_control_ratio", default: 0.02, range: 0...1),
+            minWords: options.integer("min_words", default: 1, range: 0...1_000_000)
+        )
+    }
+
+    /// Reads and decodes one input file. Never throws: every failure is a
+    /// rejection with a reason and a one-line detail.
+    public func decode(_ file: InputFile, maxFileBytes: Int) -> Result<Document, Rejection> {
+        func reject(_ reason: Rejection.Reason, _ detail: String, sha256: String? = nil) -> Result<Document, Rejection> {
+            .failure(Rejection(path: file.relativePath, sha256: sha256, reason: reason, detail: detail))
+        }
+        if let problem = file.problem { return reject(problem, file.problemDetail) }
+        let bytes: [UInt8]
+        do {
+            let status = try FileSystem.targetStatus(file.absolutePath)
+            guard status.kind == .regular else { return reject(.notRegularFile, "not a regular file") }
+            if status.size > maxFileBytes { return reject(.tooLarge, sizeDetail(status.size, limit: maxFileBytes)) }
+            bytes = try FileSystem.readRegularFile(file.absolutePath)
+        } catch {
+            return reject(.unreadable, error.message)
+        }
+        if bytes.count > maxFileBytes { return reject(.tooLarge, sizeDetail(bytes.count, limit: maxFileBytes)) }
+        let sha256 = SHA256.hex(bytes)
+        if bytes.isEmpty { return reject(.empty, "the file is empty (0 bytes)", sha256: sha256) }
+
+        let isHTML = looksLikeHTML(file.relativePath, bytes)
+        let decoded: EncodingDetector.Decoded
+        switch detector.decode(bytes, looksLikeHTML: isHTML) {
+        case .success(let result): decoded = result
+        case .failure(.binary(let detail)): return reject(.binary, "binary file: \(detail)", sha256: sha256)
+        case .failure(.undecodable(let detail)): return reject(.undecodable, detail, sha256: sha256)
+        }
+
+        var document = Document(
+            docID: DecodeStage.docID(forRelativePath: file.relativePath), sourcePath: file.relativePath,
+            sha256: sha256, byteCount: bytes.count, encoding: decoded.encoding,
+            format: isHTML ? .html : .text, title: nil, published: nil,
+            source: DecodeStage.folder(of: file.relativePath), url: nil, text: "", wordCount: 0)
+        if isHTML {
+            let page: HTMLTextExtractor.Extracted
+            do {
+                page = try HTMLTextExtractor().extract(html: decoded.text)
+            } catch {
+                return reject(.undecodable, "\(error)", sha256: sha256)
+            }
+            document.text = TextNormalizer.normalize(page.text)
+            document.title = page.title
+            document.published = page.published
+            document.url = page.url
+            document.source = page.siteName ?? page.url.flatMap(DecodeStage.host) ?? document.source
+        } else {
+            document.text = TextNormalizer.normalize(decoded.text)
+            let metadata = PlainTextMetadata(text: document.text)
+            document.title = metadata.title
+            document.published = metadata.published
+        }
+        document.wordCount = TextNormalizer.wordCount(document.text)
+        if document.wordCount < max(minWords, 1) {
+            return reject(.noText, "no text after decoding (\(document.wordCount) words)", sha256: sha256)
+        }
+        return .success(document)
+    }
+
+    /// `doc-` and 16 hex digits of the SHA-256 of the relative path: stable
+    /// across runs and machines, and independent of the file's content.
+    public static func docID(forRelativePath path: String) -> String {
+        "doc-" + SHA256.hex(path).prefix(16)
+    }
+
+    private func looksLikeHTML(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let lowerPath = path.lowercased()
+        if htmlExtensions.contains(where: { lowerPath.hasSuffix($0) }) { return true }
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        let start = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || head.contains("<html")
+            || (start.hasPrefix("<") && (head.contains("<head") || head.contains("<body")))
+    }
+
+    private func sizeDetail(_ size: Int, limit: Int) -> String {
+        "\(size) bytes, over max_file_bytes (\(limit))"
+    }
+
+    static func folder(of relativePath: String) -> String? {
+        guard let slash = relativePath.lastIndex(of: "/") else { return nil }
+        return String(relativePath[..<slash])
+    }
+
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
+        let trimmed = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

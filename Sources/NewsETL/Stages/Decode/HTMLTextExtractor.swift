@@ -1,0 +1,202 @@
+import Foundation
+
+/// Text and metadata of an HTML page: scripts, styles and comments dropped,
+/// each block element a paragraph of its own; title from `og:title` or
+/// `<title>`; publication date from `article:published_time` (or a similar
+/// meta tag), JSON-LD `datePublished` or `<time datetime>`, in that order of
+/// trust.
+public struct HTMLTextExtractor: Sendable {
+    public struct Extracted: Sendable, Equatable {
+        /// Paragraphs separated by blank lines; not yet normalised.
+        public var text: String
+        public var title: String?
+        public var published: String?
+        public var siteName: String?
+        public var url: String?
+    }
+
+    public init() {}
+
+    public func extract(html: String) throws -> Extracted {
+        let document = try HTMLDocument(html: UnterminatedTitle.repair(html))
+        var collector = PageCollector()
+        document.walk(&collector)
+        collector.flushParagraph()
+        let metaDate = collector.metaDates.lazy.compactMap(DateParser.parseMachineDate).first
+        let jsonLDDate = collector.jsonLDDates.lazy.compactMap(DateParser.parseMachineDate).first
+        let timeDate = collector.timeDates.lazy.compactMap(DateParser.parseMachineDate).first
+        return Extracted(
+            text: collector.paragraphs.joined(separator: "\n\n"),
+            title: nonEmpty(collector.ogTitle) ?? nonEmpty(collector.titleText),
+            published: metaDate ?? jsonLDDate ?? timeDate,
+            siteName: nonEmpty(collector.siteName),
+            url: nonEmpty(collector.url)
+        )
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = WhitespaceCollapser.collapse(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}
+
+/// The walk over one page; see `HTMLTextExtractor`.
+private struct PageCollector: HTMLVisitor {
+    var paragraphs: [String] = []
+    var current = ""
+    var titleText: String?
+    var ogTitle: String?
+    var siteName: String?
+    var url: String?
+    var metaDates: [String] = []
+    var jsonLDDates: [String] = []
+    var timeDates: [String] = []
+    private var inTitle = false
+    private var inJSONLD = false
+    private var jsonLDText = ""
+
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "map",
+        "select", "option", "datalist",
+    ]
+    static let blocks: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2",
+        "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
+        "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+    static let publishedMetaNames: Set<String> = [
+        "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+        "publish-date", "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
+        "parsely-pub-date", "cxenseparse:recs:publishtime",
+    ]
+
+    mutating func enter(_ element: HTMLElement) -> Bool {
+        let name = element.name
+        switch name {
+        case "title":
+            inTitle = titleText == nil
+            return true
+        case "meta":
+            readMeta(element)
+            return false
+        case "link":
+            if url == nil, element.attribute("rel")?.lowercased() == "canonical" { url = element.attribute("href") }
+            return false
+        case "script":
+            if element.attribute("type")?.lowercased().contains("ld+json") == true {
+                inJSONLD = true
+                jsonLDText = ""
+                return true
+            }
+            return false
+        case "time":
+            if let datetime = element.attribute("datetime") {
+                if element.attribute("pubdate") != nil { timeDates.insert(datetime, at: 0) } else { timeDates.append(datetime) }
+            }
+            return true
+        default:
+            break
+        }
+        if PageCollector.skipped.contains(name) { return false }
+        if PageCollector.blocks.contains(name) { flushParagraph() }
+        return true
+    }
+
+    mutating func text(_ text: String) {
+        if inTitle {
+            titleText = (titleText ?? "") + text
+        } else if inJSONLD {
+            jsonLDText += text
+        } else {
+            current += text
+        }
+    }
+
+    mutating func leave(_ element: HTMLElement) {
+        let name = element.name
+        switch name {
+        case "title":
+            inTitle = false
+        case "script":
+            if inJSONLD {
+                jsonLDDates.append(contentsOf: JSONLDDates.find(in: jsonLDText))
+                inJSONLD = false
+            }
+        default:
+            if PageCollector.blocks.contains(name) { flushParagraph() }
+        }
+    }
+
+    mutating func flushParagraph() {
+        let paragraph = WhitespaceCollapser.collapse(current)
+        if !paragraph.isEmpty { paragraphs.append(paragraph) }
+        current = ""
+    }
+
+    private mutating func readMeta(_ element: HTMLElement) {
+        guard let key = (element.attribute("property") ?? element.attribute("name") ?? element.attribute("itemprop"))?.lowercased(),
+              let content = element.attribute("content") ?? element.attribute("datetime") else { return }
+        switch key {
+        case "og:title": if ogTitle == nil { ogTitle = content }
+        case "og:site_name", "application-name": if siteName == nil { siteName = content }
+        case "og:url": if url == nil { url = content }
+        default:
+            if PageCollector.publishedMetaNames.contains(key) { metaDates.append(content) }
+        }
+    }
+}
+
+/// A `<title>` without `</title>` makes libxml2 (like a browser) read the
+/// rest of the page as the title, leaving no text. Real pages do this; the
+/// title is closed at the end of its line instead.
+enum UnterminatedTitle {
+    static func repair(_ html: String) -> String {
+        guard let open = html.range(of: "<title", options: .caseInsensitive),
+              html.range(of: "</title", options: .caseInsensitive, range: open.upperBound..<html.endIndex) == nil,
+              let tagEnd = html[open.upperBound...].firstIndex(of: ">") else { return html }
+        let contentStart = html.index(after: tagEnd)
+        let end = html[contentStart...].firstIndex { $0 == "\n" || $0 == "<" } ?? html.endIndex
+        return String(html[..<end]) + "</title>" + String(html[end...])
+    }
+}
+
+/// `datePublished` values in a JSON-LD block, found by key rather than by
+/// parsing, so that the malformed JSON-LD common on real pages still yields
+/// its date.
+enum JSONLDDates {
+    static func find(in text: String) -> [String] {
+        var dates: [String] = []
+        var rest = text[...]
+        while let key = rest.range(of: "\"datePublished\"") {
+            rest = rest[key.upperBound...]
+            guard let colon = rest.firstIndex(where: { !$0.isWhitespace }), rest[colon] == ":" else { continue }
+            let afterColon = rest[rest.index(after: colon)...].drop { $0.isWhitespace }
+            guard afterColon.first == "\"" else { continue }
+            let value = afterColon.dropFirst().prefix { $0 != "\"" }
+            dates.append(String(value))
+            rest = afterColon.dropFirst()
+        }
+        return dates
+    }
+}
+
+/// Collapses runs of ASCII whitespace to one space and trims the ends; a
+/// no-break space is content and stays.
+enum WhitespaceCollapser {
+    static func collapse(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(" ") }
+                pendingSpace = false
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+}

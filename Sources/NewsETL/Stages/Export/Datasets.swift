@@ -1,0 +1,43 @@
+/// The datasets NewsETL writes and how each record becomes a row.
+public enum Datasets {
+    public static func documents(includeText: Bool) -> Dataset {
+        var columns: [Dataset.Column] = [
+            .init("doc_id"), .init("source_path"), .init("sha256"), .init("bytes", .integer), .init("encoding"),
+            .init("format"), .init("title"), .init("published"), .init("source"), .init("url"),
+            .init("word_count", .integer), .init("cluster_id"), .init("canonical_id"), .init("similarity", .decimal),
+        ]
+        if includeText { columns.append(.init("text")) }
+        return Dataset(name: "documents", recordElement: "document", columns: columns)
+    }
+
+    public static let rejects = Dataset(
+        name: "rejects", recordElement: "reject",
+        columns: [.init("path"), .init("reason"), .init("detail")])
+
+    public static let duplicates = Dataset(
+        name: "duplicates", recordElement: "duplicate",
+        columns: [.init("doc_id"), .init("source_path"), .init("canonical_id"), .init("canonical_path"),
+                  .init("cluster_id"), .init("similarity", .decimal), .init("kind")])
+
+    static func row(_ document: Document, includeText: Bool) -> [FieldValue] {
+        let cluster = document.duplicateCluster
+        var row: [FieldValue] = [
+            .text(document.docID), .text(document.sourcePath), .text(document.sha256), .integer(document.byteCount),
+            .text(document.encoding), .text(document.format.rawValue), FieldValue(document.title),
+            FieldValue(document.published), FieldValue(document.source), FieldValue(document.url),
+            .integer(document.wordCount), FieldValue(cluster?.clusterID), FieldValue(cluster?.canonicalID),
+            cluster.map { .decimal($0.similarity) } ?? .missing,
+        ]
+        if includeText { row.append(.text(document.text)) }
+        return row
+    }
+
+    static func row(_ rejection: Rejection) -> [FieldValue] {
+        [.text(rejection.path), .text(rejection.reason.rawValue), .text(rejection.detail)]
+    }
+
+    static func row(_ duplicate: DuplicateRecord) -> [FieldValue] {
+        [.text(duplicate.docID), .text(duplicate.sourcePath), .text(duplicate.canonicalID), .text(duplicate.canonicalPath),
+         .text(duplicate.clusterID), .decimal(duplicate.similarity), .text(duplicate.kind)]
+    }
+}

@@ -1,0 +1,71 @@
+/// The files of one run being written. Nothing is visible under its final
+/// name until `commit`; `abort` (or dropping the session) removes the
+/// temporary files and leaves the previous outputs as they were.
+public final class ExportSession {
+    private let includeText: Bool
+    private let folder: String
+    private var documentWriters: [any DatasetWriter] = []
+    private var rejectWriters: [any DatasetWriter] = []
+    private var duplicateWriters: [any DatasetWriter] = []
+    private var committed = false
+
+    init(stage: ExportStage, folder: String) throws {
+        self.includeText = stage.includeText
+        self.folder = folder
+        do {
+            for format in stage.formats {
+                documentWriters.append(try format.makeWriter(for: Datasets.documents(includeText: includeText), folder: folder))
+                rejectWriters.append(try format.makeWriter(for: Datasets.rejects, folder: folder))
+                duplicateWriters.append(try format.makeWriter(for: Datasets.duplicates, folder: folder))
+            }
+        } catch {
+            abort()
+            throw error
+        }
+    }
+
+    deinit {
+        if !committed { abort() }
+    }
+
+    /// Every file the session writes, by final path.
+    public var outputPaths: [String] {
+        (documentWriters + rejectWriters + duplicateWriters).map(\.finalPath) + [manifestPath]
+    }
+
+    private var manifestPath: String { "\(folder)/manifest.json" }
+
+    public func write(_ document: Document) throws {
+        let row = Datasets.row(document, includeText: includeText)
+        for writer in documentWriters { try writer.write(row) }
+    }
+
+    public func write(_ rejection: Rejection) throws {
+        let row = Datasets.row(rejection)
+        for writer in rejectWriters { try writer.write(row) }
+    }
+
+    public func write(_ duplicate: DuplicateRecord) throws {
+        let row = Datasets.row(duplicate)
+        for writer in duplicateWriters { try writer.write(row) }
+    }
+
+    /// Closes every dataset, writes the manifest, then renames all files into
+    /// place, the manifest last, so a manifest always describes complete data.
+    public func commit(manifest: [UInt8]) throws {
+        let writers = documentWriters + rejectWriters + duplicateWriters
+        for writer in writers { try writer.finish() }
+        let manifestFile = try AtomicFile(path: manifestPath)
+        try manifestFile.write(manifest)
+        try manifestFile.close()
+        for writer in writers { try AtomicFile.rename(from: writer.temporaryPath, to: writer.finalPath) }
+        try AtomicFile.rename(from: manifestFile.temporaryPath, to: manifestPath)
+        committed = true
+    }
+
+    /// Removes every temporary file of the session.
+    public func abort() {
+        for writer in documentWriters + rejectWriters + duplicateWriters { AtomicFile.discard(writer.temporaryPath) }
+        AtomicFile.discard(AtomicFile.temporaryPath(for: manifestPath))
+    }
+}

@@ -1,0 +1,35 @@
+/// The `export` stage: writes every dataset in every configured format, plus
+/// the run manifest, each file atomically.
+///
+/// ```json
+/// { "name": "export", "enabled": true,
+///   "options": { "formats": ["csv", "jsonl", "xml"], "include_text": true } }
+/// ```
+public struct ExportStage: Sendable {
+    public var formats: [ExportFormat]
+    /// Whether `documents.*` carry the full text (off for metadata-only datasets).
+    public var includeText: Bool
+
+    public init(formats: [ExportFormat] = ExportFormat.allCases, includeText: Bool = true) {
+        self.formats = formats
+        self.includeText = includeText
+    }
+
+    public init(options: OptionReader) {
+        let names = options.stringList("formats", default: ExportFormat.allCases.map(\.rawValue),
+                                       allowed: ExportFormat.allCases.map(\.rawValue))
+        if names.isEmpty {
+            options.problems.add(options.keyPath("formats"), "expected at least one format")
+        }
+        var formats: [ExportFormat] = []
+        for format in names.compactMap(ExportFormat.init(rawValue:)) where !formats.contains(format) {
+            formats.append(format)
+        }
+        self.init(formats: formats, includeText: options.bool("include_text", default: true))
+    }
+
+    /// Opens the temporary files of one run in `folder`.
+    public func openSession(folder: String) throws -> ExportSession {
+        try ExportSession(stage: self, folder: folder)
+    }
+}

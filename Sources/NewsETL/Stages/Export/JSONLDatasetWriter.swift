@@ -1,0 +1,38 @@
+/// One JSON object per line, keys in column order, `null` for a missing value.
+final class JSONLDatasetWriter: DatasetWriter {
+    private let file: AtomicFile
+    private let keys: [[UInt8]]
+    private var line: [UInt8] = []
+
+    var temporaryPath: String { file.temporaryPath }
+    var finalPath: String { file.finalPath }
+
+    init(dataset: Dataset, path: String) throws {
+        file = try AtomicFile(path: path)
+        keys = dataset.columns.map { column in
+            var key: [UInt8] = []
+            JSONText.appendQuoted(column.name, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+    }
+
+    func write(_ row: [FieldValue]) throws {
+        line.removeAll(keepingCapacity: true)
+        line.append(UInt8(ascii: "{"))
+        for (index, value) in row.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(contentsOf: keys[index])
+            switch value {
+            case .text(let text): JSONText.appendQuoted(text, to: &line)
+            case .integer(let number): line.append(contentsOf: String(number).utf8)
+            case .decimal(let number): line.append(contentsOf: JSONText.decimal(number).utf8)
+            case .missing: line.append(contentsOf: "null".utf8)
+            }
+        }
+        line.append(contentsOf: "}\n".utf8)
+        try file.write(line)
+    }
+
+    func finish() throws { try file.close() }
+}

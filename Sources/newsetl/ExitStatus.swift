@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+/// sysexits(3)-style exit codes, documented in the README.
+enum ExitStatus {
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
+    static let ioError = ExitCode(74)
+    static let configError = ExitCode(78)
+
+    /// Prints `newsetl: error: …`, one line per problem, to stderr.
+    static func report(_ message: String) {
+        for line in message.split(separator: "\n") {
+            printToStandardError("newsetl: error: \(line)")
+        }
+    }
+
+    static func printToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct NewsETLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsetl",
+        abstract: "Turns a folder of raw news reports into datasets analysts can trust.",
+        discussion: """
+            Exit codes: 0 success; 64 bad command line; 65 output failed verification; \
+            66 input folder missing; 73 output folder cannot be created or written; \
+            74 writing outputs failed; 78 invalid config.
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ValidateCommand.self, VerifyCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The `newsetl` binary's exit codes and messages, as cron and scripts see them.
+@Suite struct CommandLineTests {
+    struct Outcome {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static var binary: String { RepositoryPaths.root + "/.build/debug/newsetl" }
+
+    private func newsetl(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                       standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func validatesTheRepositoryConfig() throws {
+        let outcome = try newsetl(["validate", "--config", RepositoryPaths.root + "/pipeline.json"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("valid; stages: decode, clean, dedupe, entities, export"))
+    }
+
+    @Test func exitsWith78AndOneLinePerConfigProblem() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("bad.json", #"{"workers": "many", "stages": [{"name": "decode"}, {"name": "export", "options": {"formats": []}}]}"#)
+        let commands = [["validate", "--config", path], ["run", "--config", path, "--output", folder.url("out")]]
+        for arguments in commands {
+            let outcome = try newsetl(arguments)
+            #expect(outcome.status == 78)
+            #expect(outcome.standardError == """
+                newsetl: error: \(path): workers: expected an integer between 0 and 1024, got "many"
+                newsetl: error: \(path): stages[1].options.formats: expected at least one format
+
+                """)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url("out")))
+    }
+
+    @Test func exitsWith66WhenTheInputFolderIsMissing() throws {
+        let folder = TemporaryFolder()
+        let outcome = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
+                                   "--input", folder.url("nowhere"), "--output", folder.url("out")])
+        #expect(outcome.status == 66)
+        #expect(outcome.standardError == "newsetl: error: input folder \(folder.url("nowhere")): No such file or directory\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.url("out")))
+    }
+
+    @Test func exitsWith73WhenTheOutputFolderCannotBeMade() throws {
+        let folder = TemporaryFolder()
+        folder.write("file", "x")
+        let outcome = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
+                                   "--input", RepositoryPaths.sampleInput, "--output", folder.url("file/out")])
+        #expect(outcome.status == 73)
+        #expect(outcome.standardError.hasPrefix("newsetl: error: output folder"))
+    }
+
+    @Test func runsOverTheSampleInputWithOverrides() throws {
+        let folder = TemporaryFolder()
+        let outcome = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
+                                   "--input", RepositoryPaths.sampleInput, "--output", folder.path, "--workers", "3"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError.hasPrefix("newsetl: 16 files: 13 kept, 1 duplicates, 2 rejected; 14 documents written"))
+        let verify = try newsetl(["verify", "--output", folder.path, "--schema", RepositoryPaths.schema])
+        #expect(verify.status == 0)
+        #expect(verify.standardOutput.hasSuffix("all outputs verified\n"))
+    }
+
+    @Test func rejectsANegativeWorkerCountAsAUsageError() throws {
+        let outcome = try newsetl(["run", "--workers", "-1"])
+        #expect(outcome.status == 64)
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct PipelineConfigTests {
+    private func problems(_ json: String) -> [String] {
+        do {
+            _ = try PipelineConfig.testing(json)
+            return []
+        } catch let error as ConfigError {
+            return error.problems
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    @Test func acceptsTheRepositoryConfig() throws {
+        let config = try PipelineConfig.load(path: RepositoryPaths.root + "/pipeline.json")
+        #expect(config.stages.map(\.name) == ["decode", "clean", "dedupe", "entities", "export"])
+        #expect(config.input.path == RepositoryPaths.root + "/input")
+        #expect(config.outputPath == RepositoryPaths.root + "/output")
+        #expect(config.sha256.count == 64)
+    }
+
+    @Test func appliesDefaultsForMissingBlocks() throws {
+        let config = try PipelineConfig.testing(#"{"stages": [{"name": "decode"}, {"name": "export"}]}"#)
+        #expect(config.workers == 0)
+        #expect(config.effectiveWorkers >= 1)
+        #expect(config.input.include == ["*"])
+        #expect(config.input.maxFileBytes == InputOptions.defaultMaxFileBytes)
+        #expect(config.outputPath == "output")
+    }
+
+    @Test func namesTheJSONPathOfAWrongOptionType() {
+        let found = problems(#"{"stages": [{"name": "decode", "options": {"max_control_ratio": "high"}}, {"name": "export"}]}"#)
+        #expect(found == [#"stages[0].options.max_control_ratio: expected a number between 0 and 1, got "high""#])
+    }
+
+    @Test func reportsEveryProblemAtOnce() {
+        let found = problems("""
+            {"workers": -2, "colour": "blue", "input": {"max_file_bytes": 0, "include": "*.txt"},
+             "stages": [{"name": "decode", "enabled": "yes"}, {"name": "translate"},
+                        {"name": "dedupe", "options": {"action": "delete", "shingle": 5}},
+                        {"name": "export", "options": {"formats": ["csv", "pdf"]}}]}
+            """)
+        #expect(found == [
+            "input.include: expected a list of strings, got \"*.txt\"",
+            "input.max_file_bytes: expected an integer of at least 1, got 0",
+            "workers: expected an integer between 0 and 1024, got -2",
+            "stages[0].enabled: expected true or false, got \"yes\"",
+            "stages[1].name: unknown stage \"translate\" (known: decode, clean, dedupe, entities, export)",
+            "stages[2].options.action: expected one of \"mark\", \"drop\", got \"delete\"",
+            "stages[2].options.shingle: unknown key (known keys: action)",
+            "stages[3].options.formats[1]: expected one of \"csv\", \"jsonl\", \"xml\", got \"pdf\"",
+            "colour: unknown key (known keys: input, output, stages, workers)",
+        ])
+    }
+
+    @Test func rejectsAStageOrderThatCannotWork() {
+        let found = problems(#"{"stages": [{"name": "export"}, {"name": "decode"}]}"#)
+        #expect(found == [#"stages[1]: stage "decode" is out of order: stages run in the order decode, clean, dedupe, entities, export"#])
+    }
+
+    @Test func rejectsDuplicateAndMissingRequiredStages() {
+        let found = problems(#"{"stages": [{"name": "clean"}, {"name": "clean"}, {"name": "export", "enabled": false}]}"#)
+        #expect(found == [
+            #"stages[1]: stage "clean" is listed twice (also stages[0])"#,
+            #"stages[2].enabled: stage "export" cannot be disabled"#,
+            #"stages: missing the "decode" stage"#,
+        ])
+    }
+
+    @Test func rejectsOptionsOnStagesThatTakeNone() {
+        let found = problems(#"{"stages": [{"name": "decode"}, {"name": "clean", "options": {"rules": []}}, {"name": "export"}]}"#)
+        #expect(found == ["stages[1].options.rules: unknown key (this block takes no keys)"])
+    }
+
+    @Test func reportsMalformedJSONAndNonObjects() {
+        #expect(problems("{\"stages\": [") .count == 1)
+        #expect(problems("{\"stages\": [").first?.hasPrefix("not valid JSON") == true)
+        #expect(problems("[]") == ["expected an object, got an array", "stages: missing: list the stages to run (decode, clean, dedupe, entities, export)"])
+        #expect(problems(#"{"stages": {"decode": {}}}"#) == ["stages: expected a list of stages, got an object"])
+        #expect(problems(#"{"stages": [{"enabled": true}, {"name": "decode"}, {"name": "export"}]}"#)
+                == ["stages[0].name: missing or not a string: expected one of decode, clean, dedupe, entities, export"])
+    }
+
+    @Test func reportsAMissingConfigFile() {
+        #expect(throws: ConfigError.self) { try PipelineConfig.load(path: "/nonexistent/pipeline.json") }
+        do {
+            _ = try PipelineConfig.load(path: "/nonexistent/pipeline.json")
+        } catch let error as ConfigError {
+            #expect(error.description == "/nonexistent/pipeline.json: no such file")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func resolvesRelativePathsAgainstTheConfigFolder() throws {
+        let config = try PipelineConfig.testing(
+            #"{"input": {"path": "reports"}, "output": {"path": "/abs/out"}, "stages": [{"name": "decode"}, {"name": "export"}]}"#,
+            baseDirectory: "/srv/news")
+        #expect(config.input.path == "/srv/news/reports")
+        #expect(config.outputPath == "/abs/out")
+    }
+}

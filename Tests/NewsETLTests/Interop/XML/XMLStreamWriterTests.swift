@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import NewsETL
+
+@Suite struct XMLStreamWriterTests {
+    @Test func dropsCharactersXMLForbids() {
+        #expect(XMLStreamWriter.sanitize("a\u{1}b\u{8}c\td\ne\u{FFFE}f\u{FFFF}g") == "abc\td\nefg")
+    }
+
+    @Test func writesXMLThatLibxml2ReadsBack() throws {
+        let folder = TemporaryFolder()
+        let path = folder.url("out.xml")
+        let writer = try XMLStreamWriter(path: path)
+        try writer.startElement("rejects")
+        try writer.startElement("reject")
+        try writer.element("path", text: "a <b> & \"c\" \u{1}")
+        try writer.element("reason", text: "binary")
+        try writer.element("detail", text: "control \u{0}bytes ]]> end")
+        try writer.endElement()
+        try writer.endElement()
+        try writer.finish()
+        let text = folder.read("out.xml")
+        #expect(text.contains("<path>a &lt;b&gt; &amp; &quot;c&quot; </path>"))
+        #expect(text.contains("<detail>control bytes ]]&gt; end</detail>"))
+        let validator = try XMLSchemaValidator(schemaPath: RepositoryPaths.schema)
+        #expect(validator.validate(fileAt: path) == [])
+    }
+
+    @Test func reportsSchemaViolationsWithTheirLine() throws {
+        let folder = TemporaryFolder()
+        folder.write("bad.xml", "<?xml version=\"1.0\"?>\n<rejects>\n  <reject><path>x</path><reason>bored</reason><detail/></reject>\n</rejects>\n")
+        let problems = try XMLSchemaValidator(schemaPath: RepositoryPaths.schema).validate(fileAt: folder.url("bad.xml"))
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains(":3:") == true)
+        #expect(problems.first?.contains("bored") == true)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import NewsETL
+
+@Suite struct PipelineRunnerTests {
+    private func config(input: String, output: String, workers: Int, dedupeAction: String = "mark") throws -> PipelineConfig {
+        var config = try PipelineConfig.testing("""
+            {"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe", "options": {"action": "\(dedupeAction)"}},
+                        {"name": "entities"}, {"name": "export"}]}
+            """)
+        config.input.path = input
+        config.outputPath = output
+        config.workers = workers
+        return config
+    }
+
+    private static let dataFiles = ["documents.csv", "documents.jsonl", "documents.xml", "rejects.csv", "rejects.jsonl",
+                                    "rejects.xml", "duplicates.csv", "duplicates.jsonl", "duplicates.xml"]
+
+    @Test func accountsForEverySampleInputFile() throws {
+        let output = TemporaryFolder()
+        let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
+        #expect(summary.inputs == 16)
+        #expect(summary.rejected == 2)
+        #expect(summary.duplicates == 1)
+        #expect(summary.kept == 13)
+        #expect(summary.inputs == summary.kept + summary.duplicates + summary.rejected)
+        #expect(summary.documentsWritten == 14)
+        let reasons = Dictionary(uniqueKeysWithValues: summary.files.filter { $0.kind == .rejected }.map { ($0.path, $0.reason) })
+        #expect(reasons == ["broken/empty.txt": .empty, "broken/scan-0001.txt": .binary])
+        let copy = summary.files.first { $0.kind == .duplicate }
+        #expect(copy?.path == "wire/valmora-flood-wire.txt")
+        #expect(copy?.canonicalID == DecodeStage.docID(forRelativePath: "syndicated/wire-resend.txt"))
+
+        let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
+        #expect(report.problems == [])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [])
+
+        let documents = output.read("documents.jsonl").split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let encodings = Dictionary(uniqueKeysWithValues: documents.map { ($0["source_path"] as! String, $0["encoding"] as! String) })
+        #expect(encodings["legacy/kestrel-weekly-cp1252.txt"] == "windows-1252")
+        #expect(encodings["legacy/radio-valmora-utf16.txt"] == "utf-16le")
+        let gazette = documents.first { $0["source_path"] as? String == "web/valmora-gazette.html" }
+        #expect(gazette?["published"] as? String == "2025-03-04T11:20:00+01:00")
+        #expect(gazette?["title"] as? String == "Storm surge floods Valmora harbour, 4,200 evacuated")
+        #expect((gazette?["text"] as? String)?.contains("window.analytics") == false)
+    }
+
+    @Test func writesByteIdenticalOutputsWhateverTheWorkerCount() throws {
+        let one = TemporaryFolder(), four = TemporaryFolder()
+        _ = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: one.path, workers: 1)).run()
+        _ = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: four.path, workers: 4)).run()
+        for name in PipelineRunnerTests.dataFiles {
+            #expect(one.read(name) == four.read(name), "\(name) differs between 1 and 4 workers")
+            #expect(!one.read(name).isEmpty)
+        }
+        func withoutTimes(_ manifest: String) -> [Substring] {
+            manifest.split(separator: "\n").filter { !$0.contains("_at\"") && !$0.contains("seconds\"") }
+        }
+        #expect(withoutTimes(one.read("manifest.json")) == withoutTimes(four.read("manifest.json")))
+    }
+
+    @Test func dropsCopiesFromDocumentsWhenAsked() throws {
+        let output = TemporaryFolder()
+        let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path,
+                                                        workers: 2, dedupeAction: "drop")).run()
+        #expect(summary.documentsWritten == summary.kept)
+        #expect(output.read("duplicates.csv").split(separator: "\r\n").count == 2)
+        #expect(!output.read("documents.csv").contains("wire/valmora-flood-wire.txt"))
+    }
+
+    @Test func recordsPerStageCounts() throws {
+        let output = TemporaryFolder()
+        let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
+        let stages = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.name, $0) })
+        #expect(stages["decode"]?.input == 16 && stages["decode"]?.output == 14 && stages["decode"]?.rejected == 2)
+        #expect(stages["clean"]?.input == 14 && stages["entities"]?.input == 14)
+        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 1)
+        #expect(stages["export"]?.output == 14)
+        let manifest = try JSONSerialization.jsonObject(with: Data(output.read("manifest.json").utf8)) as! [String: Any]
+        #expect((manifest["files"] as! [Any]).count == 16)
+        #expect((manifest["counts"] as! [String: Int])["inputs"] == 16)
+        #expect(manifest["config_sha256"] as? String == summary.configSHA256)
+    }
+
+    @Test func failsBeforeWritingAnythingWhenTheInputFolderIsMissing() throws {
+        let parent = TemporaryFolder()
+        let output = parent.url("out")
+        #expect(throws: RunError.self) {
+            try PipelineRunner(config: config(input: parent.url("missing"), output: output, workers: 1)).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func failsClearlyWhenTheOutputFolderCannotBeCreated() throws {
+        let parent = TemporaryFolder()
+        parent.write("file", "not a folder")
+        do {
+            _ = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: parent.url("file/out"), workers: 1)).run()
+            Issue.record("the run should have failed")
+        } catch RunError.outputFolder(let message) {
+            #expect(message.contains("cannot be created"))
+        }
+    }
+
+    @Test func leavesPreviousOutputsIntactWhenWritingFails() throws {
+        let output = TemporaryFolder()
+        output.write("documents.csv", "previous\n")
+        // A folder squatting on a temporary file name makes opening the outputs fail.
+        try FileManager.default.createDirectory(atPath: AtomicFile.temporaryPath(for: output.url("rejects.jsonl")),
+                                                withIntermediateDirectories: false)
+        #expect(throws: RunError.self) {
+            try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 1)).run()
+        }
+        #expect(output.read("documents.csv") == "previous\n")
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(names == [(AtomicFile.temporaryPath(for: output.url("rejects.jsonl")) as NSString).lastPathComponent, "documents.csv"])
+    }
+
+    @Test func runsTheSeedReportsWhenPresent() throws {
+        guard let seeds = RepositoryPaths.seeds else { return }
+        let output = TemporaryFolder()
+        var configuration = try config(input: seeds, output: output.path, workers: 2)
+        configuration.input.exclude = ["*.json"]
+        let summary = try PipelineRunner(config: configuration).run()
+        #expect(summary.inputs == 5 && summary.kept == 5 && summary.duplicates == 0)
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct HTMLTextExtractorTests {
+    let extractor = HTMLTextExtractor()
+
+    @Test func makesParagraphsOfBlocksAndDropsScriptsStylesAndComments() throws {
+        let page = try extractor.extract(html: """
+            <html><head><title> Port  closed </title><style>p { color: red }</style></head>
+            <body><script>var hidden = "script text";</script>
+            <div>First <b>block</b>
+            text</div><!-- an editor's note --><p>Second</p><ul><li>one</li><li>two</li></ul>line<br>break
+            <noscript>Enable JavaScript</noscript></body></html>
+            """)
+        #expect(page.text == "First block text\n\nSecond\n\none\n\ntwo\n\nline\n\nbreak")
+        #expect(page.title == "Port closed")
+    }
+
+    @Test func prefersOpenGraphTitleAndReadsSiteMetadata() throws {
+        let page = try extractor.extract(html: """
+            <html><head><title>Story | Site</title>
+            <meta property="og:title" content="Story">
+            <meta property="og:site_name" content="Valmora Gazette">
+            <link rel="canonical" href="https://gazette.example/story">
+            <meta property="article:published_time" content="2025-03-04T11:20:00+01:00">
+            </head><body><p>Text.</p></body></html>
+            """)
+        #expect(page.title == "Story")
+        #expect(page.siteName == "Valmora Gazette")
+        #expect(page.url == "https://gazette.example/story")
+        #expect(page.published == "2025-03-04T11:20:00+01:00")
+    }
+
+    @Test func readsJSONLDAndTimeElementDates() throws {
+        let jsonLD = try extractor.extract(html: """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished" : "2025-03-04T09:05:00Z"}</script></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(jsonLD.published == "2025-03-04T09:05:00Z")
+        #expect(jsonLD.text == "Text.")
+        let time = try extractor.extract(html: #"<p>Filed <time datetime="2025-03-05">5 March</time></p>"#)
+        #expect(time.published == "2025-03-05")
+        #expect(time.text == "Filed 5 March")
+    }
+
+    @Test func survivesMalformedMarkup() throws {
+        let page = try extractor.extract(html: "<html><body><div><p>Unclosed <b>bold <i>italic</div><p>Next &amp; last &nbsp;<table><tr><td>cell")
+        #expect(page.text == "Unclosed bold italic\n\nNext & last \u{00A0}\n\ncell")
+    }
+
+    @Test func keepsThePageAfterAnUnterminatedTitle() throws {
+        let page = try extractor.extract(html: "<html><head><title>Broken title\n<script>x</script></head><body><p>Body text.</p></body></html>")
+        #expect(page.title == "Broken title")
+        #expect(page.text == "Body text.")
+    }
+
+    @Test func keepsTextAfterANulCharacter() throws {
+        let page = try extractor.extract(html: "<p>before\u{0}after</p><p>more</p>")
+        #expect(page.text == "before after\n\nmore")
+    }
+
+    @Test func keepsTextNestedInUnknownHeadElements() throws {
+        let page = try extractor.extract(html: "<html><head><title>T</title><mbox><table><tr><td><p>Story text.</p></td></tr></table></mbox></head></html>")
+        #expect(page.text == "Story text.")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+@testable import NewsETL
+
+/// A fresh folder under /tmp, removed when the value is released.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        var template = Array("/tmp/newsetl-test-XXXXXX".utf8CString)
+        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func url(_ relative: String) -> String { "\(path)/\(relative)" }
+
+    @discardableResult
+    func write(_ relative: String, _ text: String) -> String { write(relative, bytes: Array(text.utf8)) }
+
+    @discardableResult
+    func write(_ relative: String, bytes: [UInt8]) -> String {
+        let full = url(relative)
+        let folder = (full as NSString).deletingLastPathComponent
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        return full
+    }
+
+    func read(_ relative: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: url(relative)) ?? Data(), as: UTF8.self)
+    }
+}
+
+enum RepositoryPaths {
+    /// The package root, found from this file's location.
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var schema: String { root + "/schema/newsetl.xsd" }
+    static var sampleInput: String { root + "/input" }
+    static var golden: String { root + "/Tests/NewsETLTests/Golden" }
+
+    /// `../shared/seeds` beside the checkout, when present.
+    static var seeds: String? {
+        let path = root + "/../shared/seeds"
+        return FileManager.default.fileExists(atPath: path + "/GOLD.json") ? path : nil
+    }
+}
+
+extension PipelineConfig {
+    /// A config from JSON text, for tests.
+    static func testing(_ json: String, baseDirectory: String = "") throws -> PipelineConfig {
+        try PipelineConfig.parse(Array(json.utf8), configPath: "test.json", baseDirectory: baseDirectory)
+    }
+
+    static let standardJSON = """
+        {"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "entities"}, {"name": "export"}]}
+        """
+}
+
+/// A reader over a literal JSON object, for building stages in tests.
+func options(_ json: String = "{}") -> (OptionReader, ConfigProblems) {
+    let value = try! JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+    let problems = ConfigProblems()
+    return (OptionReader(value: value, path: "options", problems: problems), problems)
+}

@@ -16,6 +16,7 @@ public enum DateParser {
     /// `Wednesday, January 12, 2022`, `12 Jan. 2022` or
     /// `January 11, 2022, Tuesday // 10:20`; a time on the same line is kept.
     public static func parseDateline(_ line: String) -> String? {
+        guard hasYearLikeNumber(line) else { return nil }
         let tokens = tokenize(line)
         for (index, token) in tokens.enumerated() {
             if case .word(let word) = token, let isoDate = isoDateToken(word) {
@@ -77,24 +78,31 @@ public enum DateParser {
     }
 
     private static func tokenize(_ line: String) -> [Token] {
+        let separators: Set<Character> = [" ", ",", "|", "\t", "\u{00A0}", ".", ";", "(", ")", "[", "]"]
         var tokens: [Token] = []
-        for piece in line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "\u{00A0}" || $0 == "\t" }) {
-            let word = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".;()[]"))
-            if word.isEmpty { continue }
+        for piece in line.lowercased().split(whereSeparator: separators.contains) {
+            let word = String(piece)
             if let number = Int(word), number >= 0 {
                 tokens.append(.number(number))
             } else if let time = parseTime(word) {
                 tokens.append(.time(time))
+            } else if word.count > 2, let value = Int(word.dropLast(2)), ["st", "nd", "rd", "th"].contains(String(word.suffix(2))) {
+                tokens.append(.number(value))
             } else {
-                let lower = word.lowercased()
-                if let value = Int(lower.dropLast(2)), ["st", "nd", "rd", "th"].contains(String(lower.suffix(2))) {
-                    tokens.append(.number(value))
-                } else {
-                    tokens.append(.word(lower))
-                }
+                tokens.append(.word(word))
             }
         }
         return tokens
+    }
+
+    /// Whether the line has four digits in a row: no year, no full date.
+    private static func hasYearLikeNumber(_ line: String) -> Bool {
+        var run = 0
+        for byte in line.utf8 {
+            run = (0x30...0x39).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     private static func dateStarting(at index: Int, in tokens: [Token]) -> (year: Int, month: Int, day: Int, length: Int)? {
@@ -119,7 +127,8 @@ public enum DateParser {
 
     /// `10:20`, `9:05`, `10:20:30`; a trailing `am`/`pm` glued on is honoured.
     private static func parseTime(_ word: String) -> String? {
-        var text = word.lowercased()
+        guard word.contains(":") else { return nil }
+        var text = word
         var pm = false, am = false
         if text.hasSuffix("pm") { pm = true; text.removeLast(2) } else if text.hasSuffix("am") { am = true; text.removeLast(2) }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -96,10 +96,14 @@ public struct DecodeStage: Sendable {
     private func looksLikeHTML(_ path: String, _ bytes: [UInt8]) -> Bool {
         let lowerPath = path.lowercased()
         if htmlExtensions.contains(where: { lowerPath.hasSuffix($0) }) { return true }
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-        let start = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || head.contains("<html")
-            || (start.hasPrefix("<") && (head.contains("<head") || head.contains("<body")))
+        let head = bytes.prefix(1024).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard let first = head.firstIndex(where: { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
+              head[first] == UInt8(ascii: "<") else { return false }
+        func has(_ tag: String) -> Bool {
+            let needle = Array(tag.utf8)
+            return head.indices.contains { head[$0...].starts(with: needle) }
+        }
+        return has("<html") || has("<head") || has("<body") || has("<!doctype html")
     }
 
     private func sizeDetail(_ size: Int, limit: Int) -> String {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Title and publication date of a plain-text report, read from its first
 /// lines the way a person skims them: a short line holding a full date is the
 /// dateline; the first other line is the title when it reads like a headline.
@@ -18,12 +16,14 @@ public struct PlainTextMetadata: Sendable, Equatable {
         self.published = published
     }
 
+    /// Reads `text`, which must be normalised (`TextNormalizer`).
     public init(text: String) {
-        let lines = text.split(separator: "\n", maxSplits: 64).lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-            .prefix(PlainTextMetadata.linesExamined + 1)
-        let top = Array(lines)
+        // Normalised text: lines carry no surrounding spaces, blank lines are empty.
+        var top: [String] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            guard top.count <= PlainTextMetadata.linesExamined else { break }
+            top.append(String(decoding: line, as: UTF8.self))
+        }
         var published: String?
         var title: String?
         var titleSettled = false

@@ -6,47 +6,64 @@ import Foundation
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
-        var output = String.UnicodeScalarView()
-        var line = String.UnicodeScalarView()
-        var blankLinesPending = 0
+        let bytes = Array(composed.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var line: [UInt8] = []
+        var contentEnd = 0
+        var blankLinesPending = false
         var wroteLine = false
-        var previousWasCR = false
 
         func endLine() {
-            while let last = line.last, last.properties.isWhitespace { line.removeLast() }
-            if line.isEmpty {
-                blankLinesPending += 1
+            if contentEnd == 0 {
+                blankLinesPending = wroteLine
             } else {
-                if wroteLine {
-                    output.append("\n")
-                    if blankLinesPending > 0 { output.append("\n") }
-                }
-                output.append(contentsOf: line)
+                if wroteLine { output.append(contentsOf: blankLinesPending ? [0x0A, 0x0A] : [0x0A]) }
+                output.append(contentsOf: line[..<contentEnd])
                 wroteLine = true
-                blankLinesPending = 0
-                line.removeAll(keepingCapacity: true)
+                blankLinesPending = false
             }
+            line.removeAll(keepingCapacity: true)
+            contentEnd = 0
         }
 
-        for scalar in composed.unicodeScalars {
-            switch scalar.value {
-            case 0x0A:
-                if !previousWasCR { endLine() }
-                previousWasCR = false
-                continue
-            case 0x0D, 0x2028, 0x2029:
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let value = scalarValue(bytes, at: index, length: length)
+            switch value {
+            case 0x0A, 0x2028, 0x2029:
                 endLine()
-                previousWasCR = scalar.value == 0x0D
-                continue
+            case 0x0D:
+                endLine()
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
             case 0x00...0x08, 0x0B...0x1F, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF:
                 break
             default:
-                if !line.isEmpty || !scalar.properties.isWhitespace { line.append(scalar) }
+                let space = length == 1 ? value == 0x20 || value == 0x09 : isWhitespace(Unicode.Scalar(value)!)
+                if !space || !line.isEmpty {
+                    if length == 1 { line.append(lead) } else { line.append(contentsOf: bytes[index..<(index + length)]) }
+                    if !space { contentEnd = line.count }
+                }
             }
-            previousWasCR = false
+            index += length
         }
         endLine()
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The code point of the well-formed UTF-8 sequence at `index`.
+    @inline(__always)
+    private static func scalarValue(_ bytes: [UInt8], at index: Int, length: Int) -> UInt32 {
+        switch length {
+        case 1: return UInt32(bytes[index])
+        case 2: return UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        case 3: return UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        default:
+            return UInt32(bytes[index] & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
     }
 
     /// Words: runs of characters between whitespace that hold a letter or digit.
@@ -55,18 +72,32 @@ public enum TextNormalizer {
         var inWord = false
         var wordHasAlphanumeric = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            let isSpace: Bool
+            let isAlphanumeric: Bool
+            if value < 0x80 {
+                isSpace = value == 0x20 || (0x09...0x0D).contains(value)
+                isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            } else {
+                isSpace = scalar.properties.isWhitespace
+                isAlphanumeric = !isSpace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            }
+            if isSpace {
                 if inWord && wordHasAlphanumeric { count += 1 }
                 inWord = false
                 wordHasAlphanumeric = false
             } else {
                 inWord = true
-                if !wordHasAlphanumeric, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    wordHasAlphanumeric = true
-                }
+                wordHasAlphanumeric = wordHasAlphanumeric || isAlphanumeric
             }
         }
         if inWord && wordHasAlphanumeric { count += 1 }
         return count
+    }
+
+    /// Whitespace, with ASCII answered without a Unicode property lookup.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

@@ -27,15 +27,21 @@ public struct DedupeStage: CorpusStage {
 
     public func makeCollector() -> any CorpusCollector { ExactDuplicateCollector(action: action) }
 
-    /// The key two exact copies share: SHA-256 of the lowercased words.
+    /// The key two exact copies share: SHA-256 of the lowercased words
+    /// joined by single spaces.
     static func contentKey(_ text: String) -> String {
-        var hasher = SHA256()
-        var first = true
-        for word in text.lowercased().split(whereSeparator: \.isWhitespace) {
-            if !first { hasher.update([0x20]) }
-            hasher.update(word.utf8)
-            first = false
+        var words: [UInt8] = []
+        words.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.lowercased().utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !words.isEmpty
+            } else {
+                if pendingSpace { words.append(0x20) }
+                pendingSpace = false
+                words.append(byte)
+            }
         }
-        return hasher.finalizeHex()
+        return SHA256.hex(words)
     }
 }

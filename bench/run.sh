@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Pipeline throughput on real corpora, release build. Each configuration runs
+# REPEAT times (default 5) and the median wall time is reported, next to a
+# baseline measured in the same run: reading the same files with cat (the I/O
+# floor). Corpora come from ../shared/devsets when present, else input/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/newsetl
+REPEAT=${REPEAT:-5}
+SHARED=../shared/devsets
+work=$(mktemp -d /tmp/newsetl-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+time_command() {  # prints the median wall seconds of "$@" over REPEAT runs
+  for _ in $(seq "$REPEAT"); do
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+  done | median
+}
+
+corpus() {  # name folder
+  local name=$1 folder=$2
+  local files bytes
+  files=$(find "$folder" -type f | wc -l)
+  bytes=$(find "$folder" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+  local floor
+  floor=$(time_command sh -c "find '$folder' -type f -print0 | xargs -0 cat > /dev/null")
+  printf '%-14s %7d files %8.1f MB   cat floor %6.3f s\n' "$name" "$files" "$(echo "$bytes/1000000" | bc -l)" "$floor"
+  for workers in 1 2; do
+    local seconds
+    seconds=$(time_command "$BIN" run --config pipeline.json --input "$folder" --output "$work/out" --workers "$workers")
+    printf '  workers=%d   median %6.3f s   %9.0f files/s   %7.1f MB/s\n' "$workers" "$seconds" \
+      "$(echo "$files/$seconds" | bc -l)" "$(echo "$bytes/1000000/$seconds" | bc -l)"
+  done
+}
+
+echo "NewsETL $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "full pipeline (decode, clean, dedupe, entities, export to CSV+JSONL+XML), median of $REPEAT runs"
+if [ -d "$SHARED/l3s-gn1/pages" ]; then corpus "l3s-gn1 html" "$SHARED/l3s-gn1/pages"; fi
+if [ -d "$SHARED/reuters-dedup/docs" ]; then corpus "reuters text" "$SHARED/reuters-dedup/docs"; fi
+corpus "input/" input

@@ -33,7 +33,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsETLTests",
-            dependencies: ["NewsETL"]
+            dependencies: ["NewsETL"],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -27,11 +27,16 @@ public struct Document: Sendable, Equatable {
     public var wordCount: Int
     /// Set by the dedupe stage when the document belongs to a cluster of copies.
     public var duplicateCluster: DuplicateCluster?
+    /// For HTML pages until the clean stage has run: the layout of each
+    /// paragraph (non-empty line) of `text`, in order.
+    public var blocks: [TextBlock]?
+    /// Paragraphs the clean stage removed, with the rule that removed each.
+    public var removed: [RemovedParagraph] = []
 
     public init(
         docID: String, sourcePath: String, sha256: String, byteCount: Int, encoding: String,
         format: SourceFormat, title: String?, published: String?, source: String?, url: String?,
-        text: String, wordCount: Int, duplicateCluster: DuplicateCluster? = nil
+        text: String, wordCount: Int, duplicateCluster: DuplicateCluster? = nil, blocks: [TextBlock]? = nil
     ) {
         self.docID = docID
         self.sourcePath = sourcePath
@@ -46,6 +51,7 @@ public struct Document: Sendable, Equatable {
         self.text = text
         self.wordCount = wordCount
         self.duplicateCluster = duplicateCluster
+        self.blocks = blocks
     }
 }
 

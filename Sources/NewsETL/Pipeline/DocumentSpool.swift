@@ -2,7 +2,8 @@ import Foundation
 
 /// A temporary file of documents in run order, so that a corpus-wide stage
 /// can see every document while memory holds only its compact summary, and
-/// the full documents stream on afterwards.
+/// the full documents stream on afterwards. HTML layout blocks are not kept:
+/// only the clean stage, which runs before any corpus stage, reads them.
 final class DocumentSpool {
     let path: String
     private let file: AtomicFile
@@ -103,6 +104,14 @@ private struct SpoolEncoder {
         } else {
             bytes.append(0)
         }
+        integer(document.removed.count)
+        for paragraph in document.removed {
+            integer(paragraph.index)
+            integer(paragraph.start)
+            integer(paragraph.end)
+            string(paragraph.text)
+            string(paragraph.rule)
+        }
     }
 }
 
@@ -139,6 +148,9 @@ private struct SpoolDecoder {
             document.duplicateCluster = DuplicateCluster(
                 clusterID: string(), canonicalID: string(),
                 similarity: Double(bitPattern: UInt64(bitPattern: Int64(integer()))))
+        }
+        document.removed = (0..<integer()).map { _ in
+            RemovedParagraph(index: integer(), start: integer(), end: integer(), text: string(), rule: string())
         }
         return document
     }

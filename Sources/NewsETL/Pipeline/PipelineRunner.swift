@@ -77,22 +77,27 @@ private final class PipelineRun {
     /// Where documents leaving a segment go next.
     private enum Destination {
         case export
-        case corpus(DocumentSpool, any CorpusCollector, statIndex: Int)
+        case corpus(DocumentSpool, any CorpusCollector, ExecutionPlan.Indexed<any CorpusStage>)
+
+        var corpusStage: ExecutionPlan.Indexed<any CorpusStage>? {
+            if case .corpus(_, _, let stage) = self { return stage }
+            return nil
+        }
     }
 
     func execute() throws {
         var destination = try destination(afterSegment: 0)
         try decodeAll(into: destination)
         for segmentIndex in plan.segments.indices.dropFirst() {
-            guard case .corpus(let spool, let collector, let statIndex) = destination else { break }
+            guard case .corpus(let spool, let collector, let stage) = destination else { break }
             try spool.finishWriting()
             defer { spool.remove() }
             let clock = ContinuousClock()
-            let observeEnd = clock.measure { collector.finishObserving() }
-            statistics[statIndex].busySeconds += observeEnd.seconds
+            var resolver: (any CorpusResolver)?
+            let elapsed = clock.measure { resolver = collector.finish() }
+            statistics[stage.index].busySeconds += elapsed.seconds
             destination = try self.destination(afterSegment: segmentIndex)
-            try streamSpool(spool, through: collector, statIndex: statIndex,
-                            segment: plan.segments[segmentIndex], into: destination)
+            try streamSpool(spool, resolver: resolver!, stage: stage, segment: plan.segments[segmentIndex], into: destination)
         }
     }
 
@@ -100,7 +105,7 @@ private final class PipelineRun {
         let next = index + 1
         guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
         let spool = try DocumentSpool(folder: folder, name: config.stages[corpus.index].name)
-        return .corpus(spool, corpus.stage.makeCollector(), statIndex: corpus.index)
+        return .corpus(spool, corpus.stage.makeCollector(), corpus)
     }
 
     // MARK: - Phases
@@ -108,88 +113,90 @@ private final class PipelineRun {
     private func decodeAll(into destination: Destination) throws {
         let decode = plan.decode
         let stages = plan.segments[0].documentStages
+        let corpus = destination.corpusStage
         let maxFileBytes = config.input.maxFileBytes
         let clock = ContinuousClock()
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[start..<min(start + batchSize, files.count)].enumerated().map { (start + $0.offset, $0.element) })
             let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> Processed in
-                var decoded: Result<Document, Rejection> = .failure(Rejection(path: file.relativePath, reason: .unreadable, detail: ""))
+                var processed = Processed(ordinal: ordinal)
+                var decoded: Result<Document, Rejection>?
                 let elapsed = clock.measure { decoded = decode.stage.decode(file, maxFileBytes: maxFileBytes) }
-                var processed = Processed(ordinal: ordinal, timings: [elapsed.seconds])
-                switch decoded {
+                processed.time(decode.index, elapsed)
+                processed.count(decode.index, .entered)
+                switch decoded! {
                 case .failure(let rejection):
-                    processed.result = .failure(rejection)
-                    processed.rejectedAt = decode.index
+                    processed.reject(rejection, at: decode.index)
                 case .success(let document):
-                    processed.apply(stages, to: document, clock: clock)
+                    processed.count(decode.index, .passed)
+                    processed.finish(document, through: stages, summarizingFor: corpus, clock: clock)
                 }
                 return processed
             }
-            for processed in results {
-                statistics[decode.index].input += 1
-                statistics[decode.index].busySeconds += processed.timings[0]
-                if processed.rejectedAt == decode.index {
-                    statistics[decode.index].rejected += 1
-                } else {
-                    statistics[decode.index].output += 1
-                }
-                try record(processed, stages: stages, timingOffset: 1, into: destination)
-            }
+            for processed in results { try record(processed, into: destination) }
         }
     }
 
-    private func streamSpool(_ spool: DocumentSpool, through collector: any CorpusCollector, statIndex: Int,
+    private func streamSpool(_ spool: DocumentSpool, resolver: any CorpusResolver, stage: ExecutionPlan.Indexed<any CorpusStage>,
                              segment: ExecutionPlan.Segment, into destination: Destination) throws {
         let reader = try SpoolReader(spool: spool)
+        let stages = segment.documentStages
+        let corpus = destination.corpusStage
         let clock = ContinuousClock()
         while case let batch = try reader.nextBatch(limit: batchSize), !batch.isEmpty {
-            var survivors: [(Int, Document)] = []
-            for (ordinal, document) in batch {
-                var outcome = CorpusOutcome.keep(document)
-                let elapsed = clock.measure { outcome = collector.resolve(document, ordinal: ordinal) }
-                statistics[statIndex].busySeconds += elapsed.seconds
-                switch outcome {
+            let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> Processed in
+                var processed = Processed(ordinal: ordinal)
+                var outcome: CorpusOutcome?
+                let elapsed = clock.measure { outcome = resolver.resolve(document, ordinal: ordinal) }
+                processed.time(stage.index, elapsed)
+                switch outcome! {
                 case .keep(let kept):
-                    statistics[statIndex].output += 1
-                    survivors.append((ordinal, kept))
+                    processed.count(stage.index, .passed)
+                    processed.finish(kept, through: stages, summarizingFor: corpus, clock: clock)
+                case .reject(let rejection):
+                    processed.reject(rejection, at: stage.index)
                 case .duplicate(let copy, let record, let keepInOutput):
-                    statistics[statIndex].duplicates += 1
-                    outcomes[ordinal] = FileOutcome(path: copy.sourcePath, sha256: copy.sha256, kind: .duplicate,
-                                                    docID: copy.docID, canonicalID: record.canonicalID)
-                    try session.write(record)
-                    if keepInOutput { survivors.append((ordinal, copy)) }
+                    processed.count(stage.index, .duplicate)
+                    processed.duplicate = record
+                    if keepInOutput {
+                        processed.finish(copy, through: stages, summarizingFor: corpus, clock: clock)
+                    } else {
+                        processed.result = nil
+                    }
                 }
-            }
-            let stages = segment.documentStages
-            let results = WorkerPool.map(survivors, workers: workers) { ordinal, document -> Processed in
-                var processed = Processed(ordinal: ordinal, timings: [])
-                processed.apply(stages, to: document, clock: clock)
                 return processed
             }
-            for processed in results {
-                try record(processed, stages: stages, timingOffset: 0, into: destination)
-            }
+            for processed in results { try record(processed, into: destination) }
         }
     }
 
-    /// Books one processed item in order: statistics, outcome, and its next stop.
-    private func record(_ processed: Processed, stages: [ExecutionPlan.Indexed<any DocumentStage>],
-                        timingOffset: Int, into destination: Destination) throws {
-        for (position, stage) in stages.enumerated() where position + timingOffset < processed.timings.count {
-            statistics[stage.index].input += 1
-            statistics[stage.index].busySeconds += processed.timings[position + timingOffset]
-            if processed.rejectedAt == stage.index {
-                statistics[stage.index].rejected += 1
-            } else {
-                statistics[stage.index].output += 1
+    /// Books one processed item in run order: statistics, outcome, and its next stop.
+    private func record(_ processed: Processed, into destination: Destination) throws {
+        for (index, seconds) in processed.timings { statistics[index].busySeconds += seconds }
+        for (index, event) in processed.events {
+            switch event {
+            case .entered: statistics[index].input += 1
+            case .passed: statistics[index].output += 1
+            case .rejected: statistics[index].rejected += 1
+            case .duplicate: statistics[index].duplicates += 1
             }
         }
+        if let record = processed.duplicate {
+            outcomes[processed.ordinal] = FileOutcome(path: record.sourcePath, sha256: nil, kind: .duplicate,
+                                                      docID: record.docID, canonicalID: record.canonicalID)
+            try session.write(record)
+        }
         switch processed.result {
-        case .failure(let rejection):
+        case nil:
+            break
+        case .failure(let rejection)?:
             outcomes[processed.ordinal] = FileOutcome(path: rejection.path, sha256: rejection.sha256, kind: .rejected,
                                                       reason: rejection.reason)
             try session.write(rejection)
-        case .success(let document):
+        case .success(let document)?:
+            if outcomes[processed.ordinal]?.kind == .duplicate {
+                outcomes[processed.ordinal]?.sha256 = document.sha256
+            }
             switch destination {
             case .export:
                 if outcomes[processed.ordinal] == nil {
@@ -202,11 +209,10 @@ private final class PipelineRun {
                 statistics[plan.export.index].output += 1
                 statistics[plan.export.index].busySeconds += elapsed.seconds
                 documentsWritten += 1
-            case .corpus(let spool, let collector, let statIndex):
-                statistics[statIndex].input += 1
+            case .corpus(let spool, let collector, let stage):
                 let clock = ContinuousClock()
-                let elapsed = clock.measure { collector.observe(document, ordinal: processed.ordinal) }
-                statistics[statIndex].busySeconds += elapsed.seconds
+                let elapsed = clock.measure { collector.observe(processed.summary!, of: document, ordinal: processed.ordinal) }
+                statistics[stage.index].busySeconds += elapsed.seconds
                 try spool.append(document, ordinal: processed.ordinal)
             }
         }
@@ -223,29 +229,65 @@ private final class PipelineRun {
     }
 }
 
-/// One item's trip through a run of per-document stages on a worker.
+/// One item's trip through the stages of a segment on a worker.
 private struct Processed: Sendable {
     var ordinal: Int
-    var result: Result<Document, Rejection> = .failure(Rejection(path: "", reason: .unreadable, detail: ""))
-    /// The statistics index of the stage that rejected the item.
-    var rejectedAt: Int?
-    /// Seconds per stage, in the order the stages ran.
-    var timings: [Double]
+    /// nil when a corpus stage dropped the document as a duplicate.
+    var result: Result<Document, Rejection>?
+    var duplicate: DuplicateRecord?
+    /// The next corpus stage's summary of the document, computed on the worker.
+    var summary: CorpusSummary?
+    /// Seconds spent per stage (statistics index), in the order the stages ran.
+    var timings: [(Int, Double)] = []
+    /// What happened at each stage, for the manifest's counts.
+    var events: [(Int, StageEvent)] = []
 
-    mutating func apply(_ stages: [ExecutionPlan.Indexed<any DocumentStage>], to document: Document, clock: ContinuousClock) {
+    enum StageEvent: Sendable {
+        case entered, passed, rejected, duplicate
+    }
+
+    init(ordinal: Int) {
+        self.ordinal = ordinal
+    }
+
+    mutating func time(_ stageIndex: Int, _ elapsed: Duration) {
+        timings.append((stageIndex, elapsed.seconds))
+    }
+
+    mutating func count(_ stageIndex: Int, _ event: StageEvent) {
+        events.append((stageIndex, event))
+    }
+
+    mutating func reject(_ rejection: Rejection, at stageIndex: Int) {
+        result = .failure(rejection)
+        count(stageIndex, .rejected)
+    }
+
+    /// Runs `document` through per-document stages, then summarises it for
+    /// the corpus stage it goes to next, if any.
+    mutating func finish(_ document: Document, through stages: [ExecutionPlan.Indexed<any DocumentStage>],
+                         summarizingFor corpus: ExecutionPlan.Indexed<any CorpusStage>?, clock: ContinuousClock) {
         var current = document
         for stage in stages {
-            var outcome = DocumentOutcome.keep(current)
+            var outcome: DocumentOutcome?
             let elapsed = clock.measure { outcome = stage.stage.process(current) }
-            timings.append(elapsed.seconds)
-            switch outcome {
+            time(stage.index, elapsed)
+            count(stage.index, .entered)
+            switch outcome! {
             case .keep(let kept):
+                count(stage.index, .passed)
                 current = kept
             case .reject(let rejection):
-                result = .failure(rejection)
-                rejectedAt = stage.index
+                reject(rejection, at: stage.index)
                 return
             }
+        }
+        if let corpus {
+            var summary: CorpusSummary?
+            let elapsed = clock.measure { summary = corpus.stage.summarize(current) }
+            time(corpus.index, elapsed)
+            count(corpus.index, .entered)
+            self.summary = summary
         }
         result = .success(current)
     }

@@ -26,23 +26,46 @@ public enum DocumentOutcome: Sendable {
 }
 
 /// A stage that decides about documents only after seeing the whole corpus.
+///
+/// The runner calls `summarize` on worker threads, then feeds the summaries
+/// to one collector in run order, then applies the collector's resolver to
+/// every document again on worker threads. Summaries are what memory holds
+/// per document, so keep them compact (a few hashes, a signature): the full
+/// documents wait in a spool file on disk.
 public protocol CorpusStage: Sendable {
-    /// A fresh collector for one run; the runner feeds it on one thread.
+    func summarize(_ document: Document) -> CorpusSummary
+    /// A fresh collector for one run.
     func makeCollector() -> any CorpusCollector
 }
 
-/// Per-run state of a corpus stage. The runner calls `observe` for every
-/// document in run order, then `finishObserving` once, then `resolve` for every
-/// document again in run order. Keep only a compact summary per document
-/// (a hash, a signature): the runner streams the full documents from disk.
+/// What a corpus stage keeps of one document while it sees the corpus.
+public struct CorpusSummary: Sendable, Equatable {
+    public var hashes: [UInt64]
+    /// The document's published date, for stages whose decisions depend on time.
+    public var published: String?
+
+    public init(hashes: [UInt64], published: String? = nil) {
+        self.hashes = hashes
+        self.published = published
+    }
+}
+
+/// Per-run state of a corpus stage; used on one thread.
 public protocol CorpusCollector: AnyObject {
-    func observe(_ document: Document, ordinal: Int)
-    func finishObserving()
+    /// Called once per document, in run order.
+    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int)
+    /// Called once after the last observation.
+    func finish() -> any CorpusResolver
+}
+
+/// The corpus stage's decisions, applied to each document on any worker.
+public protocol CorpusResolver: Sendable {
     func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome
 }
 
 public enum CorpusOutcome: Sendable {
     case keep(Document)
+    case reject(Rejection)
     /// A copy of another document; `keepInOutput` false drops it from `documents.*`.
     case duplicate(Document, DuplicateRecord, keepInOutput: Bool)
 }

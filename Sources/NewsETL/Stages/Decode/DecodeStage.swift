@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `decode` stage: any real-world file into clean Unicode text plus its
 /// metadata, or a rejection that says why not.
 ///
@@ -69,7 +71,16 @@ public struct DecodeStage: Sendable {
             } catch {
                 return reject(.undecodable, "\(error)", sha256: sha256)
             }
-            document.text = TextNormalizer.normalize(page.text)
+            var paragraphs: [String] = []
+            var blocks: [TextBlock] = []
+            for (paragraph, block) in zip(page.paragraphs, page.blocks) {
+                let normalized = TextNormalizer.normalize(paragraph)
+                guard !normalized.isEmpty else { continue }
+                paragraphs.append(normalized.contains("\n") ? normalized.replacingOccurrences(of: "\n", with: " ") : normalized)
+                blocks.append(block)
+            }
+            document.text = paragraphs.joined(separator: "\n\n")
+            document.blocks = blocks
             document.title = page.title
             document.published = page.published
             document.url = page.url

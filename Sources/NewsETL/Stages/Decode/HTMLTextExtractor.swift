@@ -7,8 +7,10 @@ import Foundation
 /// trust.
 public struct HTMLTextExtractor: Sendable {
     public struct Extracted: Sendable, Equatable {
-        /// Paragraphs separated by blank lines; not yet normalised.
-        public var text: String
+        /// One entry per block of text, whitespace collapsed, not yet normalised.
+        public var paragraphs: [String]
+        /// Layout of each paragraph, aligned with `paragraphs`.
+        public var blocks: [TextBlock]
         public var title: String?
         public var published: String?
         public var siteName: String?
@@ -26,7 +28,8 @@ public struct HTMLTextExtractor: Sendable {
         let jsonLDDate = collector.jsonLDDates.lazy.compactMap(DateParser.parseMachineDate).first
         let timeDate = collector.timeDates.lazy.compactMap(DateParser.parseMachineDate).first
         return Extracted(
-            text: collector.paragraphs.joined(separator: "\n\n"),
+            paragraphs: collector.paragraphs,
+            blocks: collector.blocks,
             title: nonEmpty(collector.ogTitle) ?? nonEmpty(collector.titleText),
             published: metaDate ?? jsonLDDate ?? timeDate,
             siteName: nonEmpty(collector.siteName),
@@ -44,7 +47,12 @@ public struct HTMLTextExtractor: Sendable {
 /// The walk over one page; see `HTMLTextExtractor`.
 private struct PageCollector: HTMLVisitor {
     var paragraphs: [String] = []
+    var blocks: [TextBlock] = []
     var current = ""
+    var currentLinkText = ""
+    private var stack: [(id: Int32, tag: String, hint: LayoutHint, isBlock: Bool)] = []
+    private var nextID: Int32 = 0
+    private var linkDepth = 0
     var titleText: String?
     var ogTitle: String?
     var siteName: String?
@@ -66,6 +74,8 @@ private struct PageCollector: HTMLVisitor {
         "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
         "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
+    /// Inline formatting whose class rarely says anything about layout.
+    static let inline: Set<String> = ["a", "b", "i", "em", "strong", "br", "img", "font", "u", "small", "big", "sup", "sub", "abbr", "wbr", "html", "head", "body", "title", "meta", "link", "script", "style"]
     static let publishedMetaNames: Set<String> = [
         "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
         "publish-date", "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
@@ -74,6 +84,12 @@ private struct PageCollector: HTMLVisitor {
 
     mutating func enter(_ element: HTMLElement) -> Bool {
         let name = element.name
+        let isBlock = PageCollector.blocks.contains(name)
+        if isBlock { flushParagraph() }
+        let hint = PageCollector.inline.contains(name) ? [] : LayoutHints.hint(tag: name, classAndID: classAndID(element))
+        stack.append((nextID, name, hint, isBlock))
+        nextID += 1
+        if name == "a" { linkDepth += 1 }
         switch name {
         case "title":
             inTitle = titleText == nil
@@ -99,9 +115,16 @@ private struct PageCollector: HTMLVisitor {
         default:
             break
         }
-        if PageCollector.skipped.contains(name) { return false }
-        if PageCollector.blocks.contains(name) { flushParagraph() }
-        return true
+        return !PageCollector.skipped.contains(name)
+    }
+
+    private func classAndID(_ element: HTMLElement) -> String? {
+        let classes = element.attribute("class")
+        let id = element.attribute("id")
+        switch (classes, id) {
+        case let (c?, i?): return c + " " + i
+        default: return classes ?? id
+        }
     }
 
     mutating func text(_ text: String) {
@@ -111,6 +134,7 @@ private struct PageCollector: HTMLVisitor {
             jsonLDText += text
         } else {
             current += text
+            if linkDepth > 0 { currentLinkText += text }
         }
     }
 
@@ -125,14 +149,26 @@ private struct PageCollector: HTMLVisitor {
                 inJSONLD = false
             }
         default:
-            if PageCollector.blocks.contains(name) { flushParagraph() }
+            break
         }
+        if PageCollector.blocks.contains(name) { flushParagraph() }
+        if name == "a" { linkDepth -= 1 }
+        stack.removeLast()
     }
 
     mutating func flushParagraph() {
         let paragraph = WhitespaceCollapser.collapse(current)
-        if !paragraph.isEmpty { paragraphs.append(paragraph) }
+        if !paragraph.isEmpty {
+            paragraphs.append(paragraph)
+            blocks.append(TextBlock(
+                tag: stack.last(where: \.isBlock)?.tag ?? "body",
+                characters: paragraph.unicodeScalars.count,
+                linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.collapse(currentLinkText).unicodeScalars.count,
+                ancestors: stack.map(\.id),
+                ancestorHints: stack.map(\.hint)))
+        }
         current = ""
+        currentLinkText = ""
     }
 
     private mutating func readMeta(_ element: HTMLElement) {

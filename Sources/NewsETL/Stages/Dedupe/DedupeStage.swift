@@ -25,11 +25,15 @@ public struct DedupeStage: CorpusStage {
         self.init(action: Action(rawValue: action) ?? .mark)
     }
 
+    public func summarize(_ document: Document) -> CorpusSummary {
+        CorpusSummary(hashes: DedupeStage.contentKey(document.text), published: document.published)
+    }
+
     public func makeCollector() -> any CorpusCollector { ExactDuplicateCollector(action: action) }
 
-    /// The key two exact copies share: SHA-256 of the lowercased words
-    /// joined by single spaces.
-    static func contentKey(_ text: String) -> String {
+    /// The key two exact copies share: the SHA-256 (as four words) of the
+    /// lowercased words joined by single spaces.
+    static func contentKey(_ text: String) -> [UInt64] {
         var words: [UInt8] = []
         words.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -42,6 +46,9 @@ public struct DedupeStage: CorpusStage {
                 words.append(byte)
             }
         }
-        return SHA256.hex(words)
+        var hasher = SHA256()
+        hasher.update(words)
+        let digest = hasher.finalize()
+        return (0..<4).map { word in digest[(word * 8)..<(word * 8 + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
     }
 }

@@ -64,3 +64,35 @@ import Testing
         #expect(page.text == "Story text.")
     }
 }
+
+extension HTMLTextExtractor.Extracted {
+    /// The paragraphs as the decode stage joins them.
+    var text: String { paragraphs.joined(separator: "\n\n") }
+}
+
+@Suite struct HTMLBlockLayoutTests {
+    @Test func recordsLinkShareAndLayoutHintsOfEachBlock() throws {
+        let page = try HTMLTextExtractor().extract(html: """
+            <html><body><div id="main-nav"><a href="/">Home</a> <a href="/news">News</a></div>
+            <article class="story-body"><p>Storm surge floods the harbour, <a href="/x">officials</a> said.</p></article>
+            <section class="commentList"><p>First!</p></section></body></html>
+            """)
+        #expect(page.paragraphs == ["Home News", "Storm surge floods the harbour, officials said.", "First!"])
+        #expect(page.blocks.map(\.tag) == ["div", "p", "p"])
+        #expect(page.blocks[0].linkCharacters == 8 && page.blocks[0].characters == 9)
+        #expect(page.blocks[1].linkCharacters == 9)
+        #expect(page.blocks[0].ancestorHints.contains { $0.contains(.navigation) })
+        #expect(page.blocks[1].ancestorHints.contains { $0.contains(.content) })
+        #expect(page.blocks[2].ancestorHints.contains { $0.contains(.comments) })
+        #expect(page.blocks[1].ancestors.count == page.blocks[2].ancestors.count)
+        #expect(page.blocks[1].ancestors.first == page.blocks[2].ancestors.first)
+    }
+
+    @Test func readsHintsFromClassAndIDWords() {
+        #expect(LayoutHints.hint(tag: "div", classAndID: "relatedStories") == .related)
+        #expect(LayoutHints.hint(tag: "div", classAndID: "site-header") == .chrome)
+        #expect(LayoutHints.hint(tag: "div", classAndID: "shadow download") == [])
+        #expect(LayoutHints.hint(tag: "aside", classAndID: "social-share") == [.sidebar, .social])
+        #expect(LayoutHints.hint(tag: "div", classAndID: "article-body") == .content)
+    }
+}

@@ -8,10 +8,13 @@ import Testing
     }
 
     private func run(_ documents: [Document], action: DedupeStage.Action) -> [CorpusOutcome] {
-        let collector = DedupeStage(action: action).makeCollector()
-        for (ordinal, document) in documents.enumerated() { collector.observe(document, ordinal: ordinal) }
-        collector.finishObserving()
-        return documents.enumerated().map { collector.resolve($1, ordinal: $0) }
+        let stage = DedupeStage(action: action)
+        let collector = stage.makeCollector()
+        for (ordinal, document) in documents.enumerated() {
+            collector.observe(stage.summarize(document), of: document, ordinal: ordinal)
+        }
+        let resolver = collector.finish()
+        return documents.enumerated().map { resolver.resolve($1, ordinal: $0) }
     }
 
     @Test func clustersCopiesThatDifferOnlyInCaseAndSpacing() {

@@ -8,7 +8,10 @@ public enum StageRegistry {
 
     public static let stages: [(name: String, make: Factory)] = [
         ("decode", { .decode(DecodeStage(options: $0)) }),
-        ("clean", { .document(CleanStage(options: $0)) }),
+        ("clean", { options in
+            let stage = CleanStage(options: options)
+            return stage.learnsPerSource ? .corpus(stage) : .document(stage)
+        }),
         ("dedupe", { .corpus(DedupeStage(options: $0)) }),
         ("entities", { .document(EntitiesStage(options: $0)) }),
         ("export", { .export(ExportStage(options: $0)) }),

@@ -12,9 +12,12 @@ public struct TextBlock: Sendable, Equatable {
     public var ancestors: [Int32]
     /// For each ancestor, what its tag, class and id suggest (`LayoutHint`).
     public var ancestorHints: [LayoutHint]
+    /// Position in `ancestors` of the element named by `tag`.
+    public var blockDepth: Int
 
-    public init(tag: String, characters: Int, linkCharacters: Int, ancestors: [Int32], ancestorHints: [LayoutHint]) {
+    public init(tag: String, characters: Int, linkCharacters: Int, ancestors: [Int32], ancestorHints: [LayoutHint], blockDepth: Int) {
         self.tag = tag
+        self.blockDepth = blockDepth
         self.characters = characters
         self.linkCharacters = linkCharacters
         self.ancestors = ancestors

@@ -2,8 +2,7 @@ import Foundation
 
 /// A temporary file of documents in run order, so that a corpus-wide stage
 /// can see every document while memory holds only its compact summary, and
-/// the full documents stream on afterwards. HTML layout blocks are not kept:
-/// only the clean stage, which runs before any corpus stage, reads them.
+/// the full documents stream on afterwards.
 final class DocumentSpool {
     let path: String
     private let file: AtomicFile
@@ -104,6 +103,18 @@ private struct SpoolEncoder {
         } else {
             bytes.append(0)
         }
+        integer(document.blocks.map { $0.count + 1 } ?? 0)
+        for block in document.blocks ?? [] {
+            string(block.tag)
+            integer(block.characters)
+            integer(block.linkCharacters)
+            integer(block.blockDepth)
+            integer(block.ancestors.count)
+            for (id, hint) in zip(block.ancestors, block.ancestorHints) {
+                integer(Int(id))
+                integer(Int(hint.rawValue))
+            }
+        }
         integer(document.removed.count)
         for paragraph in document.removed {
             integer(paragraph.index)
@@ -148,6 +159,19 @@ private struct SpoolDecoder {
             document.duplicateCluster = DuplicateCluster(
                 clusterID: string(), canonicalID: string(),
                 similarity: Double(bitPattern: UInt64(bitPattern: Int64(integer()))))
+        }
+        let blockCount = integer()
+        if blockCount > 0 {
+            document.blocks = (1..<blockCount).map { _ in
+                let tag = string(), characters = integer(), linkCharacters = integer(), blockDepth = integer()
+                var ancestors: [Int32] = [], hints: [LayoutHint] = []
+                for _ in 0..<integer() {
+                    ancestors.append(Int32(integer()))
+                    hints.append(LayoutHint(rawValue: UInt16(integer())))
+                }
+                return TextBlock(tag: tag, characters: characters, linkCharacters: linkCharacters,
+                                 ancestors: ancestors, ancestorHints: hints, blockDepth: blockDepth)
+            }
         }
         document.removed = (0..<integer()).map { _ in
             RemovedParagraph(index: integer(), start: integer(), end: integer(), text: string(), rule: string())

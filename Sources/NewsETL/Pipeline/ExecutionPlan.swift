@@ -14,6 +14,9 @@ struct ExecutionPlan {
         var documentStages: [Indexed<any DocumentStage>] = []
     }
 
+    /// Whether an enabled clean stage records what it removes.
+    var recordsRemovals: Bool
+
     var decode: Indexed<DecodeStage>
     var segments: [Segment]
     var export: Indexed<ExportStage>
@@ -24,6 +27,7 @@ struct ExecutionPlan {
         var decode: Indexed<DecodeStage>?
         var export: Indexed<ExportStage>?
         var segments = [Segment()]
+        var recordsRemovals = false
         for (index, configured) in stages.enumerated() where configured.enabled {
             switch configured.kind {
             case .decode(let stage): decode = Indexed(index: index, stage: stage)
@@ -31,10 +35,15 @@ struct ExecutionPlan {
             case .document(let stage): segments[segments.count - 1].documentStages.append(Indexed(index: index, stage: stage))
             case .corpus(let stage): segments.append(Segment(corpus: Indexed(index: index, stage: stage)))
             }
+            switch configured.kind {
+            case .document(let stage as CleanStage), .corpus(let stage as CleanStage): recordsRemovals = stage.keepRemoved
+            default: break
+            }
         }
         guard let decode, let export else { preconditionFailure("a pipeline needs enabled decode and export stages") }
         self.decode = decode
         self.segments = segments
+        self.recordsRemovals = recordsRemovals
         self.export = export
     }
 }

@@ -29,7 +29,7 @@ public struct PipelineRunner {
         let plan = ExecutionPlan(stages: config.stages)
         let session: ExportSession
         do {
-            session = try plan.export.stage.openSession(folder: folder)
+            session = try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals)
         } catch {
             throw RunError.outputFolder("output folder \(folder): \(error)")
         }
@@ -61,6 +61,7 @@ private final class PipelineRun {
     private var outcomes: [FileOutcome?]
     private var statistics: [StageStatistics]
     private var documentsWritten = 0
+    private var removalsByRule: [String: Int] = [:]
 
     init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, folder: String) {
         self.config = config
@@ -209,6 +210,7 @@ private final class PipelineRun {
                 statistics[plan.export.index].output += 1
                 statistics[plan.export.index].busySeconds += elapsed.seconds
                 documentsWritten += 1
+                for paragraph in document.removed { removalsByRule[paragraph.rule, default: 0] += 1 }
             case .corpus(let spool, let collector, let stage):
                 let clock = ContinuousClock()
                 let elapsed = clock.measure { collector.observe(processed.summary!, of: document, ordinal: processed.ordinal) }
@@ -225,6 +227,7 @@ private final class PipelineRun {
                 outcome ?? FileOutcome(path: files[index].relativePath, kind: .rejected, reason: .unreadable)
             },
             documentsWritten: documentsWritten,
+            removalsByRule: removalsByRule,
             outputFiles: outputFiles.map { ($0 as NSString).lastPathComponent })
     }
 }

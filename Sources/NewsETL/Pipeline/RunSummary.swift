@@ -11,6 +11,8 @@ public struct RunSummary: Sendable {
     public var stages: [StageStatistics]
     public var files: [FileOutcome]
     public var documentsWritten: Int
+    /// Paragraphs the clean stage removed from written documents, per rule.
+    public var removalsByRule: [String: Int]
     public var outputFiles: [String]
 
     public var inputs: Int { files.count }
@@ -43,6 +45,10 @@ public struct RunSummary: Sendable {
             let count = files.count { $0.reason == reason }
             if count > 0 { out.field(reason.rawValue, raw: String(count)) }
         }
+        out.close("}")
+        out.key("removals_by_rule")
+        out.open("{")
+        for (rule, count) in removalsByRule.sorted(by: { $0.key < $1.key }) { out.field(rule, raw: String(count)) }
         out.close("}")
         out.key("stages")
         out.open("[")

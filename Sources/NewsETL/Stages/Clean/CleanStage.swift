@@ -1,12 +1,182 @@
-/// The `clean` stage's slot in the pipeline. Boilerplate removal is not built
-/// yet: the stage takes no options and passes documents through unchanged,
-/// so that pipelines written today keep working when it lands.
+/// The `clean` stage: removes boilerplate — comment widgets, related-article
+/// teasers, tag lines, share bars, newsletter and donation appeals, bylines
+/// with view counts, cookie notices, navigation, copyright footers, language
+/// pickers — and keeps every sentence of the article.
 ///
 /// ```json
-/// { "name": "clean", "enabled": true, "options": {} }
+/// { "name": "clean", "enabled": true,
+///   "options": { "rules": [], "disable_rules": [], "structure": true,
+///                "layout": true, "drop_figure_credits": false, "keep_removed": true,
+///                "learn": { "enabled": true, "min_documents": 4, "min_share": 0.3, "max_words": 40 } } }
 /// ```
-public struct CleanStage: DocumentStage {
-    public init(options: OptionReader) {}
+/// Four layers, in order: the page layout picks the article's blocks (HTML
+/// only); named line rules remove known boilerplate; paragraphs that recur in
+/// many documents of the same source are removed (`learn`); and a comment or
+/// related-articles header ends the article (`structure`). Every removal is
+/// recorded with the rule that made it.
+public struct CleanStage: DocumentStage, CorpusStage {
+    public var rules: [LineRule]
+    public var structure: Bool
+    public var layout: Bool
+    public var keepRemoved: Bool
+    public var learning: SourceLearning
+    var region: ContentRegion
 
-    public func process(_ document: Document) -> DocumentOutcome { .keep(document) }
+    public init(rules: [LineRule] = DefaultRules.all, structure: Bool = true, layout: Bool = true,
+                dropFigureCredits: Bool = false, keepRemoved: Bool = true, learning: SourceLearning = SourceLearning()) {
+        self.rules = rules
+        self.structure = structure
+        self.layout = layout
+        self.keepRemoved = keepRemoved
+        self.learning = learning
+        region = ContentRegion(dropFigureCredits: dropFigureCredits)
+    }
+
+    public init(options: OptionReader) {
+        let extra = CleanStage.readRules(options.value("rules"), path: options.keyPath("rules"), problems: options.problems)
+        let disabled = options.stringList("disable_rules", default: [])
+        let known = Set(DefaultRules.all.flatMap { [$0.category, $0.identifier] } + extra.flatMap { [$0.category, $0.identifier] })
+        for (index, name) in disabled.enumerated() where !known.contains(name) {
+            options.problems.add("\(options.keyPath("disable_rules"))[\(index)]",
+                                 "no rule or category named \"\(name)\" (categories: \(CleanStage.categories.joined(separator: ", ")))")
+        }
+        let rules = (DefaultRules.all + extra).filter { !disabled.contains($0.category) && !disabled.contains($0.identifier) }
+        self.init(
+            rules: rules,
+            structure: options.bool("structure", default: true),
+            layout: options.bool("layout", default: true),
+            dropFigureCredits: options.bool("drop_figure_credits", default: false),
+            keepRemoved: options.bool("keep_removed", default: true),
+            learning: SourceLearning(options: options.nested("learn")))
+    }
+
+    static var categories: [String] {
+        var seen: [String] = []
+        for rule in DefaultRules.all where !seen.contains(rule.category) { seen.append(rule.category) }
+        return seen
+    }
+
+    // MARK: - Per document
+
+    public func process(_ document: Document) -> DocumentOutcome {
+        clean(document, learned: [])
+    }
+
+    /// Cleans one document; `learned` holds the paragraph keys known to be
+    /// boilerplate of the document's source.
+    func clean(_ document: Document, learned: Set<UInt64>) -> DocumentOutcome {
+        let paragraphs = Paragraph.split(document.text)
+        let keys = paragraphs.map { LineKey($0.text) }
+        var reasons = layoutReasons(document, paragraphs: paragraphs)
+        var endsArticleAt: (index: Int, category: String)?
+        let sourceSeed = learning.enabled ? learning.sourceSeed(document) : 0
+        for index in paragraphs.indices {
+            let key = keys[index]
+            if let rule = rules.first(where: { $0.matches(key) }) {
+                if reasons[index] == nil { reasons[index] = rule.identifier }
+                if rule.endsArticle && endsArticleAt == nil && reasons[index] == rule.identifier
+                    && articleStarted(before: index, paragraphs: paragraphs, keys: keys, reasons: reasons) {
+                    endsArticleAt = (index, rule.category)
+                }
+            } else if reasons[index] == nil, Dateline.isDateline(paragraphs[index].text, key: key) {
+                reasons[index] = "dateline:date"
+            } else if reasons[index] == nil, !learned.isEmpty, learning.isCandidate(key),
+                      learned.contains(learning.paragraphHash(key, sourceSeed: sourceSeed)) {
+                reasons[index] = "learned:source"
+            }
+        }
+        if structure {
+            StructuralCut.apply(after: endsArticleAt, paragraphs: paragraphs, keys: keys, blocks: document.blocks, to: &reasons)
+        }
+        var cleaned = document
+        var kept: [Paragraph] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            if let reason = reasons[index] {
+                if keepRemoved {
+                    cleaned.removed.append(RemovedParagraph(index: index, start: paragraph.start, end: paragraph.end,
+                                                            text: paragraph.text, rule: reason))
+                }
+            } else {
+                kept.append(paragraph)
+            }
+        }
+        cleaned.text = Paragraph.join(kept)
+        cleaned.blocks = nil
+        cleaned.wordCount = TextNormalizer.wordCount(cleaned.text)
+        if cleaned.wordCount == 0 {
+            return .reject(Rejection(path: document.sourcePath, sha256: document.sha256, reason: .noText,
+                                     detail: "clean removed every paragraph (\(paragraphs.count)) as boilerplate"))
+        }
+        return .keep(cleaned)
+    }
+
+    /// Layout verdicts for an HTML page; when layout finds no article at all
+    /// it judges nothing, and the text rules work alone.
+    private func layoutReasons(_ document: Document, paragraphs: [Paragraph]) -> [String?] {
+        let none = [String?](repeating: nil, count: paragraphs.count)
+        guard layout, let blocks = document.blocks, blocks.count == paragraphs.count else { return none }
+        let words = paragraphs.map { TextNormalizer.wordCount($0.text) }
+        let reasons = region.removals(blocks: blocks, wordCounts: words)
+        let keptWords = zip(reasons, words).reduce(0) { $0 + ($1.0 == nil ? $1.1 : 0) }
+        return keptWords == 0 ? none : reasons
+    }
+
+    /// A header only ends the article once article text came before it:
+    /// at least `StructuralCut.articleStartWords` words in kept paragraphs
+    /// that read as sentences.
+    private func articleStarted(before index: Int, paragraphs: [Paragraph], keys: [LineKey], reasons: [String?]) -> Bool {
+        var words = 0
+        for earlier in 0..<index where reasons[earlier] == nil && keys[earlier].wordCount >= 8 {
+            let text = paragraphs[earlier].text
+            if StructuralCut.endsLikeSentence(text) && !StructuralCut.isTruncated(text) { words += keys[earlier].wordCount }
+            if words >= StructuralCut.articleStartWords { return true }
+        }
+        return false
+    }
+
+    // MARK: - Corpus (learning per source)
+
+    public var learnsPerSource: Bool { learning.enabled }
+
+    public func summarize(_ document: Document) -> CorpusSummary {
+        let seed = learning.sourceSeed(document)
+        var hashes = Set<UInt64>()
+        for paragraph in Paragraph.split(document.text) {
+            let key = LineKey(paragraph.text)
+            if learning.isCandidate(key) { hashes.insert(learning.paragraphHash(key, sourceSeed: seed)) }
+        }
+        return CorpusSummary(hashes: [seed] + hashes.sorted())
+    }
+
+    public func makeCollector() -> any CorpusCollector { SourceBoilerplateCollector(stage: self) }
+
+    // MARK: - Options
+
+    private static func readRules(_ value: JSONValue?, path: String, problems: ConfigProblems) -> [LineRule] {
+        guard let value else { return [] }
+        guard case .array(let entries) = value else {
+            problems.add(path, "expected a list of rules, got \(value.summary)")
+            return []
+        }
+        return entries.enumerated().compactMap { index, entry in
+            let reader = OptionReader(value: entry, path: "\(path)[\(index)]", problems: problems)
+            let name = reader.string("name", default: "")
+            let category = reader.string("category", default: "custom")
+            let match = reader.string("match", default: "exact", allowed: LineRule.Match.allCases.map(\.rawValue))
+            let phrases = reader.stringList("phrases", default: [])
+            let maxWords = reader.integer("max_words", default: 12, range: 1...10_000)
+            let endsArticle = reader.bool("ends_article", default: false)
+            reader.finish()
+            if name.isEmpty { problems.add(reader.keyPath("name"), "missing: every rule needs a name") }
+            if phrases.isEmpty { problems.add(reader.keyPath("phrases"), "expected at least one phrase") }
+            if match == "regex" {
+                for (position, phrase) in phrases.enumerated() where !LineRule.isValidRegex(phrase) {
+                    problems.add("\(reader.keyPath("phrases"))[\(position)]", "not a valid regular expression: \"\(phrase)\"")
+                }
+            }
+            guard !name.isEmpty, !phrases.isEmpty else { return nil }
+            return LineRule(name: name, category: category, match: LineRule.Match(rawValue: match) ?? .exact,
+                            phrases: phrases, maxWords: maxWords, endsArticle: endsArticle)
+        }
+    }
 }

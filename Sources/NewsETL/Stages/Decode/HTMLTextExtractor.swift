@@ -160,12 +160,14 @@ private struct PageCollector: HTMLVisitor {
         let paragraph = WhitespaceCollapser.collapse(current)
         if !paragraph.isEmpty {
             paragraphs.append(paragraph)
+            let blockDepth = stack.lastIndex(where: \.isBlock) ?? 0
             blocks.append(TextBlock(
-                tag: stack.last(where: \.isBlock)?.tag ?? "body",
+                tag: stack.isEmpty ? "body" : stack[blockDepth].tag,
                 characters: paragraph.unicodeScalars.count,
                 linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.collapse(currentLinkText).unicodeScalars.count,
                 ancestors: stack.map(\.id),
-                ancestorHints: stack.map(\.hint)))
+                ancestorHints: stack.map(\.hint),
+                blockDepth: blockDepth))
         }
         current = ""
         currentLinkText = ""

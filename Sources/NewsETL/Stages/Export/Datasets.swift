@@ -19,6 +19,11 @@ public enum Datasets {
         columns: [.init("doc_id"), .init("source_path"), .init("canonical_id"), .init("canonical_path"),
                   .init("cluster_id"), .init("similarity", .decimal), .init("kind")])
 
+    public static let removed = Dataset(
+        name: "removed", recordElement: "paragraph",
+        columns: [.init("doc_id"), .init("paragraph", .integer), .init("start", .integer), .init("end", .integer),
+                  .init("rule"), .init("text")])
+
     static func row(_ document: Document, includeText: Bool) -> [FieldValue] {
         let cluster = document.duplicateCluster
         var row: [FieldValue] = [
@@ -30,6 +35,11 @@ public enum Datasets {
         ]
         if includeText { row.append(.text(document.text)) }
         return row
+    }
+
+    static func row(_ paragraph: RemovedParagraph, of document: Document) -> [FieldValue] {
+        [.text(document.docID), .integer(paragraph.index), .integer(paragraph.start), .integer(paragraph.end),
+         .text(paragraph.rule), .text(paragraph.text)]
     }
 
     static func row(_ rejection: Rejection) -> [FieldValue] {

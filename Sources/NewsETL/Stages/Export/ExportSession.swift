@@ -7,9 +7,10 @@ public final class ExportSession {
     private var documentWriters: [any DatasetWriter] = []
     private var rejectWriters: [any DatasetWriter] = []
     private var duplicateWriters: [any DatasetWriter] = []
+    private var removedWriters: [any DatasetWriter] = []
     private var committed = false
 
-    init(stage: ExportStage, folder: String) throws {
+    init(stage: ExportStage, folder: String, includeRemoved: Bool) throws {
         self.includeText = stage.includeText
         self.folder = folder
         do {
@@ -17,6 +18,7 @@ public final class ExportSession {
                 documentWriters.append(try format.makeWriter(for: Datasets.documents(includeText: includeText), folder: folder))
                 rejectWriters.append(try format.makeWriter(for: Datasets.rejects, folder: folder))
                 duplicateWriters.append(try format.makeWriter(for: Datasets.duplicates, folder: folder))
+                if includeRemoved { removedWriters.append(try format.makeWriter(for: Datasets.removed, folder: folder)) }
             }
         } catch {
             abort()
@@ -30,14 +32,21 @@ public final class ExportSession {
 
     /// Every file the session writes, by final path.
     public var outputPaths: [String] {
-        (documentWriters + rejectWriters + duplicateWriters).map(\.finalPath) + [manifestPath]
+        allWriters.map(\.finalPath) + [manifestPath]
     }
+
+    private var allWriters: [any DatasetWriter] { documentWriters + rejectWriters + duplicateWriters + removedWriters }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
 
     public func write(_ document: Document) throws {
         let row = Datasets.row(document, includeText: includeText)
         for writer in documentWriters { try writer.write(row) }
+        guard !removedWriters.isEmpty else { return }
+        for paragraph in document.removed {
+            let removedRow = Datasets.row(paragraph, of: document)
+            for writer in removedWriters { try writer.write(removedRow) }
+        }
     }
 
     public func write(_ rejection: Rejection) throws {
@@ -53,7 +62,7 @@ public final class ExportSession {
     /// Closes every dataset, writes the manifest, then renames all files into
     /// place, the manifest last, so a manifest always describes complete data.
     public func commit(manifest: [UInt8]) throws {
-        let writers = documentWriters + rejectWriters + duplicateWriters
+        let writers = allWriters
         for writer in writers { try writer.finish() }
         let manifestFile = try AtomicFile(path: manifestPath)
         try manifestFile.write(manifest)
@@ -65,7 +74,7 @@ public final class ExportSession {
 
     /// Removes every temporary file of the session.
     public func abort() {
-        for writer in documentWriters + rejectWriters + duplicateWriters { AtomicFile.discard(writer.temporaryPath) }
+        for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
         AtomicFile.discard(AtomicFile.temporaryPath(for: manifestPath))
     }
 }

@@ -28,8 +28,9 @@ public struct ExportStage: Sendable {
         self.init(formats: formats, includeText: options.bool("include_text", default: true))
     }
 
-    /// Opens the temporary files of one run in `folder`.
-    public func openSession(folder: String) throws -> ExportSession {
-        try ExportSession(stage: self, folder: folder)
+    /// Opens the temporary files of one run in `folder`; `includeRemoved`
+    /// adds `removed.*`, the paragraphs the clean stage took out.
+    public func openSession(folder: String, includeRemoved: Bool = false) throws -> ExportSession {
+        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved)
     }
 }

@@ -28,7 +28,7 @@ public struct OutputVerifier {
             validator = nil
             report.problems.append("\(error)")
         }
-        let names = ["documents", "rejects", "duplicates"]
+        let names = ["documents", "rejects", "duplicates", "removed"]
         for name in names {
             var counts: [String: Int] = [:]
             for format in ExportFormat.allCases {

@@ -1,0 +1,83 @@
+/// Boilerplate learned per source: a short paragraph that recurs in many
+/// documents of the same source (site, or sub-folder for plain text) is the
+/// source's chrome, not anyone's article.
+///
+/// Only paragraphs of at most `maxWords` words are candidates, so that the
+/// shared paragraphs of a story's updates and syndicated copies are never
+/// learned as boilerplate.
+public struct SourceLearning: Sendable, Equatable {
+    public var enabled = true
+    /// A paragraph must appear in at least this many documents of the source…
+    public var minDocuments = 4
+    /// …and in at least this share of them.
+    public var minShare = 0.3
+    public var maxWords = 40
+
+    public init() {}
+
+    init(options: OptionReader) {
+        enabled = options.bool("enabled", default: true)
+        minDocuments = options.integer("min_documents", default: 4, range: 2...1_000_000)
+        minShare = options.number("min_share", default: 0.3, range: 0...1)
+        maxWords = options.integer("max_words", default: 40, range: 1...10_000)
+        options.finish()
+    }
+
+    func isCandidate(_ key: LineKey) -> Bool {
+        !(key.wordCount == 0) && key.wordCount <= maxWords
+    }
+
+    /// The hash every paragraph key of the document's source starts from.
+    func sourceSeed(_ document: Document) -> UInt64 {
+        StableHash.fnv1a(Array("source:\(document.source ?? "")".utf8) + [0])
+    }
+
+    func paragraphHash(_ key: LineKey, sourceSeed: UInt64) -> UInt64 {
+        StableHash.fnv1a(key.bytes, seed: sourceSeed)
+    }
+}
+
+/// Counts, per source, in how many documents each candidate paragraph
+/// appears, then hands the clean stage the set it learned.
+final class SourceBoilerplateCollector: CorpusCollector {
+    private let stage: CleanStage
+    private var documentsPerSource: [UInt64: Int] = [:]
+    private var documentsPerParagraph: [UInt64: (source: UInt64, count: Int)] = [:]
+
+    init(stage: CleanStage) {
+        self.stage = stage
+    }
+
+    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
+        guard let source = summary.hashes.first else { return }
+        documentsPerSource[source, default: 0] += 1
+        for paragraph in summary.hashes.dropFirst() {
+            documentsPerParagraph[paragraph, default: (source, 0)].count += 1
+        }
+    }
+
+    func finish() -> any CorpusResolver {
+        let learning = stage.learning
+        var learned = Set<UInt64>()
+        for (paragraph, seen) in documentsPerParagraph {
+            let sourceSize = documentsPerSource[seen.source] ?? 0
+            if seen.count >= learning.minDocuments && Double(seen.count) >= learning.minShare * Double(sourceSize) {
+                learned.insert(paragraph)
+            }
+        }
+        documentsPerParagraph = [:]
+        return Resolver(stage: stage, learned: learned)
+    }
+
+    private struct Resolver: CorpusResolver {
+        let stage: CleanStage
+        let learned: Set<UInt64>
+
+        func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
+            switch stage.clean(document, learned: learned) {
+            case .keep(let cleaned): return .keep(cleaned)
+            case .reject(let rejection): return .reject(rejection)
+            }
+        }
+    }
+}

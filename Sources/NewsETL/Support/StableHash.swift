@@ -1,0 +1,15 @@
+/// 64-bit FNV-1a: a hash that is the same in every process and on every
+/// machine, for anything stored or compared across runs (Swift's `Hasher`
+/// is seeded per process).
+public enum StableHash {
+    public static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
+}

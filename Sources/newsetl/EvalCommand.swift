@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NewsETL
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a stage against hand-made gold data (development benchmarks).",
+        subcommands: [EvalCleanCommand.self])
+}
+
+struct EvalCleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Score boilerplate removal: word 4-gram P/R/F1 over news pages with gold bodies, and the seed reports' GOLD.json.")
+
+    @Option(help: "JSON lines with id and body (L3S-GN1 gold.jsonl).")
+    var gold: String?
+
+    @Option(help: "Folder of <id>.html pages for --gold.")
+    var pages: String?
+
+    @Option(help: "Folder with the seed reports and their GOLD.json.")
+    var seeds: String?
+
+    @Option(help: "Pipeline config whose decode and clean options to use (default: built-in defaults).")
+    var config: String?
+
+    @Option(help: "List this many worst pages.")
+    var worst = 0
+
+    @Option(help: "Show every paragraph of one file with its verdict and layout scores.")
+    var explain: String?
+
+    func run() throws {
+        var decode = DecodeStage()
+        var clean = CleanStage()
+        if let config {
+            let pipeline = try PipelineConfig.load(path: config)
+            for stage in pipeline.stages {
+                switch stage.kind {
+                case .decode(let configured): decode = configured
+                case .document(let configured as CleanStage), .corpus(let configured as CleanStage): clean = configured
+                default: break
+                }
+            }
+        }
+        let evaluation = BoilerplateEvaluation(decode: decode, clean: clean)
+        if let gold, let pages {
+            let report = try evaluation.scorePages(goldPath: gold, pagesFolder: pages)
+            print(String(format: "pages %d  precision %.3f  recall %.3f  F1 %.3f  empty %d", report.pages,
+                         report.precision, report.recall, report.f1, report.emptyPages))
+            print(String(format: "  against gold with repeated lines once: precision %.3f  recall %.3f  F1 %.3f",
+                         report.uniquePrecision, report.uniqueRecall, report.uniqueF1))
+            print(String(format: "one core: clean %.0f pages/s (%.3f s); decode+clean %.0f pages/s (%.3f s)",
+                         Double(report.pages) / report.cleanSeconds, report.cleanSeconds,
+                         Double(report.pages) / (report.decodeSeconds + report.cleanSeconds),
+                         report.decodeSeconds + report.cleanSeconds))
+            for entry in report.worst.prefix(worst) {
+                print(String(format: "  %@  P %.3f  R %.3f", entry.id, entry.score.precision, entry.score.recall))
+            }
+        }
+        if let seeds {
+            let report = try evaluation.scoreSeeds(folder: seeds)
+            print("seeds \(report.documents): boilerplate removed \(report.boilerplateRemoved)/\(report.boilerplateLines), "
+                  + "article lines removed \(report.articleRemoved)/\(report.articleLines)")
+            for miss in report.misses { print("  \(miss)") }
+        }
+        if let explain {
+            for line in evaluation.explain(path: explain) { print(line) }
+        }
+        if gold == nil && seeds == nil && explain == nil {
+            throw ValidationError("give --gold and --pages, or --seeds")
+        }
+    }
+}

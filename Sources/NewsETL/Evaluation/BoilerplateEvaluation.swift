@@ -105,8 +105,8 @@ public struct BoilerplateEvaluation {
                 continue
             }
             report.documents += 1
-            let removed = Set(cleaned.removed.map { trim($0.text) })
-            for line in Paragraph.split(document.text).map({ trim($0.text) }) where !line.isEmpty {
+            let removed = Set(cleaned.removed.flatMap { $0.text.split(separator: "\n").map { trim(String($0)) } })
+            for line in document.text.split(separator: "\n").map({ trim(String($0)) }) where !line.isEmpty {
                 if boilerplate.contains(line) {
                     report.boilerplateLines += 1
                     if removed.contains(line) { report.boilerplateRemoved += 1 } else { report.misses.append("\(name): kept boilerplate \"\(line)\"") }

@@ -1,7 +1,8 @@
 /// A paragraph the clean stage took out of a document, kept so an analyst
 /// who doubts a removal can see what went and why.
 public struct RemovedParagraph: Sendable, Equatable {
-    /// Position among the document's paragraphs (non-empty lines of the decoded text), from 0.
+    /// Position among the document's paragraphs, from 0: non-empty lines of
+    /// the decoded text, or runs of lines where the text is hard-wrapped.
     public var index: Int
     /// Start and end offsets in the decoded text, in Unicode code points
     /// (what Python's `str` indexes), end exclusive.

@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func rejectsOptionsOnStagesThatTakeNone() {
-        let found = problems(#"{"stages": [{"name": "decode"}, {"name": "clean", "options": {"rules": []}}, {"name": "export"}]}"#)
+        let found = problems(#"{"stages": [{"name": "decode"}, {"name": "entities", "options": {"rules": []}}, {"name": "export"}]}"#)
         #expect(found == ["stages[1].options.rules: unknown key (this block takes no keys)"])
     }
 

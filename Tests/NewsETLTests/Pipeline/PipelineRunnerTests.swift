@@ -15,22 +15,25 @@ import Testing
     }
 
     private static let dataFiles = ["documents.csv", "documents.jsonl", "documents.xml", "rejects.csv", "rejects.jsonl",
-                                    "rejects.xml", "duplicates.csv", "duplicates.jsonl", "duplicates.xml"]
+                                    "rejects.xml", "duplicates.csv", "duplicates.jsonl", "duplicates.xml",
+                                    "removed.csv", "removed.jsonl", "removed.xml"]
 
     @Test func accountsForEverySampleInputFile() throws {
         let output = TemporaryFolder()
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
         #expect(summary.inputs == 16)
         #expect(summary.rejected == 2)
-        #expect(summary.duplicates == 1)
-        #expect(summary.kept == 13)
+        #expect(summary.duplicates == 2)
+        #expect(summary.kept == 12)
         #expect(summary.inputs == summary.kept + summary.duplicates + summary.rejected)
         #expect(summary.documentsWritten == 14)
         let reasons = Dictionary(uniqueKeysWithValues: summary.files.filter { $0.kind == .rejected }.map { ($0.path, $0.reason) })
         #expect(reasons == ["broken/empty.txt": .empty, "broken/scan-0001.txt": .binary])
-        let copy = summary.files.first { $0.kind == .duplicate }
-        #expect(copy?.path == "wire/valmora-flood-wire.txt")
-        #expect(copy?.canonicalID == DecodeStage.docID(forRelativePath: "syndicated/wire-resend.txt"))
+        // The resend is an exact copy; the Daily Courier copy becomes one once
+        // its tag line, share bar and comment widget are cleaned away.
+        let copies = summary.files.filter { $0.kind == .duplicate }
+        #expect(copies.map(\.path) == ["syndicated/wire-resend.txt", "wire/valmora-flood-wire.txt"])
+        #expect(copies.allSatisfy { $0.canonicalID == DecodeStage.docID(forRelativePath: "syndicated/daily-courier-valmora.txt") })
 
         let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
         #expect(report.problems == [])
@@ -68,7 +71,7 @@ import Testing
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path,
                                                         workers: 2, dedupeAction: "drop")).run()
         #expect(summary.documentsWritten == summary.kept)
-        #expect(output.read("duplicates.csv").split(separator: "\r\n").count == 2)
+        #expect(output.read("duplicates.csv").split(separator: "\r\n").count == 3)
         #expect(!output.read("documents.csv").contains("wire/valmora-flood-wire.txt"))
     }
 
@@ -78,7 +81,7 @@ import Testing
         let stages = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.name, $0) })
         #expect(stages["decode"]?.input == 16 && stages["decode"]?.output == 14 && stages["decode"]?.rejected == 2)
         #expect(stages["clean"]?.input == 14 && stages["entities"]?.input == 14)
-        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 1)
+        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 2)
         #expect(stages["export"]?.output == 14)
         let manifest = try JSONSerialization.jsonObject(with: Data(output.read("manifest.json").utf8)) as! [String: Any]
         #expect((manifest["files"] as! [Any]).count == 16)

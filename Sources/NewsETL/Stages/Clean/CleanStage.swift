@@ -7,7 +7,7 @@
 /// { "name": "clean", "enabled": true,
 ///   "options": { "rules": [], "disable_rules": [], "structure": true,
 ///                "layout": true, "drop_figure_credits": false, "keep_removed": true,
-///                "learn": { "enabled": true, "min_documents": 4, "min_share": 0.3, "max_words": 40 } } }
+///                "learn": { "enabled": true, "min_documents": 4, "min_share": 0.3, "max_words": 20 } } }
 /// ```
 /// Four layers, in order: the page layout picks the article's blocks (HTML
 /// only); named line rules remove known boilerplate; paragraphs that recur in
@@ -72,10 +72,10 @@ public struct CleanStage: DocumentStage, CorpusStage {
         let sourceSeed = learning.enabled ? learning.sourceSeed(document) : 0
         for index in paragraphs.indices {
             let key = keys[index]
-            if let rule = rules.first(where: { $0.matches(key) }) {
+            if let rule = rules.first(where: { $0.matches(key, original: paragraphs[index].text) }) {
                 if reasons[index] == nil { reasons[index] = rule.identifier }
                 if rule.endsArticle && endsArticleAt == nil && reasons[index] == rule.identifier
-                    && articleStarted(before: index, paragraphs: paragraphs, keys: keys, reasons: reasons) {
+                    && StructuralCut.articleStarted(before: index, paragraphs: paragraphs, keys: keys, reasons: reasons) {
                     endsArticleAt = (index, rule.category)
                 }
             } else if reasons[index] == nil, Dateline.isDateline(paragraphs[index].text, key: key) {
@@ -94,7 +94,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
             if let reason = reasons[index] {
                 if keepRemoved {
                     cleaned.removed.append(RemovedParagraph(index: index, start: paragraph.start, end: paragraph.end,
-                                                            text: paragraph.text, rule: reason))
+                                                            text: paragraph.original, rule: reason))
                 }
             } else {
                 kept.append(paragraph)
@@ -119,19 +119,6 @@ public struct CleanStage: DocumentStage, CorpusStage {
         let reasons = region.removals(blocks: blocks, wordCounts: words)
         let keptWords = zip(reasons, words).reduce(0) { $0 + ($1.0 == nil ? $1.1 : 0) }
         return keptWords == 0 ? none : reasons
-    }
-
-    /// A header only ends the article once article text came before it:
-    /// at least `StructuralCut.articleStartWords` words in kept paragraphs
-    /// that read as sentences.
-    private func articleStarted(before index: Int, paragraphs: [Paragraph], keys: [LineKey], reasons: [String?]) -> Bool {
-        var words = 0
-        for earlier in 0..<index where reasons[earlier] == nil && keys[earlier].wordCount >= 8 {
-            let text = paragraphs[earlier].text
-            if StructuralCut.endsLikeSentence(text) && !StructuralCut.isTruncated(text) { words += keys[earlier].wordCount }
-            if words >= StructuralCut.articleStartWords { return true }
-        }
-        return false
     }
 
     // MARK: - Corpus (learning per source)
@@ -166,6 +153,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
             let phrases = reader.stringList("phrases", default: [])
             let maxWords = reader.integer("max_words", default: 12, range: 1...10_000)
             let endsArticle = reader.bool("ends_article", default: false)
+            let requires = reader.stringList("requires", default: [])
             reader.finish()
             if name.isEmpty { problems.add(reader.keyPath("name"), "missing: every rule needs a name") }
             if phrases.isEmpty { problems.add(reader.keyPath("phrases"), "expected at least one phrase") }
@@ -176,7 +164,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
             }
             guard !name.isEmpty, !phrases.isEmpty else { return nil }
             return LineRule(name: name, category: category, match: LineRule.Match(rawValue: match) ?? .exact,
-                            phrases: phrases, maxWords: maxWords, endsArticle: endsArticle)
+                            phrases: phrases, maxWords: maxWords, endsArticle: endsArticle, requires: requires)
         }
     }
 }

@@ -17,6 +17,6 @@ enum Dateline {
         let otherWords = key.words.filter { word in
             !(word.first?.isNumber ?? false) && !furniture.contains(word)
         }
-        return otherWords.count <= 2
+        return otherWords.isEmpty || (otherWords.count <= 2 && !StructuralCut.endsLikeSentence(text))
     }
 }

@@ -15,7 +15,7 @@ public enum DefaultRules {
         LineRule(name: "count", category: "comments", match: .regex, phrases: [
             #"^\(?\d+\)? (comments?|responses?|replies|reactions?)( so far)?$"#, #"^comments? \(\d+\)$"#,
             #"^\d+ (thoughts|responses?) (on|to) "#,
-        ], maxWords: 16, endsArticle: true),
+        ], maxWords: 16, endsArticle: true, requires: ["comment", "respons", "repl", "reaction", "thought"]),
         LineRule(name: "widget", category: "comments", match: .prefix, phrases: [
             "no comments yet", "your email address will not be published", "required fields are marked",
             "you must be logged in to post a comment", "you must be logged in to comment", "log in to comment",
@@ -46,7 +46,7 @@ public enum DefaultRules {
         LineRule(name: "tag-line", category: "tags", match: .regex, phrases: [
             #"^(tags|tagged|topics|keywords|categories|category|labels|subjects)\s*:"#,
             #"^(tagged with|tagged as|filed under|posted in) "#,
-        ], maxWords: 40),
+        ], maxWords: 40, requires: [":", "tagged", "filed", "posted"]),
     ]
 
     static let share: [LineRule] = [
@@ -74,8 +74,8 @@ public enum DefaultRules {
     static let donation: [LineRule] = [
         LineRule(name: "appeal", category: "donation", match: .contains, phrases: [
             "we need your support", "need your support", "support our journalism", "support independent journalism",
-            "donate today", "donate now", "make a donation", "please donate", "become a member", "become a supporter",
-            "consider supporting", "help us keep", "keep delivering news", "contribute today",
+            "donate today", "donate now", "make a donation", "please donate", "become a supporter",
+            "help us keep", "keep delivering news", "contribute today",
             "support quality journalism",
         ], maxWords: 50),
     ]
@@ -83,10 +83,10 @@ public enum DefaultRules {
     static let byline: [LineRule] = [
         LineRule(name: "views", category: "byline", match: .regex, phrases: [
             #"\b\d{4}\b.*\bviews?$"#, #"^\d[\d,.]* views?$"#, #"\bviews?: ?\d[\d,.]*$"#,
-        ], maxWords: 20),
+        ], maxWords: 20, requires: ["view"]),
         LineRule(name: "by", category: "byline", match: .regex, phrases: [
-            #"^(by|posted by|written by|words by|reporting by|reported by)\s+(?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|then|now|contrast|comparison|far|law)\b)[\p{L}.'-]+( [\p{L}.'-]+){0,3}\s*([,|/].{0,60})?$"#,
-        ], maxWords: 10),
+            #"^(By|BY|Posted by|Written by|Words by|Reporting by|Reported by)\s+(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Contrast|Comparison|Far|Law)\b)\p{Lu}[\p{L}.'-]*( [\p{L}.'-]+){0,3}\s*([,|/].{0,60})?$"#,
+        ], maxWords: 10, requires: ["by "], matchCase: true),
     ]
 
     static let cookie: [LineRule] = [
@@ -109,7 +109,7 @@ public enum DefaultRules {
     static let copyright: [LineRule] = [
         LineRule(name: "notice", category: "copyright", match: .regex, phrases: [
             #"^(copyright\s*(©|\(c\))?\s*(\d{4}|©)|©|\(c\) \d{4})"#,
-        ], maxWords: 40),
+        ], maxWords: 40, requires: ["copyright", "©", "(c)"]),
         LineRule(name: "rights", category: "copyright", match: .contains, phrases: [
             "all rights reserved", "may not be published, broadcast, rewritten", "may not be reproduced",
         ], maxWords: 30),
@@ -126,7 +126,7 @@ public enum DefaultRules {
             "中文", "日本語", "한국어", "svenska", "norsk", "dansk", "suomi", "eesti", "latviešu", "lietuvių",
             "shqip", "bosanski", "macedonian", "bulgarian", "serbian", "croatian", "albanian", "russian",
             "ukrainian", "german", "french", "spanish", "italian", "portuguese", "dutch", "polish", "greek",
-            "turkish", "arabic", "chinese", "japanese", "korean", "en", "de", "fr", "es", "it", "pt", "ru", "mk", "bg",
+            "turkish", "arabic", "chinese", "japanese", "korean", "en", "de", "fr", "es", "pt", "ru", "mk", "bg",
             "language", "languages", "select", "choose",
         ], maxWords: 12),
     ]

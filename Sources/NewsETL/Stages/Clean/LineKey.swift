@@ -11,6 +11,14 @@ struct LineKey: Sendable {
     var wordCount: Int { wordRanges.count }
     var words: [String] { wordRanges.map { String(decoding: bytes[$0], as: UTF8.self) } }
 
+    /// A rule phrase in the form keys take, trailing punctuation kept
+    /// (`"tags:"` must not become a prefix of every line starting "tags").
+    static func normalizedPhrase(_ phrase: String) -> String {
+        let key = LineKey(phrase).key
+        let trailing = phrase.lowercased().reversed().prefix { ":.!|".contains($0) }
+        return key + String(trailing.reversed())
+    }
+
     init(_ text: String) {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)

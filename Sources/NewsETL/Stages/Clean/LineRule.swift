@@ -13,7 +13,7 @@ public struct LineRule: Sendable, Equatable {
         case exact
         /// The line starts with one of the phrases.
         case prefix
-        /// The line contains one of the phrases.
+        /// The line contains one of the phrases, starting at a word.
         case contains
         /// Every word of the line is one of the phrases (share bars, language pickers).
         case words
@@ -28,41 +28,80 @@ public struct LineRule: Sendable, Equatable {
     public var maxWords: Int
     /// A header after which the article is over (comments, related articles).
     public var endsArticle: Bool
+    /// For regex rules: match the paragraph as written, case included,
+    /// instead of its lowercased key (bylines need their capitals).
+    public var matchCase: Bool
+    /// For regex rules: literal pieces one of which a line must contain
+    /// before the (much slower) expression runs; empty means always run.
+    public var requires: [String]
 
     /// `category:name`, as recorded in `removed.*` and counted in the manifest.
     public var identifier: String { "\(category):\(name)" }
 
-    public init(name: String, category: String, match: Match, phrases: [String], maxWords: Int, endsArticle: Bool = false) {
+    public init(name: String, category: String, match: Match, phrases: [String], maxWords: Int, endsArticle: Bool = false,
+                requires: [String] = [], matchCase: Bool = false) {
         self.name = name
         self.category = category
         self.match = match
-        self.phrases = match == .regex ? phrases : phrases.map { LineKey($0).key }
+        self.phrases = match == .regex ? phrases : phrases.map { match == .exact ? LineKey($0).key : LineKey.normalizedPhrase($0) }
+        self.matchCase = matchCase
         self.maxWords = maxWords
         self.endsArticle = endsArticle
+        self.requires = requires.map(LineKey.normalizedPhrase)
+        requiredBytes = self.requires.map { Array($0.utf8) }
         wordSet = match == .words ? Set(self.phrases) : []
         phraseBytes = self.phrases.map { Array($0.utf8) }
-        expressions = match == .regex ? phrases.compactMap { try? RegexBox(pattern: $0) } : []
+        exactPhrases = Set(phraseBytes)
+        var byFirstWord: [UInt64: [[UInt8]]] = [:]
+        var unanchored: [[UInt8]] = []
+        for phrase in phraseBytes {
+            if let first = LineKey(String(decoding: phrase, as: UTF8.self)).wordRanges.first, first.lowerBound == 0 {
+                byFirstWord[StableHash.fnv1a(phrase[first]), default: []].append(phrase)
+            } else {
+                unanchored.append(phrase)
+            }
+        }
+        phrasesByFirstWord = byFirstWord
+        unanchoredPhrases = unanchored
+        firstBytes = Set(phraseBytes.compactMap(\.first))
+        expressions = match == .regex ? phrases.compactMap { try? RegexBox(pattern: $0, matchCase: matchCase) } : []
     }
 
     public static func == (left: LineRule, right: LineRule) -> Bool {
         left.name == right.name && left.category == right.category && left.match == right.match
             && left.phrases == right.phrases && left.maxWords == right.maxWords && left.endsArticle == right.endsArticle
+            && left.requires == right.requires && left.matchCase == right.matchCase
     }
 
     private let wordSet: Set<String>
     private let phraseBytes: [[UInt8]]
+    private let requiredBytes: [[UInt8]]
+    private let exactPhrases: Set<[UInt8]>
+    /// `contains` phrases keyed by the hash of their first word: a line is
+    /// searched only at its word starts, in one pass whatever the number of phrases.
+    private let phrasesByFirstWord: [UInt64: [[UInt8]]]
+    private let unanchoredPhrases: [[UInt8]]
+    private let firstBytes: Set<UInt8>
     private let expressions: [RegexBox]
 
-    func matches(_ line: LineKey) -> Bool {
+    /// Whether the rule fires on a paragraph with key `line`; `original` is
+    /// the paragraph as written, for rules that match case.
+    func matches(_ line: LineKey, original: String) -> Bool {
         guard line.wordCount <= maxWords, !line.bytes.isEmpty else { return false }
         switch match {
-        case .exact: return phraseBytes.contains { $0 == line.bytes }
-        case .prefix: return phraseBytes.contains { line.hasPrefix($0) }
-        case .contains: return phraseBytes.contains { line.contains($0) }
+        case .exact: return exactPhrases.contains(line.bytes)
+        case .prefix: return firstBytes.contains(line.bytes[0]) && phraseBytes.contains { line.hasPrefix($0) }
+        case .contains:
+            for range in line.wordRanges {
+                guard let candidates = phrasesByFirstWord[StableHash.fnv1a(line.bytes[range])] else { continue }
+                if candidates.contains(where: { line.bytes[range.lowerBound...].starts(with: $0) }) { return true }
+            }
+            return unanchoredPhrases.contains { line.contains($0) }
         case .words: return line.wordCount > 0 && line.words.allSatisfy { wordSet.contains($0) }
         case .regex:
-            let key = line.key
-            return expressions.contains { $0.matches(key) }
+            guard requiredBytes.isEmpty || requiredBytes.contains(where: line.contains) else { return false }
+            let subject = matchCase ? original : line.key
+            return expressions.contains { $0.matches(subject) }
         }
     }
 
@@ -74,8 +113,8 @@ public struct LineRule: Sendable, Equatable {
 private struct RegexBox: @unchecked Sendable {
     let expression: NSRegularExpression
 
-    init(pattern: String) throws {
-        expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    init(pattern: String, matchCase: Bool = false) throws {
+        expression = try NSRegularExpression(pattern: pattern, options: matchCase ? [] : [.caseInsensitive])
     }
 
     func matches(_ text: String) -> Bool {

@@ -11,7 +11,7 @@ public struct SourceLearning: Sendable, Equatable {
     public var minDocuments = 4
     /// …and in at least this share of them.
     public var minShare = 0.3
-    public var maxWords = 40
+    public var maxWords = 20
 
     public init() {}
 
@@ -19,7 +19,7 @@ public struct SourceLearning: Sendable, Equatable {
         enabled = options.bool("enabled", default: true)
         minDocuments = options.integer("min_documents", default: 4, range: 2...1_000_000)
         minShare = options.number("min_share", default: 0.3, range: 0...1)
-        maxWords = options.integer("max_words", default: 40, range: 1...10_000)
+        maxWords = options.integer("max_words", default: 20, range: 1...10_000)
         options.finish()
     }
 

@@ -52,16 +52,38 @@ enum StructuralCut {
             if let blocks, blocks.count == paragraphs.count {
                 linkLike = blocks[index].linkDensity >= 0.5
             } else {
-                let words = keys[index].wordCount
-                linkLike = words > 0 && words <= 8 && !endsLikeSentence(paragraphs[index].text)
+                linkLike = looksLikeLinkText(paragraphs[index].text, key: keys[index])
             }
             guard linkLike else { break }
             run.append(index)
         }
         let minimumRun = blocks == nil ? 3 : 2
-        if run.count >= minimumRun {
+        guard let firstOfRun = run.last, run.count >= minimumRun else { return }
+        if articleStarted(before: firstOfRun, paragraphs: paragraphs, keys: keys, reasons: reasons) {
             for index in run { reasons[index] = "structure:trailing-links" }
         }
+    }
+
+    /// Article text came before `index`: at least `articleStartWords` words
+    /// in kept paragraphs that read as sentences. Headers and link runs only
+    /// end an article that has begun.
+    static func articleStarted(before index: Int, paragraphs: [Paragraph], keys: [LineKey], reasons: [String?]) -> Bool {
+        var words = 0
+        for earlier in 0..<index where reasons[earlier] == nil && keys[earlier].wordCount >= 8 {
+            let text = paragraphs[earlier].text
+            if endsLikeSentence(text) && !isTruncated(text) { words += keys[earlier].wordCount }
+            if words >= articleStartWords { return true }
+        }
+        return false
+    }
+
+    /// A headline-like line of plain text: 2–12 words, capitalised, no
+    /// sentence end, few digits (table rows have many).
+    private static func looksLikeLinkText(_ text: String, key: LineKey) -> Bool {
+        let words = key.wordCount
+        guard (2...12).contains(words), !endsLikeSentence(text), text.first?.isUppercase == true else { return false }
+        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+        return digits * 5 < text.unicodeScalars.count
     }
 
     static func endsLikeSentence(_ text: String) -> Bool {
@@ -69,7 +91,13 @@ enum StructuralCut {
         return ".!?;".unicodeScalars.contains(last)
     }
 
+    /// Ends in an ellipsis right after a word: "…which will..." (not the
+    /// dot leaders of a table, "Gold stock......").
     static func isTruncated(_ text: String) -> Bool {
-        text.hasSuffix("...") || text.hasSuffix("…") || text.hasSuffix("[...]") || text.hasSuffix("(...)")
+        var body = Substring(text)
+        if body.hasSuffix("[...]") || body.hasSuffix("(...)") { return true }
+        if body.hasSuffix("...") { body = body.dropLast(3) } else if body.hasSuffix("…") { body = body.dropLast() } else { return false }
+        guard let last = body.last else { return false }
+        return last.isLetter || last == "," || last == "\u{201D}"
     }
 }

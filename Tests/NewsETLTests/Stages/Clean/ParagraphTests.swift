@@ -1,0 +1,57 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct ParagraphTests {
+    @Test func takesEachLineAsAParagraphInOrdinaryText() {
+        let paragraphs = Paragraph.split("First line.\nSecond line\n\nThird after a blank.")
+        #expect(paragraphs.map(\.text) == ["First line.", "Second line", "Third after a blank."])
+        #expect(paragraphs.map(\.blankLineBefore) == [false, false, true])
+        #expect(paragraphs.map(\.start) == [0, 12, 25])
+    }
+
+    @Test func joinsTheLinesOfHardWrappedText() {
+        let text = """
+            HARBOUR PORT TO REOPEN ON THURSDAY
+            The port of Valmora will reopen to ships on
+            Thursday morning after divers found no damage to
+            the main quay, officials said.
+            Two cargo ships that dragged their anchors during
+            the storm have been moved to the inner harbour
+            and no fuel leak was found.
+             Reuter
+            """
+        let paragraphs = Paragraph.split(TextNormalizer.normalize(text))
+        #expect(paragraphs.map(\.text) == [
+            "HARBOUR PORT TO REOPEN ON THURSDAY The port of Valmora will reopen to ships on Thursday morning after divers found no damage to the main quay, officials said.",
+            "Two cargo ships that dragged their anchors during the storm have been moved to the inner harbour and no fuel leak was found.",
+            "Reuter",
+        ])
+        let normalized = TextNormalizer.normalize(text)
+        let scalars = Array(normalized.unicodeScalars)
+        for paragraph in paragraphs {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[paragraph.start..<paragraph.end])
+            #expect(String(slice) == paragraph.original)
+        }
+        #expect(Paragraph.join(paragraphs) == normalized)
+    }
+
+    @Test func keepsShortTableNoticesWhole() {
+        let notice = "HARBOUR BANK SETS DIVIDEND\nQtly div nine cts\nPay April 30\nRecord April six\nReuter"
+        let document = Document(docID: "doc-0000000000000001", sourcePath: "n.txt", sha256: String(repeating: "0", count: 64),
+                                byteCount: 0, encoding: "utf-8", format: .text, title: nil, published: nil, source: nil,
+                                url: nil, text: notice, wordCount: 14)
+        guard case .keep(let cleaned) = CleanStage().process(document) else {
+            Issue.record("a table notice was rejected")
+            return
+        }
+        #expect(cleaned.text == notice)
+    }
+
+    @Test func matchesBylinesOnlyWithTheirCapitals() {
+        let rule = DefaultRules.byline.first { $0.name == "by" }!
+        #expect(rule.matches(LineKey("By Marit Lund, Harbour Desk"), original: "By Marit Lund, Harbour Desk"))
+        #expect(!rule.matches(LineKey("by British Petroleum, including bonds"), original: "by British Petroleum, including bonds"))
+        #expect(!rule.matches(LineKey("By Wednesday, the water had receded"), original: "By Wednesday, the water had receded"))
+    }
+}

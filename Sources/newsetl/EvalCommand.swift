@@ -29,6 +29,9 @@ struct EvalCleanCommand: ParsableCommand {
     @Option(help: "List this many worst pages.")
     var worst = 0
 
+    @Option(help: "Score another tool's output instead: a folder of <id>.txt files, one per page of --gold.")
+    var extracted: String?
+
     @Option(help: "Show every paragraph of one file with its verdict and layout scores.")
     var explain: String?
 
@@ -47,15 +50,15 @@ struct EvalCleanCommand: ParsableCommand {
         }
         let evaluation = BoilerplateEvaluation(decode: decode, clean: clean)
         if let gold, let pages {
-            let report = try evaluation.scorePages(goldPath: gold, pagesFolder: pages)
+            let report = try evaluation.scorePages(goldPath: gold, pagesFolder: pages, extractedFolder: extracted)
             print(String(format: "pages %d  precision %.3f  recall %.3f  F1 %.3f  empty %d", report.pages,
                          report.precision, report.recall, report.f1, report.emptyPages))
             print(String(format: "  against gold with repeated lines once: precision %.3f  recall %.3f  F1 %.3f",
                          report.uniquePrecision, report.uniqueRecall, report.uniqueF1))
-            print(String(format: "one core: clean %.0f pages/s (%.3f s); decode+clean %.0f pages/s (%.3f s)",
+            if extracted == nil { print(String(format: "one core: clean %.0f pages/s (%.3f s); decode+clean %.0f pages/s (%.3f s)",
                          Double(report.pages) / report.cleanSeconds, report.cleanSeconds,
                          Double(report.pages) / (report.decodeSeconds + report.cleanSeconds),
-                         report.decodeSeconds + report.cleanSeconds))
+                         report.decodeSeconds + report.cleanSeconds)) }
             for entry in report.worst.prefix(worst) {
                 print(String(format: "  %@  P %.3f  R %.3f", entry.id, entry.score.precision, entry.score.recall))
             }

@@ -34,7 +34,9 @@ public struct BoilerplateEvaluation {
 
     /// Scores every page of `goldPath` (JSON lines with `id` and `body`) found
     /// as `pagesFolder/<id>.html`, one thread, cleaning each page on its own.
-    public func scorePages(goldPath: String, pagesFolder: String) throws -> PageSetReport {
+    /// With `extractedFolder`, scores another tool's output (`<id>.txt`
+    /// files) instead of NewsETL's, with the same scorer.
+    public func scorePages(goldPath: String, pagesFolder: String, extractedFolder: String? = nil) throws -> PageSetReport {
         guard let data = FileManager.default.contents(atPath: goldPath) else {
             throw SystemError("open", path: goldPath, code: ENOENT)
         }
@@ -45,6 +47,14 @@ public struct BoilerplateEvaluation {
         for line in data.split(separator: UInt8(ascii: "\n")) {
             guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let id = object["id"] as? String, let body = object["body"] as? String else { continue }
+            if let extractedFolder {
+                let text = FileManager.default.contents(atPath: "\(extractedFolder)/\(id).txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let score = ShingleScore(extracted: text, gold: body)
+                scores.append((id, score))
+                uniqueScores.append(ShingleScore(extracted: text, gold: BoilerplateEvaluation.uniqueLines(body)))
+                if text.isEmpty { report.emptyPages += 1 }
+                continue
+            }
             let file = InputFile(relativePath: "\(id).html", absolutePath: "\(pagesFolder)/\(id).html")
             var decoded: Result<Document, Rejection>?
             report.decodeSeconds += clock.measure { decoded = decode.decode(file, maxFileBytes: 50_000_000) }.seconds

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An HTML page parsed by libxml2's forgiving HTML parser, with the network,
 /// external entities and the page's own encoding declaration switched off:
@@ -77,6 +80,23 @@ public struct HTMLElement {
 
     public func attribute(_ name: String) -> String? {
         LibXML.takeString(xmlGetProp(node, name))
+    }
+
+    /// The value of a plain attribute (one text child, as the HTML parser
+    /// makes them) without the copy `attribute(_:)` makes; nil if absent.
+    public func plainAttribute(_ name: StaticString) -> String? {
+        var property = node.pointee.properties
+        while let current = property {
+            if let attributeName = current.pointee.name,
+               strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+                guard let child = current.pointee.children else { return "" }
+                if child.pointee.next == nil, let content = child.pointee.content { return String(cString: content) }
+                return attribute(String(describing: name))
+            }
+            property = current.pointee.next
+        }
+        return nil
     }
 }
 

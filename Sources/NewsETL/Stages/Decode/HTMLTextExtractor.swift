@@ -53,6 +53,8 @@ private struct PageCollector: HTMLVisitor {
     private var stack: [(id: Int32, tag: String, hint: LayoutHint, isBlock: Bool)] = []
     private var nextID: Int32 = 0
     private var linkDepth = 0
+    /// Pages repeat the same few class names; each is read once.
+    private var hintCache: [String: LayoutHint] = [:]
     var titleText: String?
     var ogTitle: String?
     var siteName: String?
@@ -86,7 +88,7 @@ private struct PageCollector: HTMLVisitor {
         let name = element.name
         let isBlock = PageCollector.blocks.contains(name)
         if isBlock { flushParagraph() }
-        let hint = PageCollector.inline.contains(name) ? [] : LayoutHints.hint(tag: name, classAndID: classAndID(element))
+        let hint = PageCollector.inline.contains(name) ? [] : layoutHint(name, classAndID(element))
         stack.append((nextID, name, hint, isBlock))
         nextID += 1
         if name == "a" { linkDepth += 1 }
@@ -118,9 +120,18 @@ private struct PageCollector: HTMLVisitor {
         return !PageCollector.skipped.contains(name)
     }
 
+    private mutating func layoutHint(_ tag: String, _ classAndID: String?) -> LayoutHint {
+        guard let classAndID else { return LayoutHints.hint(tag: tag, classAndID: nil) }
+        let key = tag + " " + classAndID
+        if let cached = hintCache[key] { return cached }
+        let hint = LayoutHints.hint(tag: tag, classAndID: classAndID)
+        hintCache[key] = hint
+        return hint
+    }
+
     private func classAndID(_ element: HTMLElement) -> String? {
-        let classes = element.attribute("class")
-        let id = element.attribute("id")
+        let classes = element.plainAttribute("class")
+        let id = element.plainAttribute("id")
         switch (classes, id) {
         case let (c?, i?): return c + " " + i
         default: return classes ?? id
@@ -191,12 +202,27 @@ private struct PageCollector: HTMLVisitor {
 /// title is closed at the end of its line instead.
 enum UnterminatedTitle {
     static func repair(_ html: String) -> String {
-        guard let open = html.range(of: "<title", options: .caseInsensitive),
-              html.range(of: "</title", options: .caseInsensitive, range: open.upperBound..<html.endIndex) == nil,
-              let tagEnd = html[open.upperBound...].firstIndex(of: ">") else { return html }
-        let contentStart = html.index(after: tagEnd)
-        let end = html[contentStart...].firstIndex { $0 == "\n" || $0 == "<" } ?? html.endIndex
-        return String(html[..<end]) + "</title>" + String(html[end...])
+        let bytes = Array(html.utf8)
+        guard let open = find("<title", in: bytes, from: 0), find("</title", in: bytes, from: open) == nil,
+              let tagEnd = bytes[open...].firstIndex(of: UInt8(ascii: ">")) else { return html }
+        let end = bytes[(tagEnd + 1)...].firstIndex { $0 == 0x0A || $0 == UInt8(ascii: "<") } ?? bytes.count
+        return String(decoding: bytes[..<end] + Array("</title>".utf8) + bytes[end...], as: UTF8.self)
+    }
+
+    /// First case-insensitive occurrence of an ASCII lowercase `needle`.
+    private static func find(_ needle: String, in bytes: [UInt8], from start: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == pattern[0] || bytes[index] | 0x20 == pattern[0] {
+                var offset = 1
+                while offset < pattern.count, bytes[index + offset] | 0x20 == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
 
@@ -224,17 +250,18 @@ enum JSONLDDates {
 /// no-break space is content and stays.
 enum WhitespaceCollapser {
     static func collapse(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = !output.isEmpty
             } else {
-                if pendingSpace { output.append(" ") }
+                if pendingSpace { output.append(0x20) }
                 pendingSpace = false
-                output.append(scalar)
+                output.append(byte)
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -44,3 +44,22 @@ echo "full pipeline (decode, clean, dedupe, entities, export to CSV+JSONL+XML), 
 if [ -d "$SHARED/l3s-gn1/pages" ]; then corpus "l3s-gn1 html" "$SHARED/l3s-gn1/pages"; fi
 if [ -d "$SHARED/reuters-dedup/docs" ]; then corpus "reuters text" "$SHARED/reuters-dedup/docs"; fi
 corpus "input/" input
+
+# Boilerplate removal (issue 3): accuracy and one-core speed of the clean
+# stage, and trafilatura on the same pages when it is installed.
+if [ -d "$SHARED/l3s-gn1/pages" ]; then
+  echo
+  echo "clean stage on L3S-GN1 (word 4-gram P/R/F1 averaged over pages) and the seeds' GOLD.json"
+  for _ in $(seq "$REPEAT"); do
+    "$BIN" eval clean --gold "$SHARED/l3s-gn1/gold.jsonl" --pages "$SHARED/l3s-gn1/pages" > "$work/eval.txt"
+    grep 'one core' "$work/eval.txt"
+  done | awk '{print $4, $9}' | sort -n | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " "); printf "  median one core: clean %s pages/s, decode+clean %s pages/s\n", m[1], m[2]}'
+  head -2 "$work/eval.txt" | sed 's/^/  /'
+  if [ -d ../shared/seeds ]; then "$BIN" eval clean --seeds ../shared/seeds | sed 's/^/  /'; fi
+  if python3 -c 'import trafilatura' 2>/dev/null; then
+    python3 bench/trafilatura_baseline.py "$SHARED/l3s-gn1/pages" "$work/trafilatura" | sed 's/^/  baseline: /'
+    "$BIN" eval clean --gold "$SHARED/l3s-gn1/gold.jsonl" --pages "$SHARED/l3s-gn1/pages" --extracted "$work/trafilatura" | sed 's/^/  baseline: /'
+  else
+    echo "  baseline: trafilatura not installed (pip install trafilatura lxml_html_clean) — skipped"
+  fi
+fi

@@ -154,6 +154,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
             let maxWords = reader.integer("max_words", default: 12, range: 1...10_000)
             let endsArticle = reader.bool("ends_article", default: false)
             let requires = reader.stringList("requires", default: [])
+            let matchCase = reader.bool("match_case", default: false)
             reader.finish()
             if name.isEmpty { problems.add(reader.keyPath("name"), "missing: every rule needs a name") }
             if phrases.isEmpty { problems.add(reader.keyPath("phrases"), "expected at least one phrase") }
@@ -164,7 +165,8 @@ public struct CleanStage: DocumentStage, CorpusStage {
             }
             guard !name.isEmpty, !phrases.isEmpty else { return nil }
             return LineRule(name: name, category: category, match: LineRule.Match(rawValue: match) ?? .exact,
-                            phrases: phrases, maxWords: maxWords, endsArticle: endsArticle, requires: requires)
+                            phrases: phrases, maxWords: maxWords, endsArticle: endsArticle, requires: requires,
+                            matchCase: matchCase)
         }
     }
 }

@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage against hand-made gold data (development benchmarks).",
-        subcommands: [EvalCleanCommand.self])
+        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self])
 }
 
 struct EvalCleanCommand: ParsableCommand {
@@ -75,5 +75,48 @@ struct EvalCleanCommand: ParsableCommand {
         if gold == nil && seeds == nil && explain == nil {
             throw ValidationError("give --gold and --pages, or --seeds")
         }
+    }
+}
+
+struct EvalDedupeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedupe",
+        abstract: "Score near-duplicate detection: pairwise precision/recall/F1 against labelled clusters, and signatures/s.")
+
+    @Option(help: "CSV with doc_id and cluster_id columns (reuters-dedup clusters.csv).")
+    var clusters: String
+
+    @Option(help: "Folder of <doc_id>.txt reports.")
+    var docs: String
+
+    @Option(help: "Pipeline config whose decode, clean and dedupe options to use (default: built-in defaults).")
+    var config: String?
+
+    @Option(help: "List this many wrong and missed pairs.")
+    var show = 0
+
+    func run() throws {
+        var decode = DecodeStage()
+        var clean = CleanStage()
+        var dedupe = DedupeStage()
+        if let config {
+            for stage in try PipelineConfig.load(path: config).stages {
+                switch stage.kind {
+                case .decode(let configured): decode = configured
+                case .document(let configured as CleanStage), .corpus(let configured as CleanStage): clean = configured
+                case .corpus(let configured as DedupeStage): dedupe = configured
+                default: break
+                }
+            }
+        }
+        let report = try DedupeEvaluation(decode: decode, clean: clean, dedupe: dedupe)
+            .score(clustersPath: clusters, documentsFolder: docs)
+        print(String(format: "documents %d  gold pairs %d  found %d  correct %d  precision %.3f  recall %.3f  F1 %.3f",
+                     report.documents, report.goldPairs, report.foundPairs, report.truePairs,
+                     report.precision, report.recall, report.f1))
+        print(String(format: "one core: signatures %.0f docs/s (%.3f s); clustering %.3f s",
+                     Double(report.documents) / report.sketchSeconds, report.sketchSeconds, report.clusterSeconds))
+        for pair in report.falsePairs.prefix(show) { print("  wrong  \(pair.0) \(pair.1)") }
+        for pair in report.missedPairs.prefix(show) { print("  missed \(pair.0) \(pair.1)") }
     }
 }

@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
         if let workers { pipeline.workers = workers }
         do {
             let summary = try PipelineRunner(config: pipeline).run()
+            for warning in summary.warnings { ExitStatus.printToStandardError("newsetl: warning: \(warning)") }
             let seconds = summary.finishedAt.timeIntervalSince(summary.startedAt)
             ExitStatus.printToStandardError("newsetl: \(summary.inputs) files: \(summary.kept) kept, \(summary.duplicates) duplicates, "
                   + "\(summary.rejected) rejected; \(summary.documentsWritten) documents written to "

@@ -16,6 +16,15 @@ public struct PipelineRunner {
         self.config = config
     }
 
+    /// `run-20261122T204500Z`: the run's name in state that later runs read.
+    static func runID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "run-" + formatter.string(from: date)
+    }
+
     public func run() throws -> RunSummary {
         let startedAt = Date()
         let files: [InputFile]
@@ -33,11 +42,19 @@ public struct PipelineRunner {
         } catch {
             throw RunError.outputFolder("output folder \(folder): \(error)")
         }
-        let run = PipelineRun(config: config, plan: plan, files: files, session: session, folder: folder)
+        let run = PipelineRun(config: config, plan: plan, files: files, session: session, folder: folder,
+                              runID: PipelineRunner.runID(startedAt))
         do {
             try run.execute()
-            let summary = run.summary(startedAt: startedAt, finishedAt: Date(), outputFiles: session.outputPaths)
+            var summary = run.summary(startedAt: startedAt, finishedAt: Date(), outputFiles: session.outputPaths)
             try session.commit(manifest: summary.manifestJSON())
+            for resolver in run.resolvers {
+                do {
+                    try resolver.persist()
+                } catch {
+                    summary.warnings.append("could not save state for later runs: \(error)")
+                }
+            }
             return summary
         } catch let error as RunError {
             session.abort()
@@ -60,10 +77,15 @@ private final class PipelineRun {
     private let batchSize: Int
     private var outcomes: [FileOutcome?]
     private var statistics: [StageStatistics]
+    private let runID: String
     private var documentsWritten = 0
     private var removalsByRule: [String: Int] = [:]
+    private var warnings: [String] = []
+    /// Corpus stages' decisions, kept to save their state after the outputs.
+    private(set) var resolvers: [any CorpusResolver] = []
 
-    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, folder: String) {
+    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, folder: String, runID: String) {
+        self.runID = runID
         self.config = config
         self.plan = plan
         self.files = files
@@ -97,6 +119,8 @@ private final class PipelineRun {
             var resolver: (any CorpusResolver)?
             let elapsed = clock.measure { resolver = collector.finish() }
             statistics[stage.index].busySeconds += elapsed.seconds
+            warnings.append(contentsOf: collector.warnings)
+            resolvers.append(resolver!)
             destination = try self.destination(afterSegment: segmentIndex)
             try streamSpool(spool, resolver: resolver!, stage: stage, segment: plan.segments[segmentIndex], into: destination)
         }
@@ -106,7 +130,8 @@ private final class PipelineRun {
         let next = index + 1
         guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
         let spool = try DocumentSpool(folder: folder, name: config.stages[corpus.index].name)
-        return .corpus(spool, corpus.stage.makeCollector(), corpus)
+        let context = CorpusContext(outputFolder: folder, runID: runID)
+        return .corpus(spool, corpus.stage.makeCollector(context: context), corpus)
     }
 
     // MARK: - Phases
@@ -228,6 +253,7 @@ private final class PipelineRun {
             },
             documentsWritten: documentsWritten,
             removalsByRule: removalsByRule,
+            warnings: warnings,
             outputFiles: outputFiles.map { ($0 as NSString).lastPathComponent })
     }
 }

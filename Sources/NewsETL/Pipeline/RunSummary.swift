@@ -13,6 +13,8 @@ public struct RunSummary: Sendable {
     public var documentsWritten: Int
     /// Paragraphs the clean stage removed from written documents, per rule.
     public var removalsByRule: [String: Int]
+    /// Problems that did not stop the run (a corrupt state file set aside).
+    public var warnings: [String]
     public var outputFiles: [String]
 
     public var inputs: Int { files.count }
@@ -46,6 +48,13 @@ public struct RunSummary: Sendable {
             if count > 0 { out.field(reason.rawValue, raw: String(count)) }
         }
         out.close("}")
+        out.key("warnings")
+        out.open("[")
+        for warning in warnings {
+            out.element()
+            out.append(JSONText.quoted(warning))
+        }
+        out.close("]")
         out.key("removals_by_rule")
         out.open("{")
         for (rule, count) in removalsByRule.sorted(by: { $0.key < $1.key }) { out.field(rule, raw: String(count)) }

@@ -35,7 +35,20 @@ public enum DocumentOutcome: Sendable {
 public protocol CorpusStage: Sendable {
     func summarize(_ document: Document) -> CorpusSummary
     /// A fresh collector for one run.
-    func makeCollector() -> any CorpusCollector
+    func makeCollector(context: CorpusContext) -> any CorpusCollector
+}
+
+/// What a corpus stage knows about the run it is part of.
+public struct CorpusContext: Sendable {
+    /// The run's output folder; state kept across runs lives under it.
+    public var outputFolder: String
+    /// `run-20261122T204500Z`: names the run in state other runs read.
+    public var runID: String
+
+    public init(outputFolder: String, runID: String) {
+        self.outputFolder = outputFolder
+        self.runID = runID
+    }
 }
 
 /// What a corpus stage keeps of one document while it sees the corpus.
@@ -56,11 +69,24 @@ public protocol CorpusCollector: AnyObject {
     func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int)
     /// Called once after the last observation.
     func finish() -> any CorpusResolver
+    /// Problems the run should report but that did not stop it (a corrupt
+    /// state file that was set aside, say); read after `finish`.
+    var warnings: [String] { get }
+}
+
+extension CorpusCollector {
+    public var warnings: [String] { [] }
 }
 
 /// The corpus stage's decisions, applied to each document on any worker.
 public protocol CorpusResolver: Sendable {
     func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome
+    /// Saves what later runs need, once this run's outputs are in place.
+    func persist() throws
+}
+
+extension CorpusResolver {
+    public func persist() throws {}
 }
 
 public enum CorpusOutcome: Sendable {

@@ -23,22 +23,24 @@ import Testing
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
         #expect(summary.inputs == 16)
         #expect(summary.rejected == 2)
-        #expect(summary.duplicates == 2)
-        #expect(summary.kept == 12)
+        #expect(summary.duplicates == 3)
+        #expect(summary.kept == 11)
         #expect(summary.inputs == summary.kept + summary.duplicates + summary.rejected)
         #expect(summary.documentsWritten == 14)
         let reasons = Dictionary(uniqueKeysWithValues: summary.files.filter { $0.kind == .rejected }.map { ($0.path, $0.reason) })
         #expect(reasons == ["broken/empty.txt": .empty, "broken/scan-0001.txt": .binary])
         // The resend is an exact copy; the Daily Courier copy becomes one once
-        // its tag line, share bar and comment widget are cleaned away.
+        // its tag line, share bar and comment widget are cleaned away; the
+        // Metro Times copy has a new headline, an edited and a cut sentence.
         let copies = summary.files.filter { $0.kind == .duplicate }
-        #expect(copies.map(\.path) == ["syndicated/wire-resend.txt", "wire/valmora-flood-wire.txt"])
+        #expect(copies.map(\.path) == ["syndicated/metro-times-valmora.txt", "syndicated/wire-resend.txt", "wire/valmora-flood-wire.txt"])
         #expect(copies.allSatisfy { $0.canonicalID == DecodeStage.docID(forRelativePath: "syndicated/daily-courier-valmora.txt") })
 
         let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
         #expect(report.problems == [])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers == [])
+        #expect(leftovers == [".state"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")) == ["dedupe-signatures.bin"])
 
         let documents = output.read("documents.jsonl").split(separator: "\n").map {
             try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -71,7 +73,7 @@ import Testing
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path,
                                                         workers: 2, dedupeAction: "drop")).run()
         #expect(summary.documentsWritten == summary.kept)
-        #expect(output.read("duplicates.csv").split(separator: "\r\n").count == 3)
+        #expect(output.read("duplicates.csv").split(separator: "\r\n").count == 4)
         #expect(!output.read("documents.csv").contains("wire/valmora-flood-wire.txt"))
     }
 
@@ -81,7 +83,7 @@ import Testing
         let stages = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.name, $0) })
         #expect(stages["decode"]?.input == 16 && stages["decode"]?.output == 14 && stages["decode"]?.rejected == 2)
         #expect(stages["clean"]?.input == 14 && stages["entities"]?.input == 14)
-        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 2)
+        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 3)
         #expect(stages["export"]?.output == 14)
         let manifest = try JSONSerialization.jsonObject(with: Data(output.read("manifest.json").utf8)) as! [String: Any]
         #expect((manifest["files"] as! [Any]).count == 16)

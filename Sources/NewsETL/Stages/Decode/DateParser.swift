@@ -150,6 +150,29 @@ public enum DateParser {
 
     private static func monthNumber(_ word: String) -> Int? { months[word] }
 
+    /// Days since 1970-01-01 (with the time of day as a fraction) of a
+    /// normalised date (`2022-01-11`, `2022-01-11T10:20`); offsets ignored.
+    public static func dayNumber(_ iso: String) -> Double? {
+        let bytes = Array(iso.utf8)
+        var reader = DigitReader(bytes: bytes)
+        guard let year = reader.number(digits: 4), reader.consume(UInt8(ascii: "-")), let month = reader.number(digits: 2),
+              reader.consume(UInt8(ascii: "-")), let day = reader.number(digits: 2), isValid(year: year, month: month, day: day) else {
+            return nil
+        }
+        var fraction = 0.0
+        if reader.consume(UInt8(ascii: "T")), let hour = reader.number(digits: 2), reader.consume(UInt8(ascii: ":")),
+           let minute = reader.number(digits: 2) {
+            fraction = (Double(hour) * 60 + Double(minute)) / 1440
+        }
+        // Days from civil date (proleptic Gregorian), after Howard Hinnant.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Double(era * 146_097 + dayOfEra - 719_468) + fraction
+    }
+
     // MARK: - Calendar and formatting
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {

@@ -17,7 +17,8 @@ public enum Datasets {
     public static let duplicates = Dataset(
         name: "duplicates", recordElement: "duplicate",
         columns: [.init("doc_id"), .init("source_path"), .init("canonical_id"), .init("canonical_path"),
-                  .init("cluster_id"), .init("similarity", .decimal), .init("kind")])
+                  .init("canonical_run"), .init("cluster_id"), .init("similarity", .decimal), .init("containment", .decimal),
+                  .init("kind")])
 
     public static let removed = Dataset(
         name: "removed", recordElement: "paragraph",
@@ -48,6 +49,7 @@ public enum Datasets {
 
     static func row(_ duplicate: DuplicateRecord) -> [FieldValue] {
         [.text(duplicate.docID), .text(duplicate.sourcePath), .text(duplicate.canonicalID), .text(duplicate.canonicalPath),
-         .text(duplicate.clusterID), .decimal(duplicate.similarity), .text(duplicate.kind)]
+         FieldValue(duplicate.canonicalRun), .text(duplicate.clusterID), .decimal(duplicate.similarity),
+         .decimal(duplicate.containment), .text(duplicate.kind)]
     }
 }

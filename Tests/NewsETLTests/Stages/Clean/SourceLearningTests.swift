@@ -10,7 +10,7 @@ import Testing
 
     private func run(_ documents: [Document], learning: SourceLearning) -> [Document] {
         let stage = CleanStage(learning: learning)
-        let collector = stage.makeCollector()
+        let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
         for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
         let resolver = collector.finish()
         return documents.enumerated().compactMap { ordinal, document in

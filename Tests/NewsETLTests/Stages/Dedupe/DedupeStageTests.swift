@@ -1,60 +1,161 @@
+import Foundation
 import Testing
 @testable import NewsETL
 
+/// Reports written for these tests: one story and its kinds of copies.
 @Suite struct DedupeStageTests {
-    private func document(_ name: String, _ text: String, published: String? = nil) -> Document {
-        Document(docID: DecodeStage.docID(forRelativePath: name), sourcePath: name, sha256: SHA256.hex(text), byteCount: text.utf8.count,
-                 encoding: "utf-8", format: .text, title: nil, published: published, source: nil, url: nil, text: text, wordCount: 3)
+    static let story = [
+        "The port of Valmora will reopen to shipping on Thursday morning, the Kestrel Coast Guard said on Wednesday, after divers found no structural damage to the main quay.",
+        "Two cargo ships that dragged their anchors during Tuesday's storm have been moved to the inner harbour, and no fuel leak was detected by the inspection teams.",
+        "Port director Tomas Reyl said about 20 vessels were waiting offshore and that the terminal would work through the weekend to clear the backlog of containers.",
+        "The storm surge flooded the harbour district on Tuesday, forcing about 4,200 residents from their homes and cutting power to 12,000 households in the old town.",
+        "Insurers said claims from the storm could reach 62 million euros, most of them for flooded ground floors on Quay Street and in the streets around the fish market.",
+    ]
+
+    static func document(_ name: String, _ paragraphs: [String], published: String? = nil) -> Document {
+        let text = paragraphs.joined(separator: "\n\n")
+        return Document(docID: DecodeStage.docID(forRelativePath: name), sourcePath: name, sha256: SHA256.hex(text),
+                        byteCount: text.utf8.count, encoding: "utf-8", format: .text, title: nil, published: published,
+                        source: nil, url: nil, text: text, wordCount: TextNormalizer.wordCount(text))
     }
 
-    private func run(_ documents: [Document], action: DedupeStage.Action) -> [CorpusOutcome] {
-        let stage = DedupeStage(action: action)
-        let collector = stage.makeCollector()
+    static func run(_ documents: [Document], stage: DedupeStage = DedupeStage(stateEnabled: false),
+                    context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test")) -> (outcomes: [CorpusOutcome], resolver: any CorpusResolver, warnings: [String]) {
+        let collector = stage.makeCollector(context: context)
         for (ordinal, document) in documents.enumerated() {
             collector.observe(stage.summarize(document), of: document, ordinal: ordinal)
         }
         let resolver = collector.finish()
-        return documents.enumerated().map { resolver.resolve($1, ordinal: $0) }
+        return (documents.enumerated().map { resolver.resolve($1, ordinal: $0) }, resolver, collector.warnings)
     }
 
-    @Test func clustersCopiesThatDifferOnlyInCaseAndSpacing() {
-        let documents = [
-            document("a.txt", "Storm surge floods harbour.\nThousands evacuated."),
-            document("b.txt", "Different report entirely."),
-            document("c.txt", "storm surge  floods harbour. thousands\n\nevacuated."),
-        ]
-        let outcomes = run(documents, action: .mark)
-        guard case .keep(let canonical) = outcomes[0], case .keep(let unique) = outcomes[1],
-              case .duplicate(let copy, let record, let keep) = outcomes[2] else {
-            Issue.record("unexpected outcomes \(outcomes)")
+    private func canonicalPath(_ outcome: CorpusOutcome) -> String? {
+        if case .duplicate(_, let record, _) = outcome { return record.canonicalPath }
+        return nil
+    }
+
+    static let copies: [(String, [String])] = {
+        let edited: [String] = [story[0], story[1].replacingOccurrences(of: "was detected by the inspection teams", with: "had been found by inspectors")]
+            + Array(story.dropFirst(2))
+        let expansion: [String] = story + ["Shipping agents expect the first cruise ship of the season to call at Valmora next month as planned, the tourist office said."]
+        let swapped: [String] = story + ["Tags: Valmora, port, storm", "Share this: Facebook | X | Email"]
+        let headline: [String] = ["Valmora port back in business after storm"] + story
+        return [("re-send", story), ("trim", Array(story.prefix(3))), ("expansion", expansion),
+                ("edited sentence", edited), ("boilerplate swap", swapped), ("new headline", headline)]
+    }()
+
+    @Test(arguments: DedupeStageTests.copies)
+    func findsEachKindOfCopy(kind: String, copy: [String]) {
+        let original = Self.document("a/original.txt", Self.story, published: "2025-03-05")
+        let other = Self.document("b/\(kind).txt", copy, published: "2025-03-05T18:00")
+        let outcomes = Self.run([original, other]).outcomes
+        #expect(canonicalPath(outcomes[1]) == "a/original.txt", "\(kind) not found")
+        guard case .keep(let canonical) = outcomes[0] else {
+            Issue.record("canonical was not kept")
             return
         }
-        #expect(canonical.duplicateCluster?.canonicalID == documents[0].docID)
-        #expect(unique.duplicateCluster == nil)
-        #expect(copy.duplicateCluster?.canonicalID == documents[0].docID)
-        #expect(record.canonicalPath == "a.txt" && record.sourcePath == "c.txt" && record.kind == "exact")
-        #expect(keep)
+        #expect(canonical.duplicateCluster?.canonicalID == original.docID)
     }
 
-    @Test func choosesTheEarliestPublishedAsCanonicalAndDropsCopiesWhenAsked() {
-        let documents = [
-            document("late.txt", "Same words here.", published: "2025-03-05"),
-            document("undated.txt", "Same words here."),
-            document("early.txt", "Same words here.", published: "2025-03-04T09:00"),
-        ]
-        let outcomes = run(documents, action: .drop)
-        guard case .duplicate(_, let first, false) = outcomes[0], case .duplicate(_, let second, false) = outcomes[1],
-              case .keep(let canonical) = outcomes[2] else {
-            Issue.record("unexpected outcomes \(outcomes)")
+    @Test func doesNotMergeTemplatedReportsWithOtherFigures() {
+        let template = { (amount: String, rate: String) in
+            ["The Federal Reserve entered the government securities market to arrange \(amount) dlrs of customer repurchase agreements, a Fed spokesman said.",
+             "Dealers said Federal funds were trading at \(rate) pct when the Fed began its temporary and indirect supply of reserves to the banking system."]
+        }
+        let one = Self.document("fed/1.txt", template("one billion", "6-1/8"))
+        let two = Self.document("fed/2.txt", template("two billion", "6-3/8"))
+        let three = Self.document("fed/3.txt", template("1.5 billion", "6-1/4"))
+        let outcomes = Self.run([one, two, three]).outcomes
+        for outcome in outcomes {
+            guard case .keep(let kept) = outcome else {
+                Issue.record("templated report merged: \(outcome)")
+                continue
+            }
+            #expect(kept.duplicateCluster == nil)
+        }
+    }
+
+    @Test func doesNotMergeReportsAboutOtherCompanies() {
+        let notice = { (company: String) in
+            ["\(company) said its board declared a quarterly dividend of ten cents a share, payable April 30 to holders of record April 15.",
+             "The company said the dividend is unchanged from the previous quarter and reflects steady earnings in its regional banking business."]
+        }
+        let outcomes = Self.run([Self.document("d/1.txt", notice("Harbour Savings Bank")), Self.document("d/2.txt", notice("Kestrel Trust Company"))]).outcomes
+        #expect(outcomes.allSatisfy { if case .keep = $0 { return true } else { return false } })
+    }
+
+    @Test func keepsCopiesPublishedFarApartApart() {
+        let outcomes = Self.run([Self.document("x/1.txt", Self.story, published: "2025-03-01"),
+                                 Self.document("x/2.txt", Self.story, published: "2025-04-01")]).outcomes
+        #expect(canonicalPath(outcomes[1]) == nil)
+    }
+
+    @Test func choosesTheCanonicalByDateThenLengthThenID() {
+        let undatedLong = Self.document("c/undated.txt", Self.story + ["An extra closing paragraph that makes this the longest version of the report by far, with more words."])
+        let late = Self.document("c/late.txt", Self.story, published: "2025-03-06")
+        let early = Self.document("c/early.txt", Self.story, published: "2025-03-05")
+        for order in [[undatedLong, late, early], [early, undatedLong, late], [late, early, undatedLong]] {
+            let outcomes = Self.run(order).outcomes
+            let canonical = order.indices.first { if case .keep = outcomes[$0] { return true } else { return false } }
+            #expect(canonical.map { order[$0].sourcePath } == "c/early.txt")
+        }
+        let sameDateShort = Self.document("c/short.txt", Array(Self.story.prefix(4)), published: "2025-03-05")
+        let outcomes = Self.run([sameDateShort, early]).outcomes
+        #expect(canonicalPath(outcomes[0]) == "c/early.txt")
+    }
+
+    @Test func dropsCopiesWhenAsked() {
+        let outcomes = Self.run([Self.document("a.txt", Self.story), Self.document("b.txt", Self.story)],
+                                stage: DedupeStage(action: .drop, stateEnabled: false)).outcomes
+        guard case .duplicate(_, let record, false) = outcomes[1] else {
+            Issue.record("expected a dropped duplicate")
             return
         }
-        #expect(first.canonicalPath == "early.txt" && second.canonicalPath == "early.txt")
-        #expect(canonical.duplicateCluster?.clusterID == first.clusterID)
+        #expect(record.kind == "exact" && record.similarity == 1 && record.containment == 1)
     }
 
-    @Test func validatesItsAction() {
-        let (reader, problems) = options(#"{"action": "merge"}"#)
-        #expect(DedupeStage(options: reader).action == .mark)
-        #expect(problems.messages == [#"options.action: expected one of "mark", "drop", got "merge""#])
+    @Test func matchesANewCopyToADocumentFromAnEarlierRun() throws {
+        let folder = TemporaryFolder()
+        let stage = DedupeStage()
+        let first = Self.run([Self.document("monday/wire.txt", Self.story, published: "2025-03-05")], stage: stage,
+                             context: CorpusContext(outputFolder: folder.path, runID: "run-20250305T010000Z"))
+        try first.resolver.persist()
+        let second = Self.run([Self.document("tuesday/copy.txt", Array(Self.story.prefix(4)), published: "2025-03-06")], stage: stage,
+                              context: CorpusContext(outputFolder: folder.path, runID: "run-20250306T010000Z"))
+        guard case .duplicate(_, let record, _) = second.outcomes[0] else {
+            Issue.record("the copy was not matched to the earlier run")
+            return
+        }
+        #expect(record.canonicalPath == "monday/wire.txt")
+        #expect(record.canonicalRun == "run-20250305T010000Z")
+        #expect(record.containment > 0.9)
+    }
+
+    @Test func setsACorruptStateAsideAndStartsFresh() throws {
+        let folder = TemporaryFolder()
+        folder.write(".state/dedupe-signatures.bin", "NEWSETL-DEDUPE-STATE-1\nthis is not what was written")
+        let result = Self.run([Self.document("a.txt", Self.story)], stage: DedupeStage(),
+                              context: CorpusContext(outputFolder: folder.path, runID: "run-x"))
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings.first?.contains("starting fresh") == true)
+        #expect(FileManager.default.fileExists(atPath: folder.url(".state/dedupe-signatures.bin.corrupt")))
+        try result.resolver.persist()
+        let reloaded = DedupeState(folder: folder.url(".state")).load()
+        guard case .success(let entries) = reloaded else {
+            Issue.record("fresh state not readable")
+            return
+        }
+        #expect(entries.map(\.sourcePath) == ["a.txt"])
+    }
+
+    @Test func validatesItsOptions() {
+        let (reader, problems) = options(#"{"action": "merge", "num_hashes": 100, "bands": 30, "canonical": ["newest"]}"#)
+        _ = DedupeStage(options: reader)
+        reader.finish()
+        #expect(problems.messages == [
+            #"options.action: expected one of "mark", "drop", got "merge""#,
+            "options.bands: expected a divisor of num_hashes (100), got 30",
+            #"options.canonical[0]: expected one of "earliest_published", "longest", "doc_id", got "newest""#,
+        ])
     }
 }

@@ -15,8 +15,8 @@ import Testing
     ]
     static let rejection = Rejection(path: "broken/empty.txt", reason: .empty, detail: "the file is empty (0 bytes)")
     static let duplicate = DuplicateRecord(docID: "doc-0000000000000003", sourcePath: "copy.txt", canonicalID: "doc-0000000000000001",
-                                           canonicalPath: "wire/flood.txt", clusterID: "cluster-0000000000000001",
-                                           similarity: 0.98765, kind: "exact")
+                                           canonicalPath: "wire/flood.txt", canonicalRun: "run-20250304T020000Z",
+                                           clusterID: "cluster-0000000000000001", similarity: 0.98765, containment: 1, kind: "near")
 
     private func export(to folder: TemporaryFolder, documents: [Document] = ExportSessionTests.documents) throws {
         let session = try ExportStage().openSession(folder: folder.path)

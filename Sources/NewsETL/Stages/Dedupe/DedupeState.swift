@@ -1,0 +1,139 @@
+import Foundation
+
+/// The sketches of documents earlier runs kept, in one file under the output
+/// folder's state folder, so a copy arriving in a later run is matched too.
+///
+/// The file ends with the SHA-256 of everything before it; a file that does
+/// not check out is set aside (renamed `.corrupt`) rather than trusted, and
+/// the run starts fresh. It is replaced atomically after the run's outputs.
+struct DedupeState: Sendable {
+    struct Entry: Sendable, Equatable {
+        var docID: String
+        var sourcePath: String
+        var published: String?
+        var runID: String
+        var sketch: DocumentSketch
+    }
+
+    enum LoadProblem: Error {
+        case missing
+        case corrupt(String)
+    }
+
+    let folder: String
+    var path: String { "\(folder)/dedupe-signatures.bin" }
+    private static let magic = Array("NEWSETL-DEDUPE-STATE-1\n".utf8)
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    func load() -> Result<[Entry], LoadProblem> {
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
+        let bytes = Array(data)
+        guard bytes.count >= DedupeState.magic.count + 32, bytes.starts(with: DedupeState.magic) else {
+            return setAside("not a NewsETL dedupe state file")
+        }
+        let payload = bytes[..<(bytes.count - 32)]
+        let stored = bytes[(bytes.count - 32)...]
+        var hasher = SHA256()
+        hasher.update(payload)
+        guard hasher.finalize().elementsEqual(stored) else { return setAside("checksum mismatch") }
+        var reader = StateReader(bytes: Array(payload.dropFirst(DedupeState.magic.count)))
+        var entries: [Entry] = []
+        guard let count = reader.integer() else { return setAside("truncated") }
+        for _ in 0..<count {
+            guard let docID = reader.string(), let sourcePath = reader.string(), let published = reader.optional(),
+                  let runID = reader.string(), let words = reader.words(), let sketch = DocumentSketch(packed: words) else {
+                return setAside("truncated entry")
+            }
+            entries.append(Entry(docID: docID, sourcePath: sourcePath, published: published.value, runID: runID, sketch: sketch))
+        }
+        return .success(entries)
+    }
+
+    func save(_ entries: [Entry]) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var bytes = DedupeState.magic
+        StateWriter.integer(entries.count, to: &bytes)
+        for entry in entries {
+            StateWriter.string(entry.docID, to: &bytes)
+            StateWriter.string(entry.sourcePath, to: &bytes)
+            StateWriter.optional(entry.published, to: &bytes)
+            StateWriter.string(entry.runID, to: &bytes)
+            let words = entry.sketch.packed()
+            StateWriter.integer(words.count, to: &bytes)
+            for word in words { StateWriter.integer(Int(bitPattern: UInt(word)), to: &bytes) }
+        }
+        var hasher = SHA256()
+        hasher.update(bytes)
+        bytes.append(contentsOf: hasher.finalize())
+        let file = try AtomicFile(path: path)
+        try file.write(bytes)
+        try file.close()
+        try AtomicFile.rename(from: file.temporaryPath, to: path)
+    }
+
+    private func setAside(_ detail: String) -> Result<[Entry], LoadProblem> {
+        try? FileManager.default.removeItem(atPath: path + ".corrupt")
+        try? FileManager.default.moveItem(atPath: path, toPath: path + ".corrupt")
+        return .failure(.corrupt(detail))
+    }
+}
+
+private enum StateWriter {
+    static func integer(_ value: Int, to bytes: inout [UInt8]) {
+        var little = Int64(value).littleEndian
+        withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
+    }
+
+    static func string(_ value: String, to bytes: inout [UInt8]) {
+        integer(value.utf8.count, to: &bytes)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    static func optional(_ value: String?, to bytes: inout [UInt8]) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { string(value, to: &bytes) }
+    }
+}
+
+/// Reads what `StateWriter` wrote, failing (nil) instead of trapping on
+/// short or malformed input.
+private struct StateReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func integer() -> Int? {
+        guard position + 8 <= bytes.count else { return nil }
+        let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: Int64.self)) }
+        position += 8
+        return Int(value)
+    }
+
+    mutating func string() -> String? {
+        guard let length = integer(), length >= 0, position + length <= bytes.count else { return nil }
+        defer { position += length }
+        return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+    }
+
+    /// `.some(value)` with `value` nil for an absent string; nil on bad input.
+    mutating func optional() -> (value: String?, ok: Bool)? {
+        guard position < bytes.count else { return nil }
+        let present = bytes[position] == 1
+        position += 1
+        if !present { return (nil, true) }
+        guard let value = string() else { return nil }
+        return (value, true)
+    }
+
+    mutating func words() -> [UInt64]? {
+        guard let count = integer(), count >= 0, count < 100_000 else { return nil }
+        var words: [UInt64] = []
+        for _ in 0..<count {
+            guard let value = integer() else { return nil }
+            words.append(UInt64(bitPattern: Int64(value)))
+        }
+        return words
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct SketcherTests {
+    @Test func givesTheSameSignatureInEveryRun() {
+        let sketch = Sketcher(shingleSize: 4, hashCount: 8).sketch("The port of Valmora will reopen on Thursday morning.")
+        // Fixed seeds: this value must never change, or stored state stops matching.
+        #expect(sketch.signature == Sketcher(shingleSize: 4, hashCount: 8).sketch("the PORT of Valmora will reopen, on Thursday morning").signature)
+        #expect(sketch.contentKey == Sketcher.contentKey(["the", "port", "of", "valmora", "will", "reopen", "on", "thursday", "morning"].map { Array($0.utf8) }))
+    }
+
+    @Test func estimatesJaccardAndContainment() {
+        let sketcher = Sketcher(shingleSize: 2, hashCount: 256)
+        let words = (0..<200).map { "w\($0)" }
+        let full = sketcher.sketch(words.joined(separator: " "))
+        let half = sketcher.sketch(words.prefix(100).joined(separator: " "))
+        let jaccard = full.jaccard(half)
+        #expect(abs(jaccard - 0.5) < 0.1)
+        #expect(full.containment(half, jaccard: jaccard) > 0.85)
+    }
+
+    @Test func packsAndUnpacks() {
+        let sketch = Sketcher(shingleSize: 4, hashCount: 128).sketch("Numbers 1,200 and 7.5 with Names like Ilse Brandvik in Valmora.")
+        #expect(DocumentSketch(packed: sketch.packed()) == sketch)
+        #expect(DocumentSketch(packed: [1, 2, 3]) == nil)
+    }
+
+    @Test func readsNumbersAndNamesAsFacts() {
+        let words = Sketcher.words("The Fed added 1,200 dlrs. Ilse Brandvik said two ships left")
+        #expect(words.filter(\.isNumber).map { String(decoding: $0.text, as: UTF8.self) } == ["1200"])
+        #expect(words.filter(\.isName).map { String(decoding: $0.text, as: UTF8.self) } == ["fed", "brandvik"])
+    }
+}

@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage against hand-made gold data (development benchmarks).",
-        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self])
+        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self])
 }
 
 struct EvalCleanCommand: ParsableCommand {
@@ -118,5 +118,31 @@ struct EvalDedupeCommand: ParsableCommand {
                      Double(report.documents) / report.sketchSeconds, report.sketchSeconds, report.clusterSeconds))
         for pair in report.falsePairs.prefix(show) { print("  wrong  \(pair.0) \(pair.1)") }
         for pair in report.missedPairs.prefix(show) { print("  missed \(pair.0) \(pair.1)") }
+    }
+}
+
+struct EvalDedupeScaleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedupe-scale",
+        abstract: "Run the dedupe stage over N synthetic ~3 KB reports with planted copies; report recall, time and peak memory.")
+
+    @Option(help: "Number of synthetic reports.")
+    var documents = 10_000
+
+    @Option(help: "Worker threads for signatures (0 = one per core).")
+    var workers = 0
+
+    func run() throws {
+        let threads = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+        let report = DedupeScaleEvaluation(stage: DedupeStage(), workers: threads).run(count: documents)
+        print(String(format: "documents %d  planted copies %d  found %d  recall %.4f  false merges %d",
+                     report.documents, report.plantedCopies, report.copiesFound, report.recall, report.falseMerges))
+        for (kind, counts) in report.copiesFoundByKind.sorted(by: { $0.key < $1.key }) {
+            print("  \(kind): \(counts.found)/\(counts.planted)")
+        }
+        print(String(format: "signatures %.2f s of thread time (%.0f docs/s per core; %d threads), clustering %.2f s, total %.2f s (generation included), peak RSS %.0f MB (%.0f bytes/doc)",
+                     report.sketchSeconds, Double(report.documents) / report.sketchSeconds, threads, report.clusterSeconds,
+                     report.totalSeconds, Double(report.peakResidentBytes) / 1e6,
+                     Double(report.peakResidentBytes) / Double(max(report.documents, 1))))
     }
 }

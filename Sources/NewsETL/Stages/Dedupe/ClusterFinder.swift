@@ -3,8 +3,10 @@
 /// on every value of some band become candidates), each candidate pair
 /// verified by `DedupeStage.match`; clusters are the connected components.
 ///
-/// A band bucket holding more than `fullPairingLimit` documents (a phrase
-/// every report of a feed shares) pairs each member with its next
+/// Bands are grouped by sorting (hash, document) pairs rather than in hash
+/// tables of arrays, which keeps memory flat at a million documents. A band
+/// bucket holding more than `fullPairingLimit` documents (a phrase every
+/// report of a feed shares) pairs each member with its next
 /// `windowInLargeBuckets` neighbours only, which keeps the work near-linear.
 struct ClusterFinder {
     let stage: DedupeStage
@@ -33,10 +35,11 @@ struct ClusterFinder {
             if a != b { parent[max(a, b)] = min(a, b) }
         }
         var links: [Int: (Double, Double)] = [:]
-        var checked = Set<UInt64>()
         func consider(_ left: Int, _ right: Int) {
             let (a, b) = (min(left, right), max(left, right))
-            guard a != b, checked.insert(UInt64(a) << 32 | UInt64(b)).inserted else { return }
+            // Already in one cluster: nothing to learn; this also keeps a
+            // pair that shares many bands from being verified again and again.
+            guard a != b, root(a) != root(b) else { return }
             guard members[a].ordinal != nil || members[b].ordinal != nil else { return }
             guard !stage.tooFarApart(members[a].published, members[b].published) else { return }
             if let similarity = stage.match(members[a].sketch, members[b].sketch) {
@@ -46,35 +49,50 @@ struct ClusterFinder {
             }
         }
 
-        var exact: [[UInt64]: Int] = [:]
+        var keyed = [(key: UInt64, index: Int)]()
+        keyed.reserveCapacity(members.count)
         for (index, member) in members.enumerated() {
-            if let first = exact[member.sketch.contentKey] { consider(first, index) } else { exact[member.sketch.contentKey] = index }
+            let key = member.sketch.contentKey
+            keyed.append((key[0] ^ key[1] ^ key[2] ^ key[3], index))
         }
+        pairRuns(&keyed, consider)
         let rows = stage.hashCount / stage.bands
         for band in 0..<stage.bands {
-            var buckets: [UInt64: [Int]] = [:]
+            keyed.removeAll(keepingCapacity: true)
             for (index, member) in members.enumerated() where member.sketch.signature.count == stage.hashCount {
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(band)
                 for value in member.sketch.signature[(band * rows)..<((band + 1) * rows)] {
                     hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
                 }
-                buckets[hash, default: []].append(index)
+                keyed.append((hash, index))
             }
-            for bucket in buckets.values where bucket.count > 1 {
-                if bucket.count <= fullPairingLimit {
-                    for i in bucket.indices { for j in bucket.indices where j > i { consider(bucket[i], bucket[j]) } }
-                } else {
-                    for i in bucket.indices {
-                        for j in (i + 1)..<min(i + 1 + windowInLargeBuckets, bucket.count) { consider(bucket[i], bucket[j]) }
-                    }
-                }
-            }
+            pairRuns(&keyed, consider)
         }
 
         var components: [Int: [Int]] = [:]
         for index in members.indices { components[root(index), default: []].append(index) }
         return components.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { group in
             Cluster(members: group, canonical: canonical(of: group, members), links: links)
+        }
+    }
+
+    /// Sorts by key and offers every pair inside each run of equal keys; a
+    /// run longer than `fullPairingLimit` offers each member's next
+    /// `windowInLargeBuckets` neighbours only.
+    private func pairRuns(_ keyed: inout [(key: UInt64, index: Int)], _ consider: (Int, Int) -> Void) {
+        keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+            let count = end - start
+            if count > 1 {
+                let window = count <= fullPairingLimit ? count : windowInLargeBuckets + 1
+                for i in start..<end {
+                    for j in (i + 1)..<min(i + window, end) { consider(keyed[i].index, keyed[j].index) }
+                }
+            }
+            start = end
         }
     }
 

@@ -1,4 +1,4 @@
-/// Finds clusters of copies among sketches: exact copies by content key,
+/// Finds clusters of copies in a `SketchTable`: exact copies by content key,
 /// near copies by LSH banding of the MinHash signatures (documents agreeing
 /// on every value of some band become candidates), each candidate pair
 /// verified by `DedupeStage.match`; clusters are the connected components.
@@ -16,12 +16,12 @@ struct ClusterFinder {
     struct Cluster {
         var members: [Int]
         var canonical: Int
-        /// Similarity of each member to its most similar linked member.
-        var links: [Int: (Double, Double)]
     }
 
-    func clusters(_ members: [NearDuplicateCollector.Member]) -> [Cluster] {
-        var parent = Array(members.indices)
+    /// The clusters, and for each clustered document its strongest link's
+    /// (Jaccard, containment), used when it does not match its canonical directly.
+    func clusters(_ table: SketchTable) -> (clusters: [Cluster], links: [Int: (Double, Double)]) {
+        var parent = Array(0..<table.count)
         func root(_ index: Int) -> Int {
             var node = index
             while parent[node] != node {
@@ -30,38 +30,34 @@ struct ClusterFinder {
             }
             return node
         }
-        func union(_ left: Int, _ right: Int) {
-            let (a, b) = (root(left), root(right))
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
         var links: [Int: (Double, Double)] = [:]
         func consider(_ left: Int, _ right: Int) {
             let (a, b) = (min(left, right), max(left, right))
             // Already in one cluster: nothing to learn; this also keeps a
             // pair that shares many bands from being verified again and again.
-            guard a != b, root(a) != root(b) else { return }
-            guard members[a].ordinal != nil || members[b].ordinal != nil else { return }
-            guard !stage.tooFarApart(members[a].published, members[b].published) else { return }
-            if let similarity = stage.match(members[a].sketch, members[b].sketch) {
-                union(a, b)
+            let (rootA, rootB) = (root(a), root(b))
+            guard a != b, rootA != rootB else { return }
+            guard table.ordinal(a) != nil || table.ordinal(b) != nil else { return }
+            guard !stage.tooFarApart(table.days[a], table.days[b]) else { return }
+            if let similarity = stage.match(table, a, b) {
+                parent[max(rootA, rootB)] = min(rootA, rootB)
                 // Keep the strongest link, whatever order candidates come in.
                 for index in [a, b] where links[index].map({ $0 < similarity }) ?? true { links[index] = similarity }
             }
         }
 
         var keyed = [(key: UInt64, index: Int)]()
-        keyed.reserveCapacity(members.count)
-        for (index, member) in members.enumerated() {
-            let key = member.sketch.contentKey
-            keyed.append((key[0] ^ key[1] ^ key[2] ^ key[3], index))
+        keyed.reserveCapacity(table.count)
+        for index in 0..<table.count {
+            keyed.append((table.contentKey(index).reduce(0, ^), index))
         }
         pairRuns(&keyed, consider)
         let rows = stage.hashCount / stage.bands
         for band in 0..<stage.bands {
             keyed.removeAll(keepingCapacity: true)
-            for (index, member) in members.enumerated() where member.sketch.signature.count == stage.hashCount {
+            for index in 0..<table.count {
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(band)
-                for value in member.sketch.signature[(band * rows)..<((band + 1) * rows)] {
+                for value in table.band(index, (band * rows)..<((band + 1) * rows)) {
                     hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
                 }
                 keyed.append((hash, index))
@@ -70,10 +66,13 @@ struct ClusterFinder {
         }
 
         var components: [Int: [Int]] = [:]
-        for index in members.indices { components[root(index), default: []].append(index) }
-        return components.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { group in
-            Cluster(members: group, canonical: canonical(of: group, members), links: links)
+        for index in 0..<table.count where root(index) != index || links[index] != nil {
+            components[root(index), default: []].append(index)
         }
+        let clusters = components.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { group in
+            Cluster(members: group, canonical: canonical(of: group, table))
+        }
+        return (clusters, links)
     }
 
     /// Sorts by key and offers every pair inside each run of equal keys; a
@@ -97,27 +96,25 @@ struct ClusterFinder {
     }
 
     /// Earlier runs' documents come first (they were kept before); then the
-    /// configured order; the input order breaks any remaining tie.
-    private func canonical(of group: [Int], _ members: [NearDuplicateCollector.Member]) -> Int {
-        group.min { leftIndex, rightIndex in
-            let left = members[leftIndex], right = members[rightIndex]
-            if (left.earlierRun != nil) != (right.earlierRun != nil) { return left.earlierRun != nil }
+    /// configured order; the table order (earlier runs, then input order)
+    /// breaks any remaining tie.
+    private func canonical(of group: [Int], _ table: SketchTable) -> Int {
+        group.min { left, right in
+            if table.isFromEarlierRun(left) != table.isFromEarlierRun(right) { return table.isFromEarlierRun(left) }
             for key in stage.canonicalOrder {
                 switch key {
                 case .earliestPublished:
-                    switch (left.published, right.published) {
-                    case let (l?, r?) where l != r: return l < r
-                    case (.some, nil): return true
-                    case (nil, .some): return false
-                    default: continue
-                    }
+                    let (l, r) = (table.days[left], table.days[right])
+                    if l.isNaN != r.isNaN { return !l.isNaN }
+                    if !l.isNaN && l != r { return l < r }
                 case .longest:
-                    if left.sketch.wordCount != right.sketch.wordCount { return left.sketch.wordCount > right.sketch.wordCount }
+                    if table.wordCounts[left] != table.wordCounts[right] { return table.wordCounts[left] > table.wordCounts[right] }
                 case .docID:
-                    if left.docID != right.docID { return left.docID < right.docID }
+                    let (l, r) = (table.docID(left), table.docID(right))
+                    if l != r { return l < r }
                 }
             }
-            return leftIndex < rightIndex
+            return left < right
         }!
     }
 }

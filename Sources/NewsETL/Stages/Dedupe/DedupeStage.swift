@@ -118,22 +118,24 @@ public struct DedupeStage: CorpusStage {
         NearDuplicateCollector(stage: self, context: context)
     }
 
-    /// Whether two publication dates are too far apart for copies.
-    func tooFarApart(_ left: String?, _ right: String?) -> Bool {
-        guard maxDaysApart > 0, let left, let right,
-              let leftDay = DateParser.dayNumber(left), let rightDay = DateParser.dayNumber(right) else { return false }
-        return abs(leftDay - rightDay) > maxDaysApart
+    /// Whether two publication days (NaN: unknown) are too far apart for copies.
+    func tooFarApart(_ left: Double, _ right: Double) -> Bool {
+        maxDaysApart > 0 && !left.isNaN && !right.isNaN && abs(left - right) > maxDaysApart
     }
 
-    /// Whether two sketches are copies of one report, and how similar.
-    func match(_ left: DocumentSketch, _ right: DocumentSketch) -> (jaccard: Double, containment: Double)? {
-        if left.contentKey == right.contentKey { return (1, 1) }
-        let jaccard = left.jaccard(right)
-        let containment = left.containment(right, jaccard: jaccard)
-        let (small, large) = left.shingleCount <= right.shingleCount ? (left, right) : (right, left)
-        let sizeRatio = large.shingleCount == 0 ? 0 : Double(small.shingleCount) / Double(large.shingleCount)
+    /// Whether documents `left` and `right` of `table` are copies of one
+    /// report, and how similar: (Jaccard, containment).
+    func match(_ table: SketchTable, _ left: Int, _ right: Int) -> (jaccard: Double, containment: Double)? {
+        if table.contentKey(left) == table.contentKey(right) { return (1, 1) }
+        let jaccard = table.jaccard(left, right)
+        let leftSize = Double(table.shingleCounts[left]), rightSize = Double(table.shingleCounts[right])
+        let (small, large) = leftSize <= rightSize ? (left, right) : (right, left)
+        let smallSize = min(leftSize, rightSize), largeSize = max(leftSize, rightSize)
+        guard smallSize > 0 else { return nil }
+        let containment = min(1, jaccard * (smallSize + largeSize) / (1 + jaccard) / smallSize)
+        let sizeRatio = smallSize / largeSize
         let similar = jaccard >= jaccardThreshold
-            || (containment >= containmentThreshold && sizeRatio >= minSizeRatio && small.wordCount >= minWords)
+            || (containment >= containmentThreshold && sizeRatio >= minSizeRatio && Int(table.wordCounts[small]) >= minWords)
         guard similar else { return nil }
         if factsEnabled {
             // The smaller document's facts must be in the larger; for two of
@@ -141,8 +143,8 @@ public struct DedupeStage: CorpusStage {
             var checks = [(small, large)]
             if sizeRatio >= 0.8 { checks.append((large, small)) }
             for (from, into) in checks {
-                if DocumentSketch.missingShare(from.numbers, in: into.numbers) > maxMissingNumbers { return nil }
-                if DocumentSketch.missingShare(from.names, in: into.names) > maxMissingNames { return nil }
+                if table.missingFacts(0, from: from, into: into) > maxMissingNumbers { return nil }
+                if table.missingFacts(1, from: from, into: into) > maxMissingNames { return nil }
             }
         }
         return (jaccard, containment)

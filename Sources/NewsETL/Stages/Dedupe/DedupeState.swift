@@ -10,7 +10,8 @@ struct DedupeState: Sendable {
     struct Entry: Sendable, Equatable {
         var docID: String
         var sourcePath: String
-        var published: String?
+        /// Publication day (`DateParser.dayNumber`), NaN when unknown.
+        var day: Double
         var runID: String
         var sketch: DocumentSketch
     }
@@ -22,7 +23,7 @@ struct DedupeState: Sendable {
 
     let folder: String
     var path: String { "\(folder)/dedupe-signatures.bin" }
-    private static let magic = Array("NEWSETL-DEDUPE-STATE-1\n".utf8)
+    private static let magic = Array("NEWSETL-DEDUPE-STATE-2\n".utf8)
 
     init(folder: String) {
         self.folder = folder
@@ -43,11 +44,12 @@ struct DedupeState: Sendable {
         var entries: [Entry] = []
         guard let count = reader.integer() else { return setAside("truncated") }
         for _ in 0..<count {
-            guard let docID = reader.string(), let sourcePath = reader.string(), let published = reader.optional(),
+            guard let docID = reader.string(), let sourcePath = reader.string(), let day = reader.integer(),
                   let runID = reader.string(), let words = reader.words(), let sketch = DocumentSketch(packed: words) else {
                 return setAside("truncated entry")
             }
-            entries.append(Entry(docID: docID, sourcePath: sourcePath, published: published.value, runID: runID, sketch: sketch))
+            entries.append(Entry(docID: docID, sourcePath: sourcePath, day: Double(bitPattern: UInt64(bitPattern: Int64(day))),
+                                 runID: runID, sketch: sketch))
         }
         return .success(entries)
     }
@@ -59,7 +61,7 @@ struct DedupeState: Sendable {
         for entry in entries {
             StateWriter.string(entry.docID, to: &bytes)
             StateWriter.string(entry.sourcePath, to: &bytes)
-            StateWriter.optional(entry.published, to: &bytes)
+            StateWriter.integer(Int(Int64(bitPattern: entry.day.bitPattern)), to: &bytes)
             StateWriter.string(entry.runID, to: &bytes)
             let words = entry.sketch.packed()
             StateWriter.integer(words.count, to: &bytes)
@@ -91,11 +93,6 @@ private enum StateWriter {
         integer(value.utf8.count, to: &bytes)
         bytes.append(contentsOf: value.utf8)
     }
-
-    static func optional(_ value: String?, to bytes: inout [UInt8]) {
-        bytes.append(value == nil ? 0 : 1)
-        if let value { string(value, to: &bytes) }
-    }
 }
 
 /// Reads what `StateWriter` wrote, failing (nil) instead of trapping on
@@ -115,16 +112,6 @@ private struct StateReader {
         guard let length = integer(), length >= 0, position + length <= bytes.count else { return nil }
         defer { position += length }
         return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
-    }
-
-    /// `.some(value)` with `value` nil for an absent string; nil on bad input.
-    mutating func optional() -> (value: String?, ok: Bool)? {
-        guard position < bytes.count else { return nil }
-        let present = bytes[position] == 1
-        position += 1
-        if !present { return (nil, true) }
-        guard let value = string() else { return nil }
-        return (value, true)
     }
 
     mutating func words() -> [UInt64]? {

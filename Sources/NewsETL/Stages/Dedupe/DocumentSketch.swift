@@ -72,14 +72,4 @@ public struct DocumentSketch: Sendable, Equatable {
         let intersection = jaccard * (small + large) / (1 + jaccard)
         return min(1, intersection / small)
     }
-
-    /// Share of the facts in `self` missing from `other` (0 when `self` states none).
-    static func missingShare(_ mine: [UInt64], in theirs: [UInt64]) -> Double {
-        var present = 0, missing = 0
-        for (word, otherWord) in zip(mine, theirs) {
-            present += word.nonzeroBitCount
-            missing += (word & ~otherWord).nonzeroBitCount
-        }
-        return present == 0 ? 0 : Double(missing) / Double(present)
-    }
 }

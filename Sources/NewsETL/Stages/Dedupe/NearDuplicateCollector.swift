@@ -1,82 +1,77 @@
-/// Per-run state of the dedupe stage: the sketches of this run's documents
-/// and of the documents earlier runs kept, then the clusters they form.
+/// Per-run state of the dedupe stage: the sketches of documents earlier runs
+/// kept and of this run's documents, in one `SketchTable`, then the clusters
+/// they form and what each of this run's documents becomes.
 final class NearDuplicateCollector: CorpusCollector {
-    struct Member: Sendable {
-        var docID: String
-        var sourcePath: String
-        var published: String?
-        var sketch: DocumentSketch
-        /// The run that kept it, for documents from earlier runs.
-        var earlierRun: String?
-        /// Position in this run, nil for documents from earlier runs.
-        var ordinal: Int?
-    }
-
     private let stage: DedupeStage
     private let context: CorpusContext
     private let state: DedupeState?
-    private var members: [Member] = []
+    private var table: SketchTable
     private(set) var warnings: [String] = []
 
     init(stage: DedupeStage, context: CorpusContext) {
         self.stage = stage
         self.context = context
         state = stage.stateEnabled ? DedupeState(folder: PathResolution.resolve(stage.statePath, against: context.outputFolder)) : nil
+        table = SketchTable(hashCount: stage.hashCount)
     }
 
     func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
         guard let sketch = DocumentSketch(packed: summary.hashes) else { return }
-        members.append(Member(docID: document.docID, sourcePath: document.sourcePath, published: summary.published,
-                              sketch: sketch, earlierRun: nil, ordinal: ordinal))
+        table.append(docID: document.docID, sourcePath: document.sourcePath,
+                     day: summary.published.flatMap(DateParser.dayNumber) ?? .nan, sketch: sketch, ordinal: ordinal, runID: nil)
     }
 
     func finish() -> any CorpusResolver {
-        var all = earlierMembers() + members
-        members = []
-        let clusters = ClusterFinder(stage: stage).clusters(all)
-        var outcomes: [Int: Decision] = [:]
-        var canonicalOrdinals = Set<Int>()
+        loadEarlierRuns()
+        let (clusters, links) = ClusterFinder(stage: stage).clusters(table)
+        var decisions: [Int: Decision] = [:]
+        var duplicates = Set<Int>()
         for cluster in clusters {
-            let canonical = all[cluster.canonical]
-            if let ordinal = canonical.ordinal { canonicalOrdinals.insert(ordinal) }
-            let clusterID = "cluster-" + canonical.docID.dropFirst("doc-".count)
+            let canonical = cluster.canonical
+            let canonicalID = table.docID(canonical)
+            let clusterID = "cluster-" + canonicalID.dropFirst("doc-".count)
             for index in cluster.members {
-                guard let ordinal = all[index].ordinal else { continue }
-                let isCanonical = index == cluster.canonical
-                let similarity = isCanonical ? (1, 1) : stage.match(all[index].sketch, canonical.sketch) ?? cluster.links[index] ?? (0, 0)
-                outcomes[ordinal] = Decision(
-                    clusterID: clusterID, canonicalID: canonical.docID, canonicalPath: canonical.sourcePath,
-                    canonicalRun: canonical.earlierRun, isCanonical: isCanonical,
-                    similarity: similarity.0, containment: similarity.1,
-                    kind: all[index].sketch.contentKey == canonical.sketch.contentKey ? "exact" : "near")
+                guard let ordinal = table.ordinal(index) else { continue }
+                let isCanonical = index == canonical
+                if !isCanonical { duplicates.insert(index) }
+                let similarity = isCanonical ? (1, 1) : stage.match(table, index, canonical) ?? links[index] ?? (0, 0)
+                let exact = table.contentKey(index) == table.contentKey(canonical)
+                decisions[ordinal] = Decision(
+                    clusterID: clusterID, canonicalID: canonicalID, canonicalPath: table.sourcePath(canonical),
+                    canonicalRun: table.isFromEarlierRun(canonical) ? table.runID(canonical) : nil, isCanonical: isCanonical,
+                    similarity: similarity.0, containment: similarity.1, kind: exact ? "exact" : "near")
             }
         }
         // What later runs see: documents kept before and not seen again, plus
         // this run's unique and canonical documents.
-        let duplicateOrdinals = Set(outcomes.filter { !$0.value.isCanonical }.keys)
-        all.removeAll { member in member.ordinal.map(duplicateOrdinals.contains) ?? false }
-        let kept = all.map { member -> DedupeState.Entry in
-            DedupeState.Entry(docID: member.docID, sourcePath: member.sourcePath, published: member.published,
-                              runID: member.earlierRun ?? context.runID, sketch: member.sketch)
+        var kept: [DedupeState.Entry] = []
+        if state != nil {
+            for index in 0..<table.count where !duplicates.contains(index) {
+                kept.append(DedupeState.Entry(docID: table.docID(index), sourcePath: table.sourcePath(index),
+                                              day: table.days[index], runID: table.runID(index) ?? context.runID,
+                                              sketch: table.sketch(index)))
+            }
         }
-        return Resolver(action: stage.action, decisions: outcomes, state: state, keptEntries: kept)
+        table = SketchTable(hashCount: stage.hashCount)
+        return Resolver(action: stage.action, decisions: decisions, state: state, keptEntries: kept)
     }
 
-    private func earlierMembers() -> [Member] {
-        guard let state else { return [] }
-        let currentIDs = Set(members.map(\.docID))
+    /// Adds the documents earlier runs kept, except those whose path came
+    /// again in this run: a document seen again replaces its earlier self.
+    private func loadEarlierRuns() {
+        guard let state else { return }
         switch state.load() {
         case .success(let entries):
-            // A document seen again under the same path replaces its earlier self.
-            return entries.filter { !currentIDs.contains($0.docID) }.map {
-                Member(docID: $0.docID, sourcePath: $0.sourcePath, published: $0.published, sketch: $0.sketch,
-                       earlierRun: $0.runID, ordinal: nil)
+            let current = Set((0..<table.count).map(table.docID))
+            table.reserve(entries.count)
+            for entry in entries where !current.contains(entry.docID) {
+                table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
+                             ordinal: nil, runID: entry.runID)
             }
-        case .failure(let problem):
-            if case .corrupt(let detail) = problem {
-                warnings.append("dedupe state \(state.path) is unreadable (\(detail)); set aside and starting fresh")
-            }
-            return []
+        case .failure(.corrupt(let detail)):
+            warnings.append("dedupe state \(state.path) is unreadable (\(detail)); set aside and starting fresh")
+        case .failure(.missing):
+            break
         }
     }
 

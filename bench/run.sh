@@ -63,3 +63,15 @@ if [ -d "$SHARED/l3s-gn1/pages" ]; then
     echo "  baseline: trafilatura not installed (pip install trafilatura lxml_html_clean) — skipped"
   fi
 fi
+
+# Near-duplicates (issue 4): accuracy on labelled wire copy, and scale.
+if [ -d "$SHARED/reuters-dedup/docs" ]; then
+  echo
+  echo "dedupe on reuters-dedup (pairwise P/R/F1)"
+  "$BIN" eval dedupe --clusters "$SHARED/reuters-dedup/clusters.csv" --docs "$SHARED/reuters-dedup/docs" | sed 's/^/  /'
+fi
+echo
+echo "dedupe at scale (synthetic ~3 KB reports with planted copies; DEDUPE_SCALE sets the sizes)"
+for n in ${DEDUPE_SCALE:-10000 100000 1000000}; do
+  "$BIN" eval dedupe-scale --documents "$n" | sed -n '1p;$p' | sed 's/^/  /'
+done

@@ -48,13 +48,7 @@ public struct RunSummary: Sendable {
             if count > 0 { out.field(reason.rawValue, raw: String(count)) }
         }
         out.close("}")
-        out.key("warnings")
-        out.open("[")
-        for warning in warnings {
-            out.element()
-            out.append(JSONText.quoted(warning))
-        }
-        out.close("]")
+        out.field("warnings", strings: warnings)
         out.key("removals_by_rule")
         out.open("{")
         for (rule, count) in removalsByRule.sorted(by: { $0.key < $1.key }) { out.field(rule, raw: String(count)) }
@@ -74,13 +68,7 @@ public struct RunSummary: Sendable {
             out.close("}")
         }
         out.close("]")
-        out.key("outputs")
-        out.open("[")
-        for file in outputFiles {
-            out.element()
-            out.append(JSONText.quoted(file))
-        }
-        out.close("]")
+        out.field("outputs", strings: outputFiles)
         out.key("files")
         out.open("[")
         for file in files {
@@ -142,6 +130,17 @@ private struct JSONObjectWriter {
     mutating func field(_ name: String, quoted value: String) {
         key(name)
         append(JSONText.quoted(value))
+    }
+
+    /// `"name": ["a", "b"]`, one string per line.
+    mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        open("[")
+        for string in strings {
+            element()
+            append(JSONText.quoted(string))
+        }
+        close("]")
     }
 
     mutating func field(_ name: String, raw value: String) {

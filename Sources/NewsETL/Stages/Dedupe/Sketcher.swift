@@ -11,14 +11,8 @@ struct Sketcher: Sendable {
     init(shingleSize: Int, hashCount: Int) {
         self.shingleSize = shingleSize
         self.hashCount = hashCount
-        var state: UInt64 = 0x6E65_7773_6574_6C21 // fixed seed: "newsetl!"
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix(seed: 0x6E65_7773_6574_6C21) // fixed seed: "newsetl!"
+        func next() -> UInt64 { random.next() }
         let lanes = (hashCount + 7) / 8 * 8
         let a = (0..<lanes).map { _ in UInt32(truncatingIfNeeded: next()) | 1 }
         let b = (0..<lanes).map { _ in UInt32(truncatingIfNeeded: next()) }

@@ -2,18 +2,6 @@ import Testing
 @testable import NewsETL
 
 @Suite struct CSVRoundTripTests {
-    /// Deterministic pseudo-random generator so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet: [String] = ["a", "Z", "7", " ", ",", "\"", "\n", "\r\n", "\r", "\t", "é", "’", "“", "🌊", "Ж", "\u{00A0}", ";", "'", "\\", "#"]
 
     static func randomField(_ generator: inout SplitMix) -> String {
@@ -22,7 +10,7 @@ import Testing
     }
 
     @Test func writeThenParseIsTheIdentity() throws {
-        var generator = SplitMix(state: 2025)
+        var generator = SplitMix(seed: 2025)
         for _ in 0..<300 {
             let width = Int.random(in: 1...6, using: &generator)
             let records = (0..<Int.random(in: 1...5, using: &generator)).map { _ in

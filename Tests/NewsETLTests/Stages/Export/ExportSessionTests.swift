@@ -69,7 +69,7 @@ import Testing
     /// Property: whatever the field values, every format reads back the same
     /// rows and the XML stays valid against the schema.
     @Test func everyFormatRoundTripsRandomValues() throws {
-        var generator = CSVRoundTripTests.SplitMix(state: 77)
+        var generator = SplitMix(seed: 77)
         let hostile = CSVRoundTripTests.alphabet + ["\u{1}", "\u{0}", "<", ">", "&", "]]>", "\u{FFFE}"]
         func randomText() -> String {
             (0..<Int.random(in: 1...30, using: &generator)).map { _ in hostile.randomElement(using: &generator)! }.joined()

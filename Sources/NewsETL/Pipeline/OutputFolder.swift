@@ -17,6 +17,18 @@ enum OutputFolder {
         guard FileManager.default.isWritableFile(atPath: path) else {
             throw RunError.outputFolder("output folder \(path): not writable")
         }
+        sweepAbandonedTemporaryFiles(in: path)
         return path
+    }
+
+    /// Removes hidden `.NAME.tmp-PID` files (half-written outputs, spools)
+    /// left by runs that were killed: their process no longer exists.
+    static func sweepAbandonedTemporaryFiles(in path: String) {
+        guard let names = try? FileSystem.listDirectory(path) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                  let pid = Int32(name[marker.upperBound...]), pid > 0, !FileSystem.processExists(pid) else { continue }
+            AtomicFile.discard("\(path)/\(name)")
+        }
     }
 }

@@ -134,3 +134,17 @@ import Testing
         #expect(summary.inputs == 5 && summary.kept == 5 && summary.duplicates == 0)
     }
 }
+
+@Suite struct OutputFolderTests {
+    @Test func sweepsTemporaryFilesOfKilledRunsOnly() throws {
+        let folder = TemporaryFolder()
+        folder.write(".documents.csv.tmp-2147483000", "half a file from a killed run")
+        folder.write(".spool-dedupe.tmp-2147483001", "spool of a killed run")
+        folder.write(".rejects.csv.tmp-\(getpid())", "a live run's file")
+        folder.write(".state/dedupe-signatures.bin", "state")
+        folder.write("documents.csv", "previous output")
+        _ = try OutputFolder.prepare(folder.path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == [".rejects.csv.tmp-\(getpid())", ".state", "documents.csv"])
+    }
+}

@@ -77,6 +77,11 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Whether a process with this id exists (it may belong to another user).
+    public static func processExists(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
     private static func status(_ info: stat) -> Status {
         let kind: Kind
         switch info.st_mode & S_IFMT {

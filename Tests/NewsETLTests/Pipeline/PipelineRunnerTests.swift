@@ -148,3 +148,23 @@ import Testing
         #expect(names == [".rejects.csv.tmp-\(getpid())", ".state", "documents.csv"])
     }
 }
+
+@Suite struct RemovedFileTests {
+    @Test func writesRemovedParagraphsUnlessCleanIsToldNotTo() throws {
+        for keep in [true, false] {
+            let output = TemporaryFolder()
+            var config = try PipelineConfig.testing("""
+                {"stages": [{"name": "decode"}, {"name": "clean", "options": {"keep_removed": \(keep)}}, {"name": "export"}]}
+                """)
+            config.input.path = RepositoryPaths.sampleInput
+            config.outputPath = output.path
+            let summary = try PipelineRunner(config: config).run()
+            #expect(FileManager.default.fileExists(atPath: output.url("removed.csv")) == keep)
+            #expect(summary.removalsByRule.isEmpty == !keep)
+            if keep {
+                let records = try CSVParser.parse(Array(output.read("removed.csv").utf8))
+                #expect(records.count - 1 == summary.removalsByRule.values.reduce(0, +))
+            }
+        }
+    }
+}

@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage against hand-made gold data (development benchmarks).",
-        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self])
+        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self, EvalEntitiesCommand.self])
 }
 
 struct EvalCleanCommand: ParsableCommand {

@@ -11,7 +11,7 @@ struct NewsETLCommand: ParsableCommand {
             74 writing outputs failed; 78 invalid config.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, VerifyCommand.self, EvalCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, VerifyCommand.self, EvalCommand.self, TrainNERCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

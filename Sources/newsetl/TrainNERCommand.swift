@@ -38,10 +38,21 @@ struct EvalEntitiesCommand: ParsableCommand {
     @Option(help: "Model file.")
     var model = "ner-model.bin"
 
+    @Option(help: "Also score recall of the mentions listed in this folder's GOLD.json (the seed reports).")
+    var seeds: String?
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
         let tagger = try EntityTagger(serialized: Array(data))
         EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: try EntityEvaluation.splits(nerFolder: ner).test))
+        if let seeds {
+            let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: tagger)
+            for (type, counts) in report.recall.sorted(by: { $0.key < $1.key }) {
+                Swift.print(String(format: "seeds %@ recall %.3f (%d/%d)", type, Double(counts.found) / Double(max(counts.listed, 1)),
+                                   counts.found, counts.listed))
+            }
+            for miss in report.misses { Swift.print("  missed \(miss)") }
+        }
     }
 
     static func print(_ report: EntityEvaluation.Report) {

@@ -1,0 +1,241 @@
+import Foundation
+
+/// Dates, times, sums of money, percentages and quantities, found by rules
+/// over tokens: "January 11, 2022", "on Monday", "December 17", "10:20",
+/// "6 a.m.", "$60,000", "40 million euros", "10.5 pct", "3,000 troops",
+/// "7.5 hours". Dates without a year, weekdays and "yesterday" are resolved
+/// against the report's publication date when it is known.
+public struct NumericRules: Sendable {
+    public init() {}
+
+    public func mentions(in tokens: [Token], text scalars: [Unicode.Scalar], published: String?) -> [EntityMention] {
+        let reference = published.flatMap(DateParser.dayNumber).map { Int($0.rounded(.down)) }
+        var result: [EntityMention] = []
+        var index = 0
+        func mention(_ kind: EntityMention.Kind, _ first: Int, _ last: Int, _ value: String?) -> EntityMention {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
+            return EntityMention(kind: kind, text: String(view), start: tokens[first].start, end: tokens[last].end, value: value)
+        }
+        while index < tokens.count {
+            if let (length, value) = date(tokens, index, reference: reference) {
+                result.append(mention(.date, index, index + length - 1, value))
+                index += length
+            } else if let (length, value) = time(tokens, index) {
+                result.append(mention(.time, index, index + length - 1, value))
+                index += length
+            } else if let (kind, length, value) = amount(tokens, index) {
+                result.append(mention(kind, index, index + length - 1, value))
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: - Dates
+
+    private static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    private static let relativeDays = ["yesterday": -1, "today": 0, "tomorrow": 1]
+
+    private func date(_ tokens: [Token], _ index: Int, reference: Int?) -> (Int, String?)? {
+        let word = tokens[index].text
+        let lower = word.lowercased().trimmingTrailingPeriod
+        if let month = NumericRules.months[lower], word.first?.isUppercase ?? false, lower != "may" || isNumber(tokens, index + 1) {
+            var length = 1
+            if index + 1 < tokens.count, tokens[index + 1].text == "." { length += 1 }
+            if let day = dayNumber(tokens, index + length) {
+                length += 1
+                var year: Int?
+                if index + length + 1 < tokens.count, tokens[index + length].text == ",", let value = yearNumber(tokens, index + length + 1) {
+                    year = value
+                    length += 2
+                } else if let value = yearNumber(tokens, index + length) {
+                    year = value
+                    length += 1
+                }
+                return (length, iso(year: year, month: month, day: day, reference: reference))
+            }
+            if let year = yearNumber(tokens, index + length) {
+                return (length + 1, String(format: "%04d-%02d", year, month))
+            }
+            return (length, reference.map { String(format: "%04d-%02d", civil($0).year, month) })
+        }
+        if let day = dayNumber(tokens, index), index + 1 < tokens.count,
+           let month = NumericRules.months[tokens[index + 1].text.lowercased().trimmingTrailingPeriod],
+           tokens[index + 1].text.first?.isUppercase ?? false {
+            let period = index + 2 < tokens.count && tokens[index + 2].text == "." ? 1 : 0
+            if let year = yearNumber(tokens, index + 2 + period) {
+                return (3 + period, iso(year: year, month: month, day: day, reference: reference))
+            }
+            return (2, iso(year: nil, month: month, day: day, reference: reference))
+        }
+        if let weekday = NumericRules.weekdays.firstIndex(of: lower), word.first?.isUppercase ?? false {
+            return (1, reference.map { resolveWeekday(weekday, around: $0) })
+        }
+        if let offset = NumericRules.relativeDays[lower] {
+            return (1, reference.map { isoDay($0 + offset) })
+        }
+        if let iso = DateParser.parseMachineDate(word), word.count >= 10, word.first?.isNumber ?? false {
+            return (1, iso)
+        }
+        if let year = yearNumber(tokens, index), index == 0 || !isCurrencySymbol(tokens[index - 1].text),
+           index + 1 >= tokens.count || !NumericRules.units.contains(tokens[index + 1].text.lowercased()) {
+            return (1, String(year))
+        }
+        return nil
+    }
+
+    private func iso(year: Int?, month: Int, day: Int, reference: Int?) -> String? {
+        guard let year = year ?? reference.map({ civil($0).year }) else { return nil }
+        guard DateParser.isValid(year: year, month: month, day: day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The date of `weekday` (0 = Monday) nearest to the reference day,
+    /// the past preferred: news mostly reports what happened.
+    private func resolveWeekday(_ weekday: Int, around reference: Int) -> String {
+        let referenceWeekday = ((reference % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday (3)
+        var back = (referenceWeekday - weekday + 7) % 7
+        let forward = (weekday - referenceWeekday + 7) % 7
+        if forward < back && forward <= 2 { back = -forward }
+        return isoDay(reference - back)
+    }
+
+    private func isoDay(_ day: Int) -> String {
+        let date = civil(day)
+        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    }
+
+    /// Civil date of a day number (days since 1970-01-01), after Howard Hinnant.
+    private func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private func dayNumber(_ tokens: [Token], _ index: Int) -> Int? {
+        guard index < tokens.count else { return nil }
+        var text = tokens[index].text.lowercased()
+        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) { text.removeLast(2) }
+        guard text.count <= 2, let day = Int(text), (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    private func yearNumber(_ tokens: [Token], _ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].text.count == 4, let year = Int(tokens[index].text), (1800...2199).contains(year) else { return nil }
+        return year
+    }
+
+    private func isNumber(_ tokens: [Token], _ index: Int) -> Bool {
+        index < tokens.count && tokens[index].text.first?.isNumber == true
+    }
+
+    // MARK: - Times
+
+    private func time(_ tokens: [Token], _ index: Int) -> (Int, String?)? {
+        let text = tokens[index].text
+        if index + 2 < tokens.count, isNumber(tokens, index), tokens[index + 1].text == ":", let hour = Int(text), hour < 24,
+           let minute = Int(tokens[index + 2].text), tokens[index + 2].text.count == 2, minute < 60 {
+            var length = 3
+            var hour24 = hour
+            if index + 3 < tokens.count, let meridiem = meridiem(tokens[index + 3].text) {
+                hour24 = meridiem == "pm" && hour < 12 ? hour + 12 : meridiem == "am" && hour == 12 ? 0 : hour
+                length += 1
+            }
+            return (length, String(format: "%02d:%02d", hour24, minute))
+        }
+        if let hour = Int(text), (1...12).contains(hour), index + 1 < tokens.count, let meridiem = meridiem(tokens[index + 1].text) {
+            let hour24 = meridiem == "pm" && hour < 12 ? hour + 12 : meridiem == "am" && hour == 12 ? 0 : hour
+            return (2, String(format: "%02d:00", hour24))
+        }
+        switch text.lowercased() {
+        case "noon", "midday": return (1, "12:00")
+        case "midnight": return (1, "00:00")
+        default: return nil
+        }
+    }
+
+    private func meridiem(_ text: String) -> String? {
+        switch text.lowercased() {
+        case "a.m.", "am", "a.m": return "am"
+        case "p.m.", "pm", "p.m": return "pm"
+        default: return nil
+        }
+    }
+
+    // MARK: - Money, percentages, quantities
+
+    private static let currencyWords: Set<String> = [
+        "dollar", "dollars", "dlr", "dlrs", "euro", "euros", "pound", "pounds", "yen", "yuan", "rouble", "roubles",
+        "ruble", "rubles", "francs", "franc", "cents", "cts", "ct", "cent", "crowns", "kronor", "pesos", "rupees",
+    ]
+    private static let currencySymbols: Set<String> = ["$", "€", "£", "¥", "₽", "₹"]
+    private static let scales: [String: Double] = [
+        "thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12,
+    ]
+    private static let percentWords: Set<String> = ["%", "pct", "percent"]
+    static let units: Set<String> = [
+        "hours", "hour", "minutes", "minute", "seconds", "days", "weeks", "months", "years", "metres", "meters", "metre",
+        "meter", "km", "kilometres", "kilometers", "miles", "mile", "tonnes", "tons", "tonne", "kg", "kilograms", "litres",
+        "liters", "barrels", "centimetres", "centimeters", "cm", "mm", "feet", "foot", "inches", "acres", "hectares",
+        "degrees", "percent",
+    ]
+
+    private func isCurrencySymbol(_ text: String) -> Bool { NumericRules.currencySymbols.contains(text) }
+
+    private func amount(_ tokens: [Token], _ index: Int) -> (EntityMention.Kind, Int, String?)? {
+        var position = index
+        let symbol = isCurrencySymbol(tokens[position].text)
+        if symbol { position += 1 }
+        guard position < tokens.count, var value = number(tokens[position].text) else { return nil }
+        position += 1
+        if position < tokens.count, let scale = NumericRules.scales[tokens[position].text.lowercased()] {
+            value *= scale
+            position += 1
+        }
+        let valueText = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        if symbol { return (.money, position - index, valueText) }
+        guard position < tokens.count else { return nil }
+        let next = tokens[position].text.lowercased()
+        if NumericRules.currencyWords.contains(next) { return (.money, position - index + 1, valueText) }
+        if NumericRules.percentWords.contains(next) { return (.percent, position - index + 1, valueText) }
+        if next == "per", position + 1 < tokens.count, tokens[position + 1].text.lowercased() == "cent" {
+            return (.percent, position - index + 2, valueText)
+        }
+        // A number followed by a plural noun or a unit: "3,000 troops", "7.5 hours".
+        if NumericRules.units.contains(next) || (next.count > 3 && next.hasSuffix("s") && next.allSatisfy(\.isLetter)
+                                                     && tokens[position].text.first?.isLowercase == true) {
+            return (.quantity, position - index + 1, valueText)
+        }
+        return nil
+    }
+
+    private static let numberWords: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+        "hundreds": 100, "thousands": 1000, "dozens": 24,
+    ]
+
+    private func number(_ text: String) -> Double? {
+        if let word = NumericRules.numberWords[text.lowercased()] { return word }
+        guard text.first?.isNumber == true else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: ""))
+    }
+}
+
+private extension String {
+    var trimmingTrailingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+}

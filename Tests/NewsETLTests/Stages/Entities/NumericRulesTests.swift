@@ -1,0 +1,41 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct NumericRulesTests {
+    private func mentions(_ text: String, published: String? = "2022-01-12") -> [String] {
+        NumericRules().mentions(in: Tokenizer.tokens(text), text: Array(text.unicodeScalars), published: published)
+            .map { "\($0.kind.rawValue):\($0.text)=\($0.value ?? "-")" }
+    }
+
+    @Test func findsAndResolvesDates() {
+        #expect(mentions("Talks were held on January 10 in Geneva, and on Monday the Kremlin spoke.") ==
+                ["DATE:January 10=2022-01-10", "DATE:Monday=2022-01-10"])
+        #expect(mentions("On December 17, 2021, drafts were published; in January 2021 and in 2008 too.") ==
+                ["DATE:December 17, 2021=2021-12-17", "DATE:January 2021=2021-01", "DATE:2008=2008"])
+        #expect(mentions("Wednesday, January 12, 2022: yesterday's talks, 12 Jan. 2022") ==
+                ["DATE:Wednesday=2022-01-12", "DATE:January 12, 2022=2022-01-12", "DATE:yesterday=2022-01-11", "DATE:12 Jan. 2022=2022-01-12"])
+        #expect(mentions("The summit in December ended.", published: nil) == ["DATE:December=-"])
+    }
+
+    @Test func leavesMayTheVerbAlone() {
+        #expect(mentions("Russia may use gas supplies, officials said on May 3.") == ["DATE:May 3=2022-05-03"])
+    }
+
+    @Test func findsTimesMoneyPercentagesAndQuantities() {
+        #expect(mentions("At 10:20 and again at 6 p.m. the talks resumed.") == ["TIME:10:20=10:20", "TIME:6 p.m=18:00"])
+        #expect(mentions("It costs $60,000 or 40 million euros, up 10.5 pct (5 per cent).") ==
+                ["MONEY:$60,000=60000", "MONEY:40 million euros=40000000", "PERCENT:10.5 pct=10.5", "PERCENT:5 per cent=5"])
+        #expect(mentions("About 100,000 troops waited for 7.5 hours; 3,000 troops left.") ==
+                ["QUANTITY:100,000 troops=100000", "QUANTITY:7.5 hours=7.5", "QUANTITY:3,000 troops=3000"])
+    }
+
+    @Test func offsetsSliceTheText() {
+        let text = "Café talks on “January 11” cost €2.5 million over 8 hours."
+        let scalars = Array(text.unicodeScalars)
+        for mention in NumericRules().mentions(in: Tokenizer.tokens(text), text: scalars, published: nil) {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[mention.start..<mention.end])
+            #expect(String(slice) == mention.text)
+        }
+    }
+}

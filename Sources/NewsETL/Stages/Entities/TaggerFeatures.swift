@@ -10,6 +10,8 @@ enum TaggerFeatures {
         var capitalised: [Bool]
         /// Most letters of the sentence are capitals (a headline, a wire slug).
         var headlineCase: Bool
+        /// Gazetteer lists covering each token.
+        var gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]
 
         init(words: [String]) {
             lower = words.map { $0.lowercased() }
@@ -19,6 +21,7 @@ enum TaggerFeatures {
             let upper = letters.filter { $0.properties.isUppercase }.count
             headlineCase = letters.count >= 8 && upper * 10 >= letters.count * 7
                 || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy { $0.first!.isUppercase }
+            gazetteer = Gazetteer.shared.annotate(words)
         }
     }
 
@@ -62,6 +65,19 @@ enum TaggerFeatures {
             result.append(hash("cap,first", index == 0 ? "1" : "0"))
         }
         if word.contains("-") { result.append(hash("hyphen")) }
+        for (list, isFirst) in context.gazetteer[index] {
+            result.append(hash("gaz", list.rawValue + (isFirst ? "B" : "I")))
+        }
+        if index > 0 {
+            for (list, _) in context.gazetteer[index - 1] where list == .title || list == .firstName {
+                result.append(hash("gaz-1", list.rawValue))
+            }
+        }
+        if index + 1 < words.count {
+            for (list, isFirst) in context.gazetteer[index + 1] where isFirst {
+                result.append(hash("gaz+1", list.rawValue))
+            }
+        }
         return result
     }
 

@@ -1,0 +1,57 @@
+/// Names the tagger should know even when its training data never showed
+/// them: places, organisations and news agencies, demonyms, common first
+/// names, and titles that announce a person ("Deputy Foreign Minister",
+/// "spokeswoman"). Lists come from `GazetteerData` (sources named there).
+///
+/// Matching is on token sequences, longest first, case as written for
+/// names (so "Turkey" the country, not "turkey" the bird) and for titles.
+struct Gazetteer: Sendable {
+    enum List: String, Sendable, CaseIterable {
+        case place, organisation, demonym, firstName, title
+    }
+
+    /// For each list, its entries as token sequences keyed by first token.
+    private let entries: [List: [String: [[String]]]]
+
+    static let shared = Gazetteer(lists: [
+        .place: GazetteerData.places, .organisation: GazetteerData.organisations, .demonym: GazetteerData.demonyms,
+        .firstName: GazetteerData.firstNames, .title: GazetteerData.titles,
+    ])
+
+    init(lists: [List: String]) {
+        var entries: [List: [String: [[String]]]] = [:]
+        for (list, text) in lists {
+            var byFirst: [String: [[String]]] = [:]
+            for line in text.split(separator: "\n") {
+                let words = Tokenizer.tokens(String(line)).map(\.text)
+                guard let first = words.first else { continue }
+                byFirst[first, default: []].append(words)
+            }
+            for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
+            entries[list] = byFirst
+        }
+        self.entries = entries
+    }
+
+    /// Per token, the lists whose entries cover it, with whether the token
+    /// begins the entry: `(list, isFirst)`.
+    func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {
+        var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
+        for list in List.allCases {
+            guard let byFirst = entries[list] else { continue }
+            var index = 0
+            while index < words.count {
+                guard let candidates = byFirst[words[index]],
+                      let match = candidates.first(where: { entry in
+                          index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
+                      }) else {
+                    index += 1
+                    continue
+                }
+                for offset in 0..<match.count { result[index + offset].append((list, offset == 0)) }
+                index += match.count
+            }
+        }
+        return result
+    }
+}

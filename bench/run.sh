@@ -13,9 +13,10 @@ trap 'rm -rf "$work"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-time_command() {  # prints the median wall seconds of "$@" over REPEAT runs
+time_command() {  # prints the median wall seconds of "$@" over REPEAT runs, each into a fresh output folder
   for _ in $(seq "$REPEAT"); do
     local start end
+    rm -rf "$work/out"
     start=$(date +%s.%N)
     "$@" >/dev/null 2>&1
     end=$(date +%s.%N)

@@ -8,7 +8,7 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev
 
-.PHONY: run test deps build verify bench clean
+.PHONY: run test deps build verify bench train-ner clean
 
 run: build
 	$(BIN) run --config $(CONFIG) --input $(INPUT) --output $(OUTPUT)
@@ -25,6 +25,13 @@ verify: build
 
 bench: build
 	bench/run.sh
+
+# Retrains the entity tagger on ../shared/ner and rewrites the model shipped
+# in the binary (attribution: NOTICE-NER.md); rebuild afterwards.
+train-ner: build
+	$(BIN) train-ner --ner ../shared/ner --model .build/ner-model.bin \
+	  --embed Sources/NewsETL/Stages/Entities/EntityModelData.swift
+	$(SWIFT) build -c release --product newsetl
 
 # Installs missing Debian packages when running as root with apt-get;
 # otherwise names the command to run and stops.

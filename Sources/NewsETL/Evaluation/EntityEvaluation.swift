@@ -67,7 +67,7 @@ extension EntityEvaluation {
     /// Recall of the mentions the seeds' GOLD.json lists, per type: a listed
     /// mention counts as found when a mention of its type has the same text
     /// or contains it. Reports go through decode and clean first.
-    public static func scoreSeeds(folder: String, tagger: EntityTagger?) throws -> SeedReport {
+    public static func scoreSeeds(folder: String, tagger: EntityTagger) throws -> SeedReport {
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/GOLD.json"))) as? [String: Any]
         let documents = gold?["documents"] as? [String: [String: Any]] ?? [:]
         var report = SeedReport()
@@ -75,7 +75,7 @@ extension EntityEvaluation {
             let file = InputFile(relativePath: name, absolutePath: "\(folder)/\(name)")
             guard case .success(let decoded) = DecodeStage().decode(file, maxFileBytes: 50_000_000),
                   case .keep(let document) = CleanStage().process(decoded) else { continue }
-            let found = EntityEvaluation.mentions(in: document, tagger: tagger)
+            let found = EntityExtractor(tagger: tagger).mentions(in: document.text, published: document.published).map(\.mention)
             let listed = documents[name]?["entities"] as? [String: [String]] ?? [:]
             for (type, mentions) in listed {
                 for mention in mentions {
@@ -86,30 +86,5 @@ extension EntityEvaluation {
             }
         }
         return report
-    }
-
-    /// Tagger mentions (per sentence) and rule mentions of a document's text.
-    static func mentions(in document: Document, tagger: EntityTagger?) -> [EntityMention] {
-        let scalars = Array(document.text.unicodeScalars)
-        let tokens = Tokenizer.tokens(document.text)
-        var result = NumericRules().mentions(in: tokens, text: scalars, published: document.published)
-        guard let tagger else { return result }
-        var sentenceStart = 0
-        for index in tokens.indices {
-            let text = tokens[index].text
-            let ends = text == "." || text == "!" || text == "?" || index == tokens.count - 1
-                || (index + 1 < tokens.count && scalars[tokens[index].end..<tokens[index + 1].start].contains("\n"))
-            guard ends else { continue }
-            let sentence = Array(tokens[sentenceStart...index])
-            for span in NERCorpus.spans(tagger.tag(sentence.map(\.text))) {
-                guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }
-                let start = sentence[span.start].start, end = sentence[span.end - 1].end
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<end])
-                result.append(EntityMention(kind: kind, text: String(view), start: start, end: end))
-            }
-            sentenceStart = index + 1
-        }
-        return result
     }
 }

@@ -16,6 +16,8 @@ struct ExecutionPlan {
 
     /// Whether an enabled clean stage records what it removes.
     var recordsRemovals: Bool
+    /// Whether an enabled entities stage finds entities to export.
+    var findsEntities: Bool
 
     var decode: Indexed<DecodeStage>
     var segments: [Segment]
@@ -28,6 +30,7 @@ struct ExecutionPlan {
         var export: Indexed<ExportStage>?
         var segments = [Segment()]
         var recordsRemovals = false
+        var findsEntities = false
         for (index, configured) in stages.enumerated() where configured.enabled {
             switch configured.kind {
             case .decode(let stage): decode = Indexed(index: index, stage: stage)
@@ -37,6 +40,7 @@ struct ExecutionPlan {
             }
             switch configured.kind {
             case .document(let stage as CleanStage), .corpus(let stage as CleanStage): recordsRemovals = stage.keepRemoved
+            case .document(is EntitiesStage): findsEntities = true
             default: break
             }
         }
@@ -44,6 +48,7 @@ struct ExecutionPlan {
         self.decode = decode
         self.segments = segments
         self.recordsRemovals = recordsRemovals
+        self.findsEntities = findsEntities
         self.export = export
     }
 }

@@ -38,7 +38,8 @@ public struct PipelineRunner {
         let plan = ExecutionPlan(stages: config.stages)
         let session: ExportSession
         do {
-            session = try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals)
+            session = try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals,
+                                                        includeEntities: plan.findsEntities)
         } catch {
             throw RunError.outputFolder("output folder \(folder): \(error)")
         }

@@ -69,9 +69,9 @@ import Testing
         ])
     }
 
-    @Test func rejectsOptionsOnStagesThatTakeNone() {
+    @Test func namesTheKnownKeysOfAnUnknownOption() {
         let found = problems(#"{"stages": [{"name": "decode"}, {"name": "entities", "options": {"rules": []}}, {"name": "export"}]}"#)
-        #expect(found == ["stages[1].options.rules: unknown key (this block takes no keys)"])
+        #expect(found == ["stages[1].options.rules: unknown key (known keys: types)"])
     }
 
     @Test func reportsMalformedJSONAndNonObjects() {

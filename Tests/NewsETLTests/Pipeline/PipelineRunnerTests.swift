@@ -16,7 +16,8 @@ import Testing
 
     private static let dataFiles = ["documents.csv", "documents.jsonl", "documents.xml", "rejects.csv", "rejects.jsonl",
                                     "rejects.xml", "duplicates.csv", "duplicates.jsonl", "duplicates.xml",
-                                    "removed.csv", "removed.jsonl", "removed.xml"]
+                                    "removed.csv", "removed.jsonl", "removed.xml", "entities.csv", "entities.jsonl",
+                                    "entities.xml", "entity_summary.csv", "entity_summary.jsonl", "entity_summary.xml"]
 
     @Test func accountsForEverySampleInputFile() throws {
         let output = TemporaryFolder()

@@ -17,6 +17,16 @@ public struct EntityTagger: Sendable {
 
     public static let bioTags = ["O"] + NERCorpus.types.flatMap { ["B-\($0)", "I-\($0)"] }
 
+    /// The model shipped in the binary (`EntityModelData`, made by
+    /// `make train-ner`), decoded once.
+    public static let builtIn: EntityTagger = {
+        guard let data = Data(base64Encoded: EntityModelData.base64, options: .ignoreUnknownCharacters),
+              let tagger = try? EntityTagger(serialized: Array(data)) else {
+            preconditionFailure("the built-in entity model is damaged; run make train-ner")
+        }
+        return tagger
+    }()
+
     public func tag(_ words: [String]) -> [String] {
         let context = TaggerFeatures.Context(words: words)
         var result: [String] = []

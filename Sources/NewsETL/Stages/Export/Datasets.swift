@@ -5,6 +5,7 @@ public enum Datasets {
             .init("doc_id"), .init("source_path"), .init("sha256"), .init("bytes", .integer), .init("encoding"),
             .init("format"), .init("title"), .init("published"), .init("source"), .init("url"),
             .init("word_count", .integer), .init("cluster_id"), .init("canonical_id"), .init("similarity", .decimal),
+            .init("people"), .init("organizations"), .init("places"),
         ]
         if includeText { columns.append(.init("text")) }
         return Dataset(name: "documents", recordElement: "document", columns: columns)
@@ -33,9 +34,33 @@ public enum Datasets {
             FieldValue(document.published), FieldValue(document.source), FieldValue(document.url),
             .integer(document.wordCount), FieldValue(cluster?.clusterID), FieldValue(cluster?.canonicalID),
             cluster.map { .decimal($0.similarity) } ?? .missing,
+            names(document, .person), names(document, .organization), names(document, .location),
         ]
         if includeText { row.append(.text(document.text)) }
         return row
+    }
+
+    public static let entities = Dataset(
+        name: "entities", recordElement: "entity",
+        columns: [.init("doc_id"), .init("entity_id"), .init("type"), .init("mention"), .init("canonical"),
+                  .init("start", .integer), .init("end", .integer), .init("sentence", .integer), .init("value")])
+
+    public static let entitySummary = Dataset(
+        name: "entity_summary", recordElement: "entity",
+        columns: [.init("entity_id"), .init("type"), .init("name"), .init("aliases"), .init("documents", .integer),
+                  .init("mentions", .integer), .init("first_published"), .init("last_published")])
+
+    /// Canonical names of one type, one per entity, in order of first mention, `; `-separated.
+    static func names(_ document: Document, _ kind: EntityMention.Kind) -> FieldValue {
+        var seen = Set<String>()
+        let names = document.entities.filter { $0.mention.kind == kind && seen.insert($0.entityID).inserted }.map(\.canonical)
+        return names.isEmpty ? .missing : .text(names.joined(separator: "; "))
+    }
+
+    static func row(_ record: EntityRecord, of document: Document) -> [FieldValue] {
+        [.text(document.docID), .text(record.entityID), .text(record.mention.kind.rawValue), .text(record.mention.text),
+         .text(record.canonical), .integer(record.mention.start), .integer(record.mention.end), .integer(record.sentence),
+         FieldValue(record.mention.value)]
     }
 
     static func row(_ paragraph: RemovedParagraph, of document: Document) -> [FieldValue] {

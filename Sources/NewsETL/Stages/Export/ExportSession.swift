@@ -8,9 +8,12 @@ public final class ExportSession {
     private var rejectWriters: [any DatasetWriter] = []
     private var duplicateWriters: [any DatasetWriter] = []
     private var removedWriters: [any DatasetWriter] = []
+    private var entityWriters: [any DatasetWriter] = []
+    private var summaryWriters: [any DatasetWriter] = []
+    private var summary = EntitySummary()
     private var committed = false
 
-    init(stage: ExportStage, folder: String, includeRemoved: Bool) throws {
+    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool) throws {
         self.includeText = stage.includeText
         self.folder = folder
         do {
@@ -19,6 +22,10 @@ public final class ExportSession {
                 rejectWriters.append(try format.makeWriter(for: Datasets.rejects, folder: folder))
                 duplicateWriters.append(try format.makeWriter(for: Datasets.duplicates, folder: folder))
                 if includeRemoved { removedWriters.append(try format.makeWriter(for: Datasets.removed, folder: folder)) }
+                if includeEntities {
+                    entityWriters.append(try format.makeWriter(for: Datasets.entities, folder: folder))
+                    summaryWriters.append(try format.makeWriter(for: Datasets.entitySummary, folder: folder))
+                }
             }
         } catch {
             abort()
@@ -35,13 +42,22 @@ public final class ExportSession {
         allWriters.map(\.finalPath) + [manifestPath]
     }
 
-    private var allWriters: [any DatasetWriter] { documentWriters + rejectWriters + duplicateWriters + removedWriters }
+    private var allWriters: [any DatasetWriter] {
+        documentWriters + rejectWriters + duplicateWriters + removedWriters + entityWriters + summaryWriters
+    }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
 
     public func write(_ document: Document) throws {
         let row = Datasets.row(document, includeText: includeText)
         for writer in documentWriters { try writer.write(row) }
+        if !entityWriters.isEmpty {
+            for record in document.entities {
+                let entityRow = Datasets.row(record, of: document)
+                for writer in entityWriters { try writer.write(entityRow) }
+            }
+            summary.add(document)
+        }
         guard !removedWriters.isEmpty else { return }
         for paragraph in document.removed {
             let removedRow = Datasets.row(paragraph, of: document)
@@ -62,6 +78,9 @@ public final class ExportSession {
     /// Closes every dataset, writes the manifest, then renames all files into
     /// place, the manifest last, so a manifest always describes complete data.
     public func commit(manifest: [UInt8]) throws {
+        for row in summary.rows() {
+            for writer in summaryWriters { try writer.write(row) }
+        }
         let writers = allWriters
         for writer in writers { try writer.finish() }
         let manifestFile = try AtomicFile(path: manifestPath)

@@ -29,8 +29,9 @@ public struct ExportStage: Sendable {
     }
 
     /// Opens the temporary files of one run in `folder`; `includeRemoved`
-    /// adds `removed.*`, the paragraphs the clean stage took out.
-    public func openSession(folder: String, includeRemoved: Bool = false) throws -> ExportSession {
-        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved)
+    /// adds `removed.*`, the paragraphs the clean stage took out;
+    /// `includeEntities` adds `entities.*` and `entity_summary.*`.
+    public func openSession(folder: String, includeRemoved: Bool = false, includeEntities: Bool = false) throws -> ExportSession {
+        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved, includeEntities: includeEntities)
     }
 }

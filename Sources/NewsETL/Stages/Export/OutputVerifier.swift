@@ -28,7 +28,7 @@ public struct OutputVerifier {
             validator = nil
             report.problems.append("\(error)")
         }
-        let names = ["documents", "rejects", "duplicates", "removed"]
+        let names = ["documents", "rejects", "duplicates", "removed", "entities", "entity_summary"]
         for name in names {
             var counts: [String: Int] = [:]
             for format in ExportFormat.allCases {

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Gives each mention its canonical name and entity id.
+///
+/// Within a report, a short person mention ("Ryabkov") takes the fullest
+/// name of the report that ends with it ("Sergei Ryabkov") — only when
+/// exactly one such name exists. Across reports, mentions join one entity
+/// when type and folded canonical name agree: case, accents and common
+/// transliterations ("Gruško" / "Grushko") are folded, nothing else, so a
+/// wrong merge stays rarer than a missed one.
+enum EntityLinker {
+    static func link(_ found: [EntityExtractor.Found]) -> [EntityRecord] {
+        let people = found.filter { $0.mention.kind == .person }.map { Tokenizer.tokens($0.mention.text).map(\.text) }
+        var fullNamesByLastWord: [String: Set<String>] = [:]
+        for words in people where words.count >= 2 {
+            fullNamesByLastWord[fold(words.last!), default: []].insert(words.joined(separator: " "))
+        }
+        return found.map { item in
+            let mention = item.mention
+            var canonical: String
+            switch mention.kind {
+            case .person:
+                let words = Tokenizer.tokens(mention.text).map(\.text)
+                canonical = words.joined(separator: " ")
+                if words.count == 1, let names = fullNamesByLastWord[fold(words[0])] {
+                    let folded = Set(names.map(fold))
+                    if folded.count == 1, let longest = names.max(by: { ($0.count, $1) < ($1.count, $0) }) { canonical = longest }
+                }
+            case .organization, .location, .miscellaneous:
+                canonical = mention.text.hasPrefix("the ") || mention.text.hasPrefix("The ") ? String(mention.text.dropFirst(4)) : mention.text
+            case .date, .time:
+                canonical = mention.value ?? mention.text
+            case .money, .percent, .quantity:
+                canonical = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            return EntityRecord(mention: mention, sentence: item.sentence, canonical: canonical,
+                                entityID: entityID(mention.kind, canonical))
+        }
+    }
+
+    static func entityID(_ kind: EntityMention.Kind, _ canonical: String) -> String {
+        "ent-" + SHA256.hex(kind.rawValue + "|" + fold(canonical)).prefix(12)
+    }
+
+    /// Lowercase, with transliteration digraphs for the common Slavic
+    /// letters, other accents dropped, and single spaces.
+    static func fold(_ name: String) -> String {
+        var output = ""
+        for scalar in name.lowercased().unicodeScalars {
+            switch scalar {
+            case "š", "ś": output += "sh"
+            case "ž", "ź", "ż": output += "zh"
+            case "č", "ć": output += "ch"
+            case "ł": output += "l"
+            case "ø": output += "o"
+            case "æ": output += "ae"
+            case "ß": output += "ss"
+            case "’", "‘": output += "'"
+            default:
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                output.unicodeScalars.append(contentsOf: decomposed.filter { !(0x300...0x36F).contains($0.value) })
+            }
+        }
+        return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

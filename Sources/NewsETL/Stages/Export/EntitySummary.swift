@@ -1,0 +1,49 @@
+/// One row per entity across every written document: its type, name,
+/// aliases, how many documents and mentions, first and last publication
+/// date. Built while documents are written; small (per entity, not per mention).
+struct EntitySummary {
+    private struct Entry {
+        var kind: String
+        var canonicalCounts: [String: Int] = [:]
+        var aliases = Set<String>()
+        var documents = 0
+        var mentions = 0
+        var lastDocument = ""
+        var firstPublished: String?
+        var lastPublished: String?
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    mutating func add(_ document: Document) {
+        for record in document.entities {
+            var entry = entries[record.entityID] ?? Entry(kind: record.mention.kind.rawValue)
+            entry.canonicalCounts[record.canonical, default: 0] += 1
+            entry.aliases.insert(record.mention.text)
+            entry.mentions += 1
+            if entry.lastDocument != document.docID {
+                entry.documents += 1
+                entry.lastDocument = document.docID
+                if let published = document.published {
+                    entry.firstPublished = min(entry.firstPublished ?? published, published)
+                    entry.lastPublished = max(entry.lastPublished ?? published, published)
+                }
+            }
+            entries[record.entityID] = entry
+        }
+    }
+
+    /// Rows in entity-id order: the most used canonical name (longest, then
+    /// alphabetical, on a tie) and the other spellings as aliases.
+    func rows() -> [[FieldValue]] {
+        entries.keys.sorted().map { id in
+            let entry = entries[id]!
+            let name = entry.canonicalCounts.max { left, right in
+                (left.value, left.key.count, right.key) < (right.value, right.key.count, left.key)
+            }!.key
+            let aliases = entry.aliases.subtracting([name]).sorted().joined(separator: "; ")
+            return [.text(id), .text(entry.kind), .text(name), .text(aliases), .integer(entry.documents),
+                    .integer(entry.mentions), FieldValue(entry.firstPublished), FieldValue(entry.lastPublished)]
+        }
+    }
+}

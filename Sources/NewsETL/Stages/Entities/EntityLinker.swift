@@ -15,6 +15,7 @@ enum EntityLinker {
         for words in people where words.count >= 2 {
             fullNamesByLastWord[fold(words.last!), default: []].insert(words.joined(separator: " "))
         }
+        var ids: [String: String] = [:]
         return found.map { item in
             let mention = item.mention
             var canonical: String
@@ -33,8 +34,10 @@ enum EntityLinker {
             case .money, .percent, .quantity:
                 canonical = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             }
-            return EntityRecord(mention: mention, sentence: item.sentence, canonical: canonical,
-                                entityID: entityID(mention.kind, canonical))
+            let key = mention.kind.rawValue + "|" + canonical
+            let id = ids[key] ?? entityID(mention.kind, canonical)
+            ids[key] = id
+            return EntityRecord(mention: mention, sentence: item.sentence, canonical: canonical, entityID: id)
         }
     }
 
@@ -45,6 +48,9 @@ enum EntityLinker {
     /// Lowercase, with transliteration digraphs for the common Slavic
     /// letters, other accents dropped, and single spaces.
     static func fold(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         var output = ""
         for scalar in name.lowercased().unicodeScalars {
             switch scalar {

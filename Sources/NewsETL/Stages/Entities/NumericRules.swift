@@ -82,7 +82,7 @@ public struct NumericRules: Sendable {
         if let offset = NumericRules.relativeDays[lower] {
             return (1, reference.map { isoDay($0 + offset) })
         }
-        if let iso = DateParser.parseMachineDate(word), word.count >= 10, word.first?.isNumber ?? false {
+        if word.utf8.count >= 10, word.first?.isNumber ?? false, let iso = DateParser.parseMachineDate(word) {
             return (1, iso)
         }
         if let year = yearNumber(tokens, index), index == 0 || !isCurrencySymbol(tokens[index - 1].text),

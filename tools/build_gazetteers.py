@@ -96,7 +96,10 @@ Reuters|AFP|Agence France-Presse|AP|Associated Press|Bloomberg|TASS|ITAR-TASS|RI
 Xinhua|Kyodo|Yonhap|Anadolu|Anadolu Agency|ANSA|dpa|EFE|PAP|UNIAN|Ukrinform|BBC|CNN|Fox News|NBC|CBS|ABC|NPR|
 Euronews|Al Jazeera|Deutsche Welle|DW|France 24|The New York Times|New York Times|The Washington Post|Washington
 Post|The Wall Street Journal|Wall Street Journal|The Guardian|Guardian|Financial Times|The Economist|Le Monde|
-Der Spiegel|Politico|Axios|Meridian Press""".replace("\n", " ").split("|")
+Der Spiegel|Politico|Axios|Meridian Press|North Atlantic Alliance|Atlantic Alliance|Alliance|European Commission|
+Foreign Affairs Ministry|Interior Ministry|Finance Ministry|Justice Ministry|Ministry of Foreign Affairs|Euronews|
+Kyiv Independent|Novaya Gazeta|Izvestia|Kommersant|Vedomosti|Pravda|Xinhua News Agency|Central Bank|National
+Guard|Coast Guard|Armed Forces|Navy|Air Force|Army""".replace("\n", " ").split("|")
 organisations = [o.strip() for o in organisations if o.strip()]
 
 titles = """President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Deputy Foreign Minister|

@@ -23,24 +23,105 @@ struct EntityExtractor: Sendable {
             let word = tokens[index].text
             let lineBreak = index + 1 < tokens.count && scalars[tokens[index].end..<tokens[index + 1].start].contains("\n")
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
-            let words = tokens[sentenceStart...index]
-            for span in NERCorpus.spans(tagger.tag(words.map(\.text))) {
+            let words = tokens[sentenceStart...index].map(\.text)
+            let annotations = Gazetteer.shared.annotate(words)
+            for tagged in NERCorpus.spans(tagger.tag(words)) {
+                for span in reconcile(tagged, annotations) {
                 guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }
                 var first = sentenceStart + span.start, last = sentenceStart + span.end - 1
                 // "Russia's": the possessive belongs to the sentence, not the name.
                 if last > first, tokens[last].text == "'s" || tokens[last].text == "’s" { last -= 1 }
                 while first < last, !(tokens[first].text.first?.isLetter ?? false) { first += 1 }
                 found.append(Found(mention: slice(kind, tokens[first].start, tokens[last].end, scalars), sentence: sentence))
+                }
             }
             sentenceStart = index + 1
             sentence += 1
         }
+        found += gazetteerNames(missedBy: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         for mention in rules.mentions(in: tokens, text: scalars, published: published) {
             let token = tokens.firstIndex { $0.start >= mention.start } ?? 0
             found.append(Found(mention: mention, sentence: sentenceOfToken[token]))
         }
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    /// Corrects a tagged span with what the gazetteers know for sure: a
+    /// span that is exactly a known organisation is one ("White House"); a
+    /// place glued to a person is two mentions ("Russia" + "Sergei Ryabkov");
+    /// a first name and a surname are a person ("Victoria Nuland").
+    private func reconcile(_ span: (type: String, start: Int, end: Int),
+                           _ annotations: [[(list: Gazetteer.List, isFirst: Bool)]]) -> [(type: String, start: Int, end: Int)] {
+        func has(_ index: Int, _ list: Gazetteer.List, first: Bool? = nil) -> Bool {
+            annotations[index].contains { $0.list == list && (first == nil || $0.isFirst == first) }
+        }
+        let range = span.start..<span.end
+        if range.allSatisfy({ has($0, .title) }) { return [] }
+        let orgStart = has(span.start, .demonym) || has(span.start, .place) ? span.start + 1 : span.start
+        if orgStart < span.end, has(orgStart, .organisation, first: true),
+           (orgStart + 1..<span.end).allSatisfy({ has($0, .organisation, first: false) }),
+           span.end == annotations.count || !has(span.end, .organisation, first: false) {
+            return [("ORG", span.start, span.end)]
+        }
+        // A person glued to what stands before: "Russia Sergei Ryabkov", "Affairs Victoria Nuland".
+        if let split = range.dropFirst().first(where: { has($0, .firstName) && !has($0, .place) }),
+           (2...3).contains(span.end - split), (split..<span.end).allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
+            let before = (span.start..<split).allSatisfy { has($0, .title) } ? [] : [(has(span.start, .place) && split == span.start + 1 ? "LOC" : span.type, span.start, split)]
+            return before + [("PER", split, span.end)]
+        }
+        if span.type != "PER", (2...3).contains(span.end - span.start), has(span.start, .firstName),
+           range.allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
+            return [("PER", span.start, span.end)]
+        }
+        return [span]
+    }
+
+    /// Names the tagger left untagged but the gazetteers know: an
+    /// organisation (with a demonym or place before it: "Russian Foreign
+    /// Ministry"), a place that is not also a first name, and a first name
+    /// followed by capitalised words ("Victoria Nuland").
+    private func gazetteerNames(missedBy found: [Found], tokens: [Token], sentenceOfToken: [Int],
+                                scalars: [Unicode.Scalar]) -> [Found] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for item in found {
+            for (index, token) in tokens.enumerated() where token.start >= item.mention.start && token.end <= item.mention.end {
+                covered[index] = true
+            }
+        }
+        let annotations = Gazetteer.shared.annotate(tokens.map(\.text))
+        func lists(_ index: Int) -> Set<Gazetteer.List> { Set(annotations[index].map(\.list)) }
+        func entryEnd(_ index: Int, _ list: Gazetteer.List) -> Int {
+            var end = index + 1
+            while end < tokens.count, annotations[end].contains(where: { $0.list == list && !$0.isFirst }) { end += 1 }
+            return end
+        }
+        var added: [Found] = []
+        var index = 0
+        while index < tokens.count {
+            guard !covered[index], tokens[index].text.first?.isUppercase ?? false else { index += 1; continue }
+            let here = lists(index)
+            var span: (EntityMention.Kind, Int, Int)?
+            if annotations[index].contains(where: { $0.list == .organisation && $0.isFirst }) {
+                span = (.organization, index, entryEnd(index, .organisation))
+            } else if here.contains(.demonym) || here.contains(.place), index + 1 < tokens.count,
+                      annotations[index + 1].contains(where: { $0.list == .organisation && $0.isFirst }), !covered[index + 1] {
+                span = (.organization, index, entryEnd(index + 1, .organisation))
+            } else if annotations[index].contains(where: { $0.list == .place && $0.isFirst }), !here.contains(.firstName) {
+                span = (.location, index, entryEnd(index, .place))
+            } else if here.contains(.firstName), index + 1 < tokens.count, !covered[index + 1],
+                      tokens[index + 1].text.first?.isUppercase ?? false, lists(index + 1).isDisjoint(with: [.place, .organisation, .title]) {
+                var end = index + 2
+                while end < tokens.count, !covered[end], end - index < 4, tokens[end].text.first?.isUppercase ?? false,
+                      lists(end).isDisjoint(with: [.place, .organisation, .title]) { end += 1 }
+                span = (.person, index, end)
+            }
+            guard let (kind, first, end) = span, !covered[first..<end].contains(true) else { index += 1; continue }
+            added.append(Found(mention: slice(kind, tokens[first].start, tokens[end - 1].end, scalars), sentence: sentenceOfToken[first]))
+            for position in first..<end { covered[position] = true }
+            index = end
+        }
+        return added
     }
 
     /// Document-level consistency: a name the tagger found once is the same

@@ -6286,13 +6286,18 @@ AP
 ASEAN
 African Union
 Agence France-Presse
+Air Force
 Al Jazeera
 Al-Qaeda
+Alliance
 Amnesty International
 Anadolu
 Anadolu Agency
 Arab League
+Armed Forces
+Army
 Associated Press
+Atlantic Alliance
 Axios
 BBC
 BRICS
@@ -6302,6 +6307,8 @@ CBS
 CIA
 CNN
 CSTO
+Central Bank
+Coast Guard
 Collective Security Treaty Organization
 Congress
 Council of Europe
@@ -6327,7 +6334,9 @@ FSB
 Fed
 Federal Reserve
 Federation Council
+Finance Ministry
 Financial Times
+Foreign Affairs Ministry
 Foreign Ministry
 Foreign Office
 Fox News
@@ -6349,12 +6358,17 @@ IMF
 ISIS
 ITAR-TASS
 Interfax
+Interior Ministry
 International Committee of the Red Cross
 International Monetary Fund
 Interpol
 Islamic State
+Izvestia
+Justice Ministry
 KGB
+Kommersant
 Kremlin
+Kyiv Independent
 Kyodo
 Le Monde
 Lukoil
@@ -6369,9 +6383,13 @@ NATO-Russia Council
 NBC
 NPR
 NSA
+National Guard
+Navy
 New York Times
+North Atlantic Alliance
 North Atlantic Council
 North Atlantic Treaty Organization
+Novaya Gazeta
 OPEC
 OSCE
 Organization for Security and Co-operation in Europe
@@ -6380,6 +6398,7 @@ PAP
 Parliament
 Pentagon
 Politico
+Pravda
 RIA
 RIA Novosti
 RT
@@ -6409,6 +6428,7 @@ UNIAN
 UNICEF
 Ukrinform
 United Nations
+Vedomosti
 WHO
 WTO
 Wall Street Journal
@@ -6418,6 +6438,7 @@ World Bank
 World Health Organization
 World Trade Organization
 Xinhua
+Xinhua News Agency
 Yonhap
 al Qaeda
 dpa

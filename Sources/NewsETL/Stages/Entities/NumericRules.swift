@@ -20,7 +20,16 @@ public struct NumericRules: Sendable {
         while index < tokens.count {
             if let (length, value) = date(tokens, index, reference: reference) {
                 result.append(mention(.date, index, index + length - 1, value))
+                let month = NumericRules.months[tokens[index].text.lowercased().trimmingTrailingPeriod]
                 index += length
+                // "January 9 and 10": the second day shares the month (and year).
+                if let month, length == 2, index + 1 < tokens.count, ["and", "or", "to", "-", "–"].contains(tokens[index].text),
+                   let day = dayNumber(tokens, index + 1),
+                   !(index + 2 < tokens.count && NumericRules.months[tokens[index + 2].text.lowercased()] != nil) {
+                    let year = value.flatMap { Int($0.prefix(4)) }
+                    result.append(mention(.date, index + 1, index + 1, iso(year: year, month: month, day: day, reference: reference)))
+                    index += 2
+                }
             } else if let (length, value) = time(tokens, index) {
                 result.append(mention(.time, index, index + length - 1, value))
                 index += length

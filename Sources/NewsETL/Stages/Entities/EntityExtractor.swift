@@ -5,6 +5,15 @@
 struct EntityExtractor: Sendable {
     let tagger: EntityTagger
     let rules = NumericRules()
+    /// Names from the config that are always entities of their type, as token sequences, longest first.
+    let userNames: [(words: [String], kind: EntityMention.Kind)]
+
+    init(tagger: EntityTagger, userNames: [EntityMention.Kind: [String]] = [:]) {
+        self.tagger = tagger
+        self.userNames = userNames.flatMap { kind, names in names.map { (Tokenizer.tokens($0).map(\.text), kind) } }
+            .filter { !$0.0.isEmpty }
+            .sorted { ($0.0.count, $0.0.joined(separator: " ")) > ($1.0.count, $1.0.joined(separator: " ")) }
+    }
 
     struct Found: Sendable, Equatable {
         var mention: EntityMention
@@ -38,6 +47,7 @@ struct EntityExtractor: Sendable {
             sentenceStart = index + 1
             sentence += 1
         }
+        found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += gazetteerNames(missedBy: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         for mention in rules.mentions(in: tokens, text: scalars, published: published) {
@@ -45,6 +55,29 @@ struct EntityExtractor: Sendable {
             found.append(Found(mention: mention, sentence: sentenceOfToken[token]))
         }
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    /// Every occurrence of a configured name becomes a mention of its type,
+    /// replacing tagged mentions it overlaps.
+    private func applyUserNames(to found: [Found], tokens: [Token], sentenceOfToken: [Int], scalars: [Unicode.Scalar]) -> [Found] {
+        guard !userNames.isEmpty else { return found }
+        var added: [Found] = []
+        var index = 0
+        while index < tokens.count {
+            guard let match = userNames.first(where: { entry in
+                index + entry.words.count <= tokens.count && zip(entry.words, tokens[index...]).allSatisfy { $0 == $1.text }
+            }) else {
+                index += 1
+                continue
+            }
+            let last = index + match.words.count - 1
+            added.append(Found(mention: slice(match.kind, tokens[index].start, tokens[last].end, scalars), sentence: sentenceOfToken[index]))
+            index = last + 1
+        }
+        let kept = found.filter { item in
+            !added.contains { $0.mention.start < item.mention.end && item.mention.start < $0.mention.end }
+        }
+        return kept + added
     }
 
     /// Corrects a tagged span with what the gazetteers know for sure: a

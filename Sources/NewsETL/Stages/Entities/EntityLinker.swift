@@ -9,7 +9,8 @@ import Foundation
 /// transliterations ("Gruško" / "Grushko") are folded, nothing else, so a
 /// wrong merge stays rarer than a missed one.
 enum EntityLinker {
-    static func link(_ found: [EntityExtractor.Found]) -> [EntityRecord] {
+    /// `aliases` maps a mention or a canonical name to the canonical name to use.
+    static func link(_ found: [EntityExtractor.Found], aliases: [String: String] = [:]) -> [EntityRecord] {
         let people = found.filter { $0.mention.kind == .person }.map { Tokenizer.tokens($0.mention.text).map(\.text) }
         var fullNamesByLastWord: [String: Set<String>] = [:]
         for words in people where words.count >= 2 {
@@ -34,6 +35,7 @@ enum EntityLinker {
             case .money, .percent, .quantity:
                 canonical = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             }
+            canonical = aliases[mention.text] ?? aliases[canonical] ?? canonical
             let key = mention.kind.rawValue + "|" + canonical
             let id = ids[key] ?? entityID(mention.kind, canonical)
             ids[key] = id

@@ -4,7 +4,9 @@
 /// "spokeswoman"). Lists come from `GazetteerData` (sources named there).
 ///
 /// Matching is on token sequences, longest first, case as written for
-/// names (so "Turkey" the country, not "turkey" the bird) and for titles.
+/// names (so "Turkey" the country, not "turkey" the bird) and for titles;
+/// words written all in capitals (headlines) match in capitals, and a
+/// hyphenated first name ("Jean-Pierre") counts when its first part does.
 struct Gazetteer: Sendable {
     enum List: String, Sendable, CaseIterable {
         case place, organisation, demonym, firstName, title
@@ -12,6 +14,8 @@ struct Gazetteer: Sendable {
 
     /// For each list, its entries as token sequences keyed by first token.
     private let entries: [List: [String: [[String]]]]
+    /// The same keyed by uppercased first token, for text in capitals (headlines).
+    private let upperEntries: [List: [String: [[String]]]]
 
     static let shared = Gazetteer(lists: [
         .place: GazetteerData.places, .organisation: GazetteerData.organisations, .demonym: GazetteerData.demonyms,
@@ -20,6 +24,7 @@ struct Gazetteer: Sendable {
 
     init(lists: [List: String]) {
         var entries: [List: [String: [[String]]]] = [:]
+        var upperEntries: [List: [String: [[String]]]] = [:]
         for (list, text) in lists {
             var byFirst: [String: [[String]]] = [:]
             for line in text.split(separator: "\n") {
@@ -29,8 +34,15 @@ struct Gazetteer: Sendable {
             }
             for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
             entries[list] = byFirst
+            var upper: [String: [[String]]] = [:]
+            for sequences in byFirst.values {
+                for words in sequences { upper[words[0].uppercased(), default: []].append(words.map { $0.uppercased() }) }
+            }
+            for key in upper.keys { upper[key]!.sort { $0.count > $1.count } }
+            upperEntries[list] = upper
         }
         self.entries = entries
+        self.upperEntries = upperEntries
     }
 
     /// Per token, the lists whose entries cover it, with whether the token
@@ -38,13 +50,20 @@ struct Gazetteer: Sendable {
     func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {
         var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
         for list in List.allCases {
-            guard let byFirst = entries[list] else { continue }
+            guard let byFirst = entries[list], let upper = upperEntries[list] else { continue }
             var index = 0
             while index < words.count {
-                guard let candidates = byFirst[words[index]],
+                let word = words[index]
+                let capitals = word.count > 1 && word.allSatisfy { !$0.isLowercase }
+                let candidates = capitals ? upper[word] : byFirst[word]
+                guard let candidates,
                       let match = candidates.first(where: { entry in
                           index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
                       }) else {
+                    // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
+                    if list == .firstName, let dash = word.firstIndex(of: "-"), byFirst[String(word[..<dash])] != nil {
+                        result[index].append((list, true))
+                    }
                     index += 1
                     continue
                 }

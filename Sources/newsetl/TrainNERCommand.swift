@@ -2,16 +2,21 @@ import ArgumentParser
 import Foundation
 import NewsETL
 
+/// Where the corpora and the model file are, for training and scoring.
+struct NERFiles: ParsableArguments {
+    @Option(help: "Folder with wikigold/ and uner-en-ewt/ (shared/ner).")
+    var ner = "../shared/ner"
+
+    @Option(help: "Model file.")
+    var model = "ner-model.bin"
+}
+
 struct TrainNERCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-ner",
         abstract: "Train the entity tagger on the freely licensed corpora in shared/ner and write the model file.")
 
-    @Option(help: "Folder with wikigold/ and uner-en-ewt/ (shared/ner).")
-    var ner = "../shared/ner"
-
-    @Option(help: "Model file to write.")
-    var model = "ner-model.bin"
+    @OptionGroup var files: NERFiles
 
     @Option(help: "Passes over the training data.")
     var epochs = 12
@@ -20,11 +25,11 @@ struct TrainNERCommand: ParsableCommand {
     var embed: String?
 
     func run() throws {
-        let splits = try EntityEvaluation.splits(nerFolder: ner)
+        let splits = try EntityEvaluation.splits(nerFolder: files.ner)
         let tagger = EntityTagger.train(splits.train, epochs: epochs)
         let bytes = tagger.serialized()
-        try Data(bytes).write(to: URL(fileURLWithPath: model), options: .atomic)
-        print("trained on \(splits.train.count) sentences; \(model): \(bytes.count) bytes")
+        try Data(bytes).write(to: URL(fileURLWithPath: files.model), options: .atomic)
+        print("trained on \(splits.train.count) sentences; \(files.model): \(bytes.count) bytes")
         if let embed {
             let encoded = Data(bytes).base64EncodedString()
             var lines: [String] = []
@@ -57,19 +62,15 @@ struct EvalEntitiesCommand: ParsableCommand {
         commandName: "entities",
         abstract: "Score the entity tagger on the held-back parts of shared/ner: entity-level exact P/R/F1 per type, tokens/s.")
 
-    @Option(help: "Folder with wikigold/ and uner-en-ewt/ (shared/ner).")
-    var ner = "../shared/ner"
-
-    @Option(help: "Model file.")
-    var model = "ner-model.bin"
+    @OptionGroup var files: NERFiles
 
     @Option(help: "Also score recall of the mentions listed in this folder's GOLD.json (the seed reports).")
     var seeds: String?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
+        guard let data = FileManager.default.contents(atPath: files.model) else { throw ValidationError("cannot read \(files.model)") }
         let tagger = try EntityTagger(serialized: Array(data))
-        EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: try EntityEvaluation.splits(nerFolder: ner).test))
+        EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: try EntityEvaluation.splits(nerFolder: files.ner).test))
         if let seeds {
             let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: tagger)
             for (type, counts) in report.recall.sorted(by: { $0.key < $1.key }) {

@@ -55,21 +55,4 @@ public struct DocumentSketch: Sendable, Equatable {
                   numbers: Array(words[factsStart..<(factsStart + DocumentSketch.factWords)]),
                   names: Array(words[(factsStart + DocumentSketch.factWords)...]))
     }
-
-    /// Estimated Jaccard similarity of the two shingle sets.
-    func jaccard(_ other: DocumentSketch) -> Double {
-        guard !signature.isEmpty, signature.count == other.signature.count else { return 0 }
-        var equal = 0
-        for (left, right) in zip(signature, other.signature) where left == right { equal += 1 }
-        return Double(equal) / Double(signature.count)
-    }
-
-    /// Estimated share of the smaller document's shingles found in the
-    /// larger one's, from the Jaccard estimate and both set sizes.
-    func containment(_ other: DocumentSketch, jaccard: Double) -> Double {
-        let small = Double(min(shingleCount, other.shingleCount)), large = Double(max(shingleCount, other.shingleCount))
-        guard small > 0 else { return 0 }
-        let intersection = jaccard * (small + large) / (1 + jaccard)
-        return min(1, intersection / small)
-    }
 }

@@ -15,11 +15,14 @@ import Testing
     @Test func estimatesJaccardAndContainment() {
         let sketcher = Sketcher(shingleSize: 2, hashCount: 256)
         let words = (0..<200).map { "w\($0)" }
-        let full = sketcher.sketch(words.joined(separator: " "))
-        let half = sketcher.sketch(words.prefix(100).joined(separator: " "))
-        let jaccard = full.jaccard(half)
+        var table = SketchTable(hashCount: 256)
+        table.append(docID: "doc-1", sourcePath: "full.txt", day: .nan, sketch: sketcher.sketch(words.joined(separator: " ")), ordinal: 0, runID: nil)
+        table.append(docID: "doc-2", sourcePath: "half.txt", day: .nan, sketch: sketcher.sketch(words.prefix(100).joined(separator: " ")), ordinal: 1, runID: nil)
+        let jaccard = table.jaccard(0, 1)
         #expect(abs(jaccard - 0.5) < 0.1)
-        #expect(full.containment(half, jaccard: jaccard) > 0.85)
+        let match = DedupeStage(factsEnabled: false, stateEnabled: false).match(table, 0, 1)
+        #expect((match?.containment ?? 0) > 0.85)
+        #expect(table.sourcePath(1) == "half.txt" && table.docID(0) == "doc-1")
     }
 
     @Test func packsAndUnpacks() {

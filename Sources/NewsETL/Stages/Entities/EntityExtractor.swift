@@ -34,7 +34,7 @@ struct EntityExtractor: Sendable {
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
             let annotations = Gazetteer.shared.annotate(words)
-            for tagged in NERCorpus.spans(tagger.tag(words)) {
+            for tagged in NERCorpus.spans(tagger.tag(words, gazetteer: annotations)) {
                 for span in reconcile(tagged, annotations) {
                 guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }
                 var first = sentenceStart + span.start, last = sentenceStart + span.end - 1

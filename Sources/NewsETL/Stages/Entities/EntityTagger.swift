@@ -28,7 +28,12 @@ public struct EntityTagger: Sendable {
     }()
 
     public func tag(_ words: [String]) -> [String] {
-        let context = TaggerFeatures.Context(words: words)
+        tag(words, gazetteer: nil)
+    }
+
+    /// Tags a sentence whose gazetteer annotations the caller already made.
+    func tag(_ words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]?) -> [String] {
+        let context = TaggerFeatures.Context(words: words, gazetteer: gazetteer)
         var result: [String] = []
         result.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: tags.count)

@@ -13,7 +13,8 @@ enum TaggerFeatures {
         /// Gazetteer lists covering each token.
         var gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]
 
-        init(words: [String]) {
+        /// `gazetteer`: the sentence's annotations when the caller has them already.
+        init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil) {
             lower = words.map { $0.lowercased() }
             shapes = words.map(TaggerFeatures.shape)
             capitalised = words.map { $0.first?.isUppercase ?? false }
@@ -21,7 +22,7 @@ enum TaggerFeatures {
             let upper = letters.filter { $0.properties.isUppercase }.count
             headlineCase = letters.count >= 8 && upper * 10 >= letters.count * 7
                 || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy { $0.first!.isUppercase }
-            gazetteer = Gazetteer.shared.annotate(words)
+            self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
         }
     }
 

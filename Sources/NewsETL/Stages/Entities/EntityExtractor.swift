@@ -50,6 +50,7 @@ struct EntityExtractor: Sendable {
         found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += gazetteerNames(missedBy: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
+        found = surnamesArePeople(found)
         for mention in rules.mentions(in: tokens, text: scalars, published: published) {
             let token = tokens.firstIndex { $0.start >= mention.start } ?? 0
             found.append(Found(mention: mention, sentence: sentenceOfToken[token]))
@@ -155,6 +156,27 @@ struct EntityExtractor: Sendable {
             index = end
         }
         return added
+    }
+
+    /// A one-word mention typed otherwise that is the surname of a person
+    /// named in full in the same report is that person ("Ryabkov" after
+    /// "Sergei Ryabkov"), unless the word is a known place.
+    private func surnamesArePeople(_ found: [Found]) -> [Found] {
+        var surnames = Set<String>()
+        for item in found where item.mention.kind == .person {
+            let words = item.mention.text.split(separator: " ")
+            if words.count >= 2, let last = words.last { surnames.insert(String(last)) }
+        }
+        guard !surnames.isEmpty else { return found }
+        let annotations = Gazetteer.shared
+        return found.map { item in
+            guard item.mention.kind != .person, [.location, .organization, .miscellaneous].contains(item.mention.kind),
+                  !item.mention.text.contains(" "), surnames.contains(item.mention.text),
+                  !annotations.annotate([item.mention.text])[0].contains(where: { $0.list == .place }) else { return item }
+            var person = item
+            person.mention.kind = .person
+            return person
+        }
     }
 
     /// Document-level consistency: a name the tagger found once is the same

@@ -47,7 +47,7 @@ struct LineKey: Sendable {
         }
         var start = 0
         var end = output.count
-        while start < end, let width = LineKey.noiseWidth(output, at: start, leading: true) { start += width }
+        while start < end, let width = LineKey.leadingNoiseWidth(output, at: start) { start += width }
         while end > start, let width = LineKey.trailingNoiseWidth(output, endingAt: end) { end -= width }
         bytes = Array(output[start..<end])
         wordRanges = LineKey.wordRanges(bytes)
@@ -76,7 +76,7 @@ struct LineKey: Sendable {
     private static let leadingNoise: [[UInt8]] = [" ", "»", "«", ">", "•", "·", "*", "-", "|", "›", "→", "#", "▶", "►"].map { Array($0.utf8) }
     private static let trailingNoise: [[UInt8]] = [" ", ":", ".", "!", "|", "»", "›", "-", "*", "→", ">"].map { Array($0.utf8) }
 
-    private static func noiseWidth(_ bytes: [UInt8], at index: Int, leading: Bool) -> Int? {
+    private static func leadingNoiseWidth(_ bytes: [UInt8], at index: Int) -> Int? {
         leadingNoise.first { bytes[index...].starts(with: $0) }?.count
     }
 

@@ -168,11 +168,10 @@ struct EntityExtractor: Sendable {
             if words.count >= 2, let last = words.last { surnames.insert(String(last)) }
         }
         guard !surnames.isEmpty else { return found }
-        let annotations = Gazetteer.shared
         return found.map { item in
             guard item.mention.kind != .person, [.location, .organization, .miscellaneous].contains(item.mention.kind),
                   !item.mention.text.contains(" "), surnames.contains(item.mention.text),
-                  !annotations.annotate([item.mention.text])[0].contains(where: { $0.list == .place }) else { return item }
+                  !Gazetteer.shared.contains(item.mention.text, in: .place) else { return item }
             var person = item
             person.mention.kind = .person
             return person

@@ -45,6 +45,11 @@ struct Gazetteer: Sendable {
         self.upperEntries = upperEntries
     }
 
+    /// Whether `name` (one word, as written) is a whole entry of `list`.
+    func contains(_ name: String, in list: List) -> Bool {
+        entries[list]?[name]?.contains { $0.count == 1 } ?? false
+    }
+
     /// Per token, the lists whose entries cover it, with whether the token
     /// begins the entry: `(list, isFirst)`.
     func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {

@@ -20,12 +20,12 @@ public struct NumericRules: Sendable {
         while index < tokens.count {
             if let (length, value) = date(tokens, index, reference: reference) {
                 result.append(mention(.date, index, index + length - 1, value))
-                let month = NumericRules.months[tokens[index].text.lowercased().trimmingTrailingPeriod]
+                let month = DateParser.months[tokens[index].text.lowercased().trimmingTrailingPeriod]
                 index += length
                 // "January 9 and 10": the second day shares the month (and year).
                 if let month, length == 2, index + 1 < tokens.count, ["and", "or", "to", "-", "–"].contains(tokens[index].text),
                    let day = dayNumber(tokens, index + 1),
-                   !(index + 2 < tokens.count && NumericRules.months[tokens[index + 2].text.lowercased()] != nil) {
+                   !(index + 2 < tokens.count && DateParser.months[tokens[index + 2].text.lowercased()] != nil) {
                     let year = value.flatMap { Int($0.prefix(4)) }
                     result.append(mention(.date, index + 1, index + 1, iso(year: year, month: month, day: day, reference: reference)))
                     index += 2
@@ -45,18 +45,13 @@ public struct NumericRules: Sendable {
 
     // MARK: - Dates
 
-    private static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
     private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     private static let relativeDays = ["yesterday": -1, "today": 0, "tomorrow": 1]
 
     private func date(_ tokens: [Token], _ index: Int, reference: Int?) -> (Int, String?)? {
         let word = tokens[index].text
         let lower = word.lowercased().trimmingTrailingPeriod
-        if let month = NumericRules.months[lower], word.first?.isUppercase ?? false, lower != "may" || isNumber(tokens, index + 1) {
+        if let month = DateParser.months[lower], word.first?.isUppercase ?? false, lower != "may" || isNumber(tokens, index + 1) {
             var length = 1
             if index + 1 < tokens.count, tokens[index + 1].text == "." { length += 1 }
             if let day = dayNumber(tokens, index + length) {
@@ -74,10 +69,10 @@ public struct NumericRules: Sendable {
             if let year = yearNumber(tokens, index + length) {
                 return (length + 1, String(format: "%04d-%02d", year, month))
             }
-            return (length, reference.map { String(format: "%04d-%02d", civil($0).year, month) })
+            return (length, reference.map { String(format: "%04d-%02d", DateParser.civilDate($0).year, month) })
         }
         if let day = dayNumber(tokens, index), index + 1 < tokens.count,
-           let month = NumericRules.months[tokens[index + 1].text.lowercased().trimmingTrailingPeriod],
+           let month = DateParser.months[tokens[index + 1].text.lowercased().trimmingTrailingPeriod],
            tokens[index + 1].text.first?.isUppercase ?? false {
             let period = index + 2 < tokens.count && tokens[index + 2].text == "." ? 1 : 0
             if let year = yearNumber(tokens, index + 2 + period) {
@@ -102,7 +97,7 @@ public struct NumericRules: Sendable {
     }
 
     private func iso(year: Int?, month: Int, day: Int, reference: Int?) -> String? {
-        guard let year = year ?? reference.map({ civil($0).year }) else { return nil }
+        guard let year = year ?? reference.map({ DateParser.civilDate($0).year }) else { return nil }
         guard DateParser.isValid(year: year, month: month, day: day) else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
@@ -118,21 +113,8 @@ public struct NumericRules: Sendable {
     }
 
     private func isoDay(_ day: Int) -> String {
-        let date = civil(day)
+        let date = DateParser.civilDate(day)
         return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
-    }
-
-    /// Civil date of a day number (days since 1970-01-01), after Howard Hinnant.
-    private func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private func dayNumber(_ tokens: [Token], _ index: Int) -> Int? {

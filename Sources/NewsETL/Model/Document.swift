@@ -32,8 +32,7 @@ public struct Document: Sendable, Equatable {
     public var blocks: [TextBlock]?
     /// Paragraphs the clean stage removed, with the rule that removed each.
     public var removed: [RemovedParagraph] = []
-    /// Entity mentions found by the entities stage, in text order. The
-    /// entities stage runs after every corpus stage, so spools never hold them.
+    /// Entity mentions found by the entities stage, in text order.
     public var entities: [EntityRecord] = []
 
     public init(

@@ -123,6 +123,17 @@ private struct SpoolEncoder {
             string(paragraph.text)
             string(paragraph.rule)
         }
+        integer(document.entities.count)
+        for record in document.entities {
+            string(record.mention.kind.rawValue)
+            string(record.mention.text)
+            integer(record.mention.start)
+            integer(record.mention.end)
+            optional(record.mention.value)
+            integer(record.sentence)
+            string(record.canonical)
+            string(record.entityID)
+        }
     }
 }
 
@@ -175,6 +186,11 @@ private struct SpoolDecoder {
         }
         document.removed = (0..<integer()).map { _ in
             RemovedParagraph(index: integer(), start: integer(), end: integer(), text: string(), rule: string())
+        }
+        document.entities = (0..<integer()).map { _ in
+            let mention = EntityMention(kind: EntityMention.Kind(rawValue: string()) ?? .miscellaneous, text: string(),
+                                        start: integer(), end: integer(), value: optional())
+            return EntityRecord(mention: mention, sentence: integer(), canonical: string(), entityID: string())
         }
         return document
     }

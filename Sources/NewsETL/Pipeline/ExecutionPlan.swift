@@ -40,7 +40,7 @@ struct ExecutionPlan {
             }
             switch configured.kind {
             case .document(let stage as CleanStage), .corpus(let stage as CleanStage): recordsRemovals = stage.keepRemoved
-            case .document(is EntitiesStage): findsEntities = true
+            case .document(is EntitiesStage), .corpus(is EntitiesStage): findsEntities = true
             default: break
             }
         }

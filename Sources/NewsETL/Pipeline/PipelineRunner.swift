@@ -314,7 +314,10 @@ private struct Processed: Sendable {
         }
         if let corpus {
             var summary: CorpusSummary?
-            let elapsed = clock.measure { summary = corpus.stage.summarize(current) }
+            let elapsed = clock.measure {
+                current = corpus.stage.prepare(current)
+                summary = corpus.stage.summarize(current)
+            }
             time(corpus.index, elapsed)
             count(corpus.index, .entered)
             self.summary = summary

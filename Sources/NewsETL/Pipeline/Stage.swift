@@ -33,9 +33,17 @@ public enum DocumentOutcome: Sendable {
 /// per document, so keep them compact (a few hashes, a signature): the full
 /// documents wait in a spool file on disk.
 public protocol CorpusStage: Sendable {
+    /// The stage's per-document work that needs no other document, done on
+    /// the worker before `summarize`; what it returns is what is spooled
+    /// and later resolved.
+    func prepare(_ document: Document) -> Document
     func summarize(_ document: Document) -> CorpusSummary
     /// A fresh collector for one run.
     func makeCollector(context: CorpusContext) -> any CorpusCollector
+}
+
+extension CorpusStage {
+    public func prepare(_ document: Document) -> Document { document }
 }
 
 /// What a corpus stage knows about the run it is part of.
@@ -56,10 +64,13 @@ public struct CorpusSummary: Sendable, Equatable {
     public var hashes: [UInt64]
     /// The document's published date, for stages whose decisions depend on time.
     public var published: String?
+    /// Names or keys the stage must compare as text, not by hash.
+    public var strings: [String]
 
-    public init(hashes: [UInt64], published: String? = nil) {
+    public init(hashes: [UInt64], published: String? = nil, strings: [String] = []) {
         self.hashes = hashes
         self.published = published
+        self.strings = strings
     }
 }
 

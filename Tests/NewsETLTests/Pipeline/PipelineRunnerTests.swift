@@ -133,6 +133,10 @@ import Testing
         configuration.input.exclude = ["*.json"]
         let summary = try PipelineRunner(config: configuration).run()
         #expect(summary.inputs == 5 && summary.kept == 5 && summary.duplicates == 0)
+        // One report's "Julian Smith" is the "Julianne Smith" of two others: the reports share her context.
+        let smith = output.read("entity_summary.csv").split(separator: "\n").filter { $0.contains("Smith") && $0.contains("\"PER\"") }
+        #expect(smith.count == 1)
+        #expect(smith.first?.contains("\"Julianne Smith\",\"Julian Smith; Smith\"") ?? false)
     }
 }
 

@@ -9,22 +9,33 @@
 /// { "name": "entities", "enabled": true,
 ///   "options": { "types": ["PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"],
 ///                "gazetteers": { "ORG": ["Valmora Civil Protection Agency"], "PER": [], "LOC": [], "MISC": [] },
-///                "aliases": { "Grushko": "Alexander Grushko" } } }
+///                "aliases": { "Grushko": "Alexander Grushko" },
+///                "merge_variants": { "enabled": true, "min_shared_context": 3 } } }
 /// ```
 /// `gazetteers` adds names that are always entities of their type, wherever
 /// they appear; `aliases` maps a mention or canonical name to the canonical
-/// name analysts want (applied before entity ids are made).
-public struct EntitiesStage: DocumentStage {
+/// name analysts want (applied before entity ids are made). With
+/// `merge_variants` on, the stage sees the whole corpus before linking, so
+/// that spelling variants of a person's name join one entity when the
+/// reports share `min_shared_context` other entities (`NameVariantCollector`).
+public struct EntitiesStage: DocumentStage, CorpusStage {
     public var types: Set<EntityMention.Kind>
     public var aliases: [String: String]
+    /// Minimum number of other entities the reports of two name variants
+    /// must share to join them; nil leaves variants apart.
+    public var minSharedContext: Int?
     let extractor: EntityExtractor
 
     public init(types: Set<EntityMention.Kind> = Set(EntityMention.Kind.allCases), tagger: EntityTagger = .builtIn,
-                names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:]) {
+                names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:], minSharedContext: Int? = 3) {
         self.types = types
         self.aliases = aliases
+        self.minSharedContext = minSharedContext
         extractor = EntityExtractor(tagger: tagger, userNames: names)
     }
+
+    /// Whether the stage must see the corpus (it then runs as a corpus stage).
+    public var mergesNameVariants: Bool { minSharedContext != nil }
 
     public init(options: OptionReader) {
         let kinds = EntityMention.Kind.allCases.map(\.rawValue)
@@ -48,13 +59,31 @@ public struct EntitiesStage: DocumentStage {
         case let other?:
             options.problems.add(options.keyPath("aliases"), "expected an object of name: canonical name, got \(other.summary)")
         }
-        self.init(types: Set(names.compactMap(EntityMention.Kind.init(rawValue:))), names: extra, aliases: aliases)
+        let merge = options.nested("merge_variants")
+        let mergeEnabled = merge.bool("enabled", default: true)
+        let minShared = merge.integer("min_shared_context", default: 3, range: 1...1000)
+        merge.finish()
+        self.init(types: Set(names.compactMap(EntityMention.Kind.init(rawValue:))), names: extra, aliases: aliases,
+                  minSharedContext: mergeEnabled ? minShared : nil)
     }
 
     public func process(_ document: Document) -> DocumentOutcome {
+        .keep(prepare(document))
+    }
+
+    /// Finds and links the document's entities within the report.
+    public func prepare(_ document: Document) -> Document {
         var tagged = document
         let found = extractor.mentions(in: document.text, published: document.published).filter { types.contains($0.mention.kind) }
         tagged.entities = EntityLinker.link(found, aliases: aliases)
-        return .keep(tagged)
+        return tagged
+    }
+
+    public func summarize(_ document: Document) -> CorpusSummary {
+        NameVariantCollector.summary(of: document)
+    }
+
+    public func makeCollector(context: CorpusContext) -> any CorpusCollector {
+        NameVariantCollector(minSharedContext: minSharedContext ?? 1)
     }
 }

@@ -48,7 +48,7 @@ struct EntityExtractor: Sendable {
             sentence += 1
         }
         found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
-        found += gazetteerNames(missedBy: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
+        found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = surnamesArePeople(found)
         for mention in rules.mentions(in: tokens, text: scalars, published: published) {
@@ -92,6 +92,10 @@ struct EntityExtractor: Sendable {
         }
         let range = span.start..<span.end
         if range.allSatisfy({ has($0, .title) }) { return [] }
+        // A first name that is also a place ("Victoria") starts a person unless it starts a longer place name.
+        func startsPerson(_ index: Int) -> Bool {
+            has(index, .firstName) && !(has(index, .place) && index + 1 < annotations.count && has(index + 1, .place, first: false))
+        }
         let orgStart = has(span.start, .demonym) || has(span.start, .place) ? span.start + 1 : span.start
         if orgStart < span.end, has(orgStart, .organisation, first: true),
            (orgStart + 1..<span.end).allSatisfy({ has($0, .organisation, first: false) }),
@@ -99,36 +103,49 @@ struct EntityExtractor: Sendable {
             return [("ORG", span.start, span.end)]
         }
         // A person glued to what stands before: "Russia Sergei Ryabkov", "Affairs Victoria Nuland".
-        if let split = range.dropFirst().first(where: { has($0, .firstName) && !has($0, .place) }),
-           (2...3).contains(span.end - split), (split..<span.end).allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
+        if let split = range.dropFirst().first(where: startsPerson),
+           (2...3).contains(span.end - split), (split + 1..<span.end).allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
             let before = (span.start..<split).allSatisfy { has($0, .title) } ? [] : [(has(span.start, .place) && split == span.start + 1 ? "LOC" : span.type, span.start, split)]
             return before + [("PER", split, span.end)]
         }
-        if span.type != "PER", (2...3).contains(span.end - span.start), has(span.start, .firstName),
-           range.allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
+        if span.type != "PER", (2...3).contains(span.end - span.start), startsPerson(span.start), !has(span.start, .organisation),
+           range.dropFirst().allSatisfy({ !has($0, .place) && !has($0, .organisation) }) {
             return [("PER", span.start, span.end)]
         }
         return [span]
     }
 
-    /// Names the tagger left untagged but the gazetteers know: an
-    /// organisation (with a demonym or place before it: "Russian Foreign
-    /// Ministry"), a place that is not also a first name, and a first name
-    /// followed by capitalised words ("Victoria Nuland").
-    private func gazetteerNames(missedBy found: [Found], tokens: [Token], sentenceOfToken: [Int],
+    /// Adds what the gazetteers know to what the tagger found. A known
+    /// organisation of several words ("Organization for Security and
+    /// Cooperation in Europe", "RIA Novosti") replaces tagged pieces of it.
+    /// Names the tagger left untagged become mentions: an organisation (with
+    /// a demonym or place before it: "Russian Foreign Ministry"), a place
+    /// that is not also a first name, and a first name followed by
+    /// capitalised words ("Victoria Nuland").
+    private func gazetteerNames(completing found: [Found], tokens: [Token], sentenceOfToken: [Int],
                                 scalars: [Unicode.Scalar]) -> [Found] {
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for item in found {
-            for (index, token) in tokens.enumerated() where token.start >= item.mention.start && token.end <= item.mention.end {
-                covered[index] = true
-            }
-        }
         let annotations = Gazetteer.shared.annotate(tokens.map(\.text))
         func lists(_ index: Int) -> Set<Gazetteer.List> { Set(annotations[index].map(\.list)) }
         func entryEnd(_ index: Int, _ list: Gazetteer.List) -> Int {
             var end = index + 1
             while end < tokens.count, annotations[end].contains(where: { $0.list == list && !$0.isFirst }) { end += 1 }
             return end
+        }
+        var kept = found
+        for index in tokens.indices where annotations[index].contains(where: { $0.list == .organisation && $0.isFirst }) {
+            let end = entryEnd(index, .organisation)
+            guard end - index >= 2 else { continue }
+            let (start, stop) = (tokens[index].start, tokens[end - 1].end)
+            let overlapping = kept.filter { $0.mention.start < stop && start < $0.mention.end }
+            guard !overlapping.isEmpty, overlapping.allSatisfy({ $0.mention.start >= start && $0.mention.end <= stop }) else { continue }
+            kept.removeAll { $0.mention.start >= start && $0.mention.end <= stop }
+            kept.append(Found(mention: slice(.organization, start, stop, scalars), sentence: sentenceOfToken[index]))
+        }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for item in kept {
+            for (index, token) in tokens.enumerated() where token.start >= item.mention.start && token.end <= item.mention.end {
+                covered[index] = true
+            }
         }
         var added: [Found] = []
         var index = 0
@@ -155,7 +172,7 @@ struct EntityExtractor: Sendable {
             for position in first..<end { covered[position] = true }
             index = end
         }
-        return added
+        return kept + added
     }
 
     /// A one-word mention typed otherwise that is the surname of a person
@@ -180,13 +197,15 @@ struct EntityExtractor: Sendable {
 
     /// Document-level consistency: a name the tagger found once is the same
     /// name where it comes again untagged, and a person's surname alone
-    /// ("Ryabkov said") is that person.
+    /// ("Ryabkov said") is that person — unless the report also writes the
+    /// word in lower case, as for "According" in a garbled "Smithin According".
     private func consistentRepeats(of found: [Found], tokens: [Token], sentenceOfToken: [Int],
                                    scalars: [Unicode.Scalar]) -> [Found] {
         var covered = [Bool](repeating: false, count: tokens.count)
         var tokenAt: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() { tokenAt[token.start] = index }
         var known: [(words: [String], kind: EntityMention.Kind)] = []
+        let lowercaseWords = Set(tokens.lazy.filter { $0.text.first?.isLowercase ?? false }.map(\.text))
         for item in found {
             guard let first = tokenAt[item.mention.start] else { continue }
             var last = first
@@ -194,7 +213,8 @@ struct EntityExtractor: Sendable {
             for index in first...last { covered[index] = true }
             let words = tokens[first...last].map(\.text)
             known.append((words, item.mention.kind))
-            if item.mention.kind == .person, words.count >= 2, let surname = words.last, surname.count > 2 {
+            if item.mention.kind == .person, words.count >= 2, let surname = words.last, surname.count > 2,
+               !lowercaseWords.contains(surname.lowercased()) {
                 known.append(([surname], .person))
             }
         }

@@ -6,9 +6,16 @@ import Foundation
 /// name of the report that ends with it ("Sergei Ryabkov") — only when
 /// exactly one such name exists. Across reports, mentions join one entity
 /// when type and folded canonical name agree: case, accents and common
-/// transliterations ("Gruško" / "Grushko") are folded, nothing else, so a
-/// wrong merge stays rarer than a missed one.
+/// transliterations ("Gruško" / "Grushko") are folded; spelling variants
+/// ("Julian" / "Julianne Smith") join later, in `NameVariantCollector`,
+/// only when the reports' context agrees.
 enum EntityLinker {
+    /// What a mention of an entity links to.
+    struct Target: Sendable, Equatable {
+        var canonical: String
+        var entityID: String
+    }
+
     /// `aliases` maps a mention or a canonical name to the canonical name to use.
     static func link(_ found: [EntityExtractor.Found], aliases: [String: String] = [:]) -> [EntityRecord] {
         let people = found.filter { $0.mention.kind == .person }.map { Tokenizer.tokens($0.mention.text).map(\.text) }

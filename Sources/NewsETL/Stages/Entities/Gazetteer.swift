@@ -60,11 +60,13 @@ struct Gazetteer: Sendable {
             while index < words.count {
                 let word = words[index]
                 let capitals = word.count > 1 && word.allSatisfy { !$0.isLowercase }
-                let candidates = capitals ? upper[word] : byFirst[word]
-                guard let candidates,
-                      let match = candidates.first(where: { entry in
-                          index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
-                      }) else {
+                func longestMatch(_ candidates: [[String]]?) -> [String]? {
+                    candidates?.first { entry in
+                        index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
+                    }
+                }
+                // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
+                guard let match = longestMatch(byFirst[word]) ?? (capitals ? longestMatch(upper[word]) : nil) else {
                     // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
                     if list == .firstName, let dash = word.firstIndex(of: "-"), byFirst[String(word[..<dash])] != nil {
                         result[index].append((list, true))

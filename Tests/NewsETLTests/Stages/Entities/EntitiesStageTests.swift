@@ -112,6 +112,21 @@ import Testing
         ])
     }
 
+    @Test func knowsMultiWordOrganisationsAndAgencies() {
+        #expect(names("Talks move to the Organization for Security and Cooperation in Europe in Vienna.", .organization)
+                 == ["Organization for Security and Cooperation in Europe"])
+        #expect(names("The demands are clear, RIA Novosti quoted him as saying.", .organization) == ["RIA Novosti"])
+    }
+
+    @Test func readsAFirstNameThatIsAlsoAPlace() {
+        #expect(names("Under Secretary of State for Political Affairs Victoria Nuland spoke in Kyiv.", .person) == ["Victoria Nuland"])
+    }
+
+    @Test func doesNotSpreadASurnameTheReportAlsoWritesInLowerCase() {
+        let text = "Smithin According to Russia, three themes remain. According to Smith, talks continue according to plan."
+        #expect(!entities(text).contains { $0.mention.text == "According" })
+    }
+
     @Test func readsHeadlineCaseAndHyphenatedNames() {
         let headline = entities("NATO-RUSSIA COUNCIL MEETS IN BRUSSELS AS STOLTENBERG URGES DIALOGUE")
         #expect(headline.contains { $0.mention.text == "BRUSSELS" && $0.mention.kind == .location })
@@ -119,9 +134,8 @@ import Testing
         #expect(hyphenated.filter { $0.mention.kind == .person }.map(\.mention.text) == ["Jean-Pierre Lacroix", "Anne-Marie Slaughter"])
     }
 
-    /// Recall of the mentions the seeds' GOLD.json lists; the targets
-    /// (0.95 for names, 0.9 for dates) are not all met yet: these floors
-    /// guard what the current model does.
+    /// Recall of the mentions the seeds' GOLD.json lists, against the
+    /// issue's targets: 0.95 for names, 0.9 for dates.
     @Test func findsMostMentionsTheSeedsList() throws {
         guard let seeds = RepositoryPaths.seeds else { return }
         let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: .builtIn)
@@ -132,6 +146,6 @@ import Testing
         #expect(recall("LOC") >= 0.95)
         #expect(recall("PER") >= 0.95)
         #expect(recall("DATE") >= 0.9)
-        #expect(recall("ORG") >= 0.9)
+        #expect(recall("ORG") >= 0.95)
     }
 }

@@ -1,0 +1,177 @@
+/// Joins spelling variants of one person's name across reports into one
+/// entity, when the reports' context agrees.
+///
+/// Two full names join when `NameVariant` accepts them, they never occur
+/// together in one report (a report naming both "Julian Smith" and
+/// "Julianne Smith" means two people), and the reports naming them share at
+/// least `minSharedContext` other entities, one of them a person. A chain
+/// of joins that would put two names of one report together is undone as a
+/// whole: a missed merge is cheaper than a wrong one.
+final class NameVariantCollector: CorpusCollector {
+    /// Per document: its full person names (canonical spellings) in
+    /// `strings`, and in `hashes` the ids of its named entities, persons
+    /// with the lowest bit set.
+    static func summary(of document: Document) -> CorpusSummary {
+        var names = Set<String>(), context = Set<UInt64>()
+        for record in document.entities {
+            switch record.mention.kind {
+            case .person:
+                context.insert(StableHash.fnv1a(record.entityID) | 1)
+                if record.canonical.contains(" ") { names.insert(record.canonical) }
+            case .organization, .location, .miscellaneous:
+                context.insert(StableHash.fnv1a(record.entityID) & ~1)
+            case .date, .time, .money, .percent, .quantity:
+                break
+            }
+        }
+        return CorpusSummary(hashes: context.sorted(), strings: names.sorted())
+    }
+
+    private struct Name {
+        var spellings: [String: Int] = [:]
+        var documents = 0
+        var context = Set<UInt64>()
+    }
+
+    /// Context kept per name: enough to judge, bounded for huge corpora.
+    private static let contextLimit = 256
+    private let minSharedContext: Int
+    private var names: [String: Name] = [:]
+    /// Folded name pairs (sorted) that one report names side by side.
+    private var together = Set<[String]>()
+
+    init(minSharedContext: Int) {
+        self.minSharedContext = minSharedContext
+    }
+
+    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
+        let folded = summary.strings.map(EntityLinker.fold)
+        for (spelling, key) in zip(summary.strings, folded) {
+            var name = names[key] ?? Name()
+            name.spellings[spelling, default: 0] += 1
+            name.documents += 1
+            let ownID = StableHash.fnv1a(EntityLinker.entityID(.person, spelling)) | 1
+            for hash in summary.hashes where hash != ownID && name.context.count < Self.contextLimit {
+                name.context.insert(hash)
+            }
+            names[key] = name
+        }
+        for (index, left) in folded.enumerated() {
+            for right in folded[(index + 1)...] where left != right && NameVariant.areVariants(left, right) {
+                together.insert([left, right].sorted())
+            }
+        }
+    }
+
+    func finish() -> any CorpusResolver {
+        var groups = UnionFind(names.keys.sorted())
+        for bucket in candidateBuckets() {
+            for (index, left) in bucket.enumerated() {
+                for right in bucket[(index + 1)...] where agree(left, right) { groups.union(left, right) }
+            }
+        }
+        var merged: [String: EntityLinker.Target] = [:]
+        for members in groups.components() where members.count > 1 && !holdsTwoPeople(members) {
+            let target = canonical(of: members)
+            for member in members { merged[member] = target }
+        }
+        names = [:]
+        return Resolver(merged: merged)
+    }
+
+    /// Names that differ at most in word `i`, bucketed by the other words,
+    /// so only plausible pairs are compared.
+    private func candidateBuckets() -> [[String]] {
+        var buckets: [String: [String]] = [:]
+        for key in names.keys.sorted() {
+            let words = key.split(separator: " ")
+            for index in words.indices {
+                var others = words
+                others.remove(at: index)
+                buckets["\(index)|" + others.joined(separator: " "), default: []].append(key)
+            }
+        }
+        return buckets.keys.sorted().compactMap { buckets[$0]!.count > 1 ? buckets[$0] : nil }
+    }
+
+    private func agree(_ left: String, _ right: String) -> Bool {
+        guard NameVariant.areVariants(left, right), !together.contains([left, right].sorted()),
+              let leftContext = names[left]?.context, let rightContext = names[right]?.context else { return false }
+        let shared = leftContext.intersection(rightContext)
+        return shared.count >= minSharedContext && shared.contains { $0 & 1 == 1 }
+    }
+
+    private func holdsTwoPeople(_ members: [String]) -> Bool {
+        for (index, left) in members.enumerated() {
+            for right in members[(index + 1)...] where together.contains([left, right].sorted()) { return true }
+        }
+        return false
+    }
+
+    /// The spelling of the name most reports use; the longer, then the
+    /// alphabetically first, on a tie.
+    private func canonical(of members: [String]) -> EntityLinker.Target {
+        var best: (documents: Int, spelling: String)?
+        for member in members {
+            let name = names[member]!
+            let spelling = name.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            if let current = best,
+               (current.documents, current.spelling.count, spelling) >= (name.documents, spelling.count, current.spelling) {
+                continue
+            }
+            best = (name.documents, spelling)
+        }
+        let spelling = best!.spelling
+        return EntityLinker.Target(canonical: spelling, entityID: EntityLinker.entityID(.person, spelling))
+    }
+
+    private struct Resolver: CorpusResolver {
+        let merged: [String: EntityLinker.Target]
+
+        func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
+            guard !merged.isEmpty else { return .keep(document) }
+            var linked = document
+            for index in linked.entities.indices where linked.entities[index].mention.kind == .person {
+                if let target = merged[EntityLinker.fold(linked.entities[index].canonical)] {
+                    linked.entities[index].canonical = target.canonical
+                    linked.entities[index].entityID = target.entityID
+                }
+            }
+            return .keep(linked)
+        }
+    }
+}
+
+/// Disjoint sets over a fixed list of keys.
+private struct UnionFind {
+    private var parent: [Int]
+    private let keys: [String]
+    private let index: [String: Int]
+
+    init(_ keys: [String]) {
+        self.keys = keys
+        parent = Array(keys.indices)
+        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+    }
+
+    private mutating func root(_ node: Int) -> Int {
+        var node = node
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    mutating func union(_ left: String, _ right: String) {
+        let a = root(index[left]!), b = root(index[right]!)
+        if a != b { parent[max(a, b)] = min(a, b) }
+    }
+
+    /// Groups of keys, each sorted, in order of their first key.
+    mutating func components() -> [[String]] {
+        var groups: [Int: [String]] = [:]
+        for node in keys.indices { groups[root(node), default: []].append(keys[node]) }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
+}

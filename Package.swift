@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,13 +23,14 @@ let package = Package(
         ),
         .target(
             name: "NewsETL",
-            dependencies: ["CLibXML2", "CLibCSV"]
+            dependencies: ["CLibXML2", "CLibCSV", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "newsetl",
             dependencies: [
                 "NewsETL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -7,6 +7,8 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     static let cannotCreate = ExitCode(73)
     static let ioError = ExitCode(74)
+    /// EX_TEMPFAIL: another run holds the output folder; try again later.
+    static let locked = ExitCode(75)
     static let configError = ExitCode(78)
 
     /// Prints `newsetl: error: …`, one line per problem, to stderr.

@@ -6,9 +6,10 @@ struct NewsETLCommand: ParsableCommand {
         commandName: "newsetl",
         abstract: "Turns a folder of raw news reports into datasets analysts can trust.",
         discussion: """
-            Exit codes: 0 success; 64 bad command line; 65 output failed verification; \
+            Exit codes: 0 success (also when nothing was new); 64 bad command line; \
+            65 output failed verification, or inputs were rejected with fail_on_reject set; \
             66 input folder missing; 73 output folder cannot be created or written; \
-            74 writing outputs failed; 78 invalid config.
+            74 writing outputs failed; 75 another run holds the output folder; 78 invalid config.
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ValidateCommand.self, VerifyCommand.self, EvalCommand.self, TrainNERCommand.self],

@@ -1,11 +1,16 @@
 import Foundation
 import ArgumentParser
+import Logging
 import NewsETL
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the pipeline over the input folder and write datasets to the output folder.")
+        abstract: "Process new and changed files of the input folder into the output folder's datasets.",
+        discussion: """
+            The output folder holds the whole dataset so far; runs/<run-id>/ holds each run's new rows. \
+            Unchanged files are not read again; a run with nothing new changes nothing.
+            """)
 
     @Option(name: .long, help: "Pipeline config (JSON). Paths inside it are relative to its folder.")
     var config = "pipeline.json"
@@ -19,35 +24,82 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (0 = one per core); overrides workers in the config.")
     var workers: Int?
 
+    @Flag(name: .long, help: "Process every file again, not only new and changed ones.")
+    var full = false
+
+    @Option(name: .long, help: "Least severe messages to log: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    @Flag(name: .long, help: "Log only warnings and errors (for cron).")
+    var quiet = false
+
+    @Option(name: .long, help: "Log line format: text or json.")
+    var logFormat: String = "text"
+
     func validate() throws {
         if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more") }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if LogOutput.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json") }
     }
 
     func run() throws {
+        let terminal = TerminalLine()
+        let format = LogOutput.Format(rawValue: logFormat)!
+        let level = quiet ? Logger.Level.warning : Logger.Level(rawValue: logLevel)!
+        let logger = Logger(label: "newsetl") { _ in LogOutput(format: format, terminal: terminal, logLevel: level) }
+        func fail(_ message: String, _ code: ExitCode) -> ExitCode {
+            for line in message.split(separator: "\n") { logger.error("\(line)") }
+            return code
+        }
         var pipeline: PipelineConfig
         do {
             pipeline = try PipelineConfig.load(path: config)
         } catch let error as ConfigError {
-            ExitStatus.report(error.description)
-            throw ExitStatus.configError
+            throw fail(error.description, ExitStatus.configError)
         }
         if let input { pipeline.input.path = input }
         if let output { pipeline.outputPath = output }
         if let workers { pipeline.workers = workers }
+        let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
+        let options = PipelineRunner.Options(full: full, logger: logger, progress: bar.map { bar in { bar.update($0) } })
+        let summary: RunSummary
         do {
-            let summary = try PipelineRunner(config: pipeline).run()
-            for warning in summary.warnings { ExitStatus.printToStandardError("newsetl: warning: \(warning)") }
-            let seconds = summary.finishedAt.timeIntervalSince(summary.startedAt)
-            ExitStatus.printToStandardError("newsetl: \(summary.inputs) files: \(summary.kept) kept, \(summary.duplicates) duplicates, "
-                  + "\(summary.rejected) rejected; \(summary.documentsWritten) documents written to "
-                  + "\(pipeline.outputPath) in \(String(format: "%.2f", seconds)) s")
+            summary = try PipelineRunner(config: pipeline, options: options).run()
+            bar?.finish()
         } catch let error as RunError {
-            ExitStatus.report(error.description)
+            bar?.finish()
             switch error {
-            case .inputFolder: throw ExitStatus.noInput
-            case .outputFolder: throw ExitStatus.cannotCreate
-            case .output: throw ExitStatus.ioError
+            case .inputFolder: throw fail(error.description, ExitStatus.noInput)
+            case .outputFolder: throw fail(error.description, ExitStatus.cannotCreate)
+            case .output: throw fail(error.description, ExitStatus.ioError)
+            case .locked: throw fail(error.description, ExitStatus.locked)
             }
         }
+        for warning in summary.warnings { logger.warning("\(warning)") }
+        logger.info("\(RunReport.paragraph(summary, output: pipeline.outputPath))")
+        if pipeline.failOnReject && summary.rejected > 0 {
+            throw fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)", ExitStatus.dataError)
+        }
+    }
+}
+
+/// The one-paragraph account of a run that ends its log.
+enum RunReport {
+    static func paragraph(_ summary: RunSummary, output: String) -> String {
+        let seconds = String(format: "%.2f", summary.finishedAt.timeIntervalSince(summary.startedAt))
+        let changes = summary.changes
+        let seen = changes.new + changes.changed + changes.unchanged
+        if summary.runID.isEmpty {
+            return "nothing new: \(seen) files seen, all unchanged since the last run, none deleted; outputs in \(output) left as they were (\(seconds) s)"
+        }
+        var text = "\(summary.runID): \(seen) files seen: \(changes.new) new, \(changes.changed) changed, "
+            + "\(changes.unchanged) unchanged, \(changes.deleted.count) deleted"
+        if let reason = changes.fullReason { text += " (all processed: \(reason))" }
+        text += "; of \(summary.inputs) processed: \(summary.kept) kept, \(summary.duplicates) duplicates, \(summary.rejected) rejected; "
+            + "\(summary.documentsWritten) documents and \(summary.entityMentions) entity mentions written to \(output)/runs/\(summary.runID), "
+            + "cumulative datasets in \(output); \(seconds) s"
+        return text
     }
 }

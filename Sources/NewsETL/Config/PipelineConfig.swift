@@ -7,6 +7,7 @@ import Foundation
 ///   "input":  { "path": "input", "include": ["*"], "exclude": [], "max_file_bytes": 52428800 },
 ///   "output": { "path": "output" },
 ///   "workers": 0,
+///   "fail_on_reject": false,
 ///   "stages": [ { "name": "decode", "enabled": true, "options": {} }, … ]
 /// }
 /// ```
@@ -17,6 +18,9 @@ public struct PipelineConfig: Sendable {
     public var outputPath: String
     /// Worker threads for per-file and per-document stages; 0 means one per core.
     public var workers: Int
+    /// Whether a run that rejects any new input exits non-zero (its outputs
+    /// are still written), for users who want to hear about every bad file.
+    public var failOnReject: Bool
     public var stages: [ConfiguredStage]
     /// SHA-256 of the config file's bytes, recorded in the manifest.
     public var sha256: String
@@ -56,12 +60,13 @@ public struct PipelineConfig: Sendable {
         let outputPath = PathResolution.resolve(outputReader.string("path", default: "output"), against: baseDirectory)
         outputReader.finish()
         let workers = reader.integer("workers", default: 0, range: 0...1024)
+        let failOnReject = reader.bool("fail_on_reject", default: false)
         let stages = readStages(reader.value("stages"), problems: problems)
         reader.finish()
         if !problems.messages.isEmpty {
             throw ConfigError(configPath: configPath, problems: problems.messages)
         }
-        return PipelineConfig(input: input, outputPath: outputPath, workers: workers, stages: stages,
+        return PipelineConfig(input: input, outputPath: outputPath, workers: workers, failOnReject: failOnReject, stages: stages,
                               sha256: SHA256.hex(bytes))
     }
 

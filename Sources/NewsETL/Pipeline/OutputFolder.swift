@@ -17,18 +17,21 @@ enum OutputFolder {
         guard FileManager.default.isWritableFile(atPath: path) else {
             throw RunError.outputFolder("output folder \(path): not writable")
         }
-        sweepAbandonedTemporaryFiles(in: path)
         return path
     }
 
-    /// Removes hidden `.NAME.tmp-PID` files (half-written outputs, spools)
-    /// left by runs that were killed: their process no longer exists.
+    /// Removes hidden `.NAME.tmp-PID` files and folders (half-written
+    /// outputs, spools, state, run folders) left by runs that were killed:
+    /// their process no longer exists. Call it only while holding the
+    /// folder's lock, after `OutputTransaction.recover`.
     static func sweepAbandonedTemporaryFiles(in path: String) {
-        guard let names = try? FileSystem.listDirectory(path) else { return }
-        for name in names where name.hasPrefix(".") {
-            guard let marker = name.range(of: ".tmp-", options: .backwards),
-                  let pid = Int32(name[marker.upperBound...]), pid > 0, !FileSystem.processExists(pid) else { continue }
-            AtomicFile.discard("\(path)/\(name)")
+        for folder in [path, "\(path)/.state", "\(path)/runs"] {
+            guard let names = try? FileSystem.listDirectory(folder) else { continue }
+            for name in names where name.hasPrefix(".") {
+                guard let marker = name.range(of: ".tmp-", options: .backwards),
+                      let pid = Int32(name[marker.upperBound...]), pid > 0, !FileSystem.processExists(pid) else { continue }
+                FileSystem.removeTree("\(folder)/\(name)")
+            }
         }
     }
 }

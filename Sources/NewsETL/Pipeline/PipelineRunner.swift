@@ -1,19 +1,39 @@
 import Foundation
+import Logging
 
-/// Runs a validated pipeline over its input folder and writes its outputs.
+/// Runs a validated pipeline over its input folder and maintains the
+/// output folder: the cumulative datasets, `runs/<run-id>/` with each run's
+/// new rows, and the state under `.state/`.
 ///
-/// Files are decoded and passed through per-document stages in batches on
-/// `workers` threads; results are consumed in input order, so outputs are
-/// byte-identical at any worker count. Before a corpus stage (dedupe) the
-/// documents are spooled to a temporary file while the stage keeps only a
-/// compact summary of each; after it, they stream on from the spool. Memory
-/// therefore holds one batch of documents plus a few hundred bytes per input
-/// file (its outcome for the manifest, the corpus stage's key).
+/// A run takes the folder's lock, completes a commit a killed run left
+/// half done, and compares the input folder with the ledger of earlier
+/// runs: only new and changed files are processed; with nothing to do it
+/// changes nothing. Files are decoded and passed through per-document
+/// stages in batches on `workers` threads; results are consumed in input
+/// order, so outputs are byte-identical at any worker count. Before a corpus
+/// stage the documents are spooled to a temporary file while the stage keeps
+/// only a compact summary of each. Every file the run writes appears at once
+/// through an `OutputTransaction`.
 public struct PipelineRunner {
-    public let config: PipelineConfig
+    public struct Options {
+        /// Process every file again, whatever the state says.
+        public var full = false
+        public var logger = Logger(label: "newsetl")
+        public var progress: RunProgress.Handler?
 
-    public init(config: PipelineConfig) {
+        public init(full: Bool = false, logger: Logger = Logger(label: "newsetl"), progress: RunProgress.Handler? = nil) {
+            self.full = full
+            self.logger = logger
+            self.progress = progress
+        }
+    }
+
+    public let config: PipelineConfig
+    public let options: Options
+
+    public init(config: PipelineConfig, options: Options = Options()) {
         self.config = config
+        self.options = options
     }
 
     /// `run-20261122T204500Z`: the run's name in state that later runs read.
@@ -27,6 +47,7 @@ public struct PipelineRunner {
 
     public func run() throws -> RunSummary {
         let startedAt = Date()
+        let logger = options.logger
         let files: [InputFile]
         do {
             files = try InputWalker(options: config.input).walk()
@@ -34,301 +55,58 @@ public struct PipelineRunner {
             throw RunError.inputFolder(error.description)
         }
         let folder = try OutputFolder.prepare(config.outputPath)
-        LibXML.initialize()
-        let plan = ExecutionPlan(stages: config.stages)
-        let session: ExportSession
+        let lock = try RunLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
+        var warnings: [String] = []
+        if let owner = lock.staleOwner {
+            warnings.append("took over the lock of run pid \(owner), which ended without releasing it")
+        }
         do {
-            session = try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals,
-                                                        includeEntities: plan.findsEntities)
+            if let renamed = try OutputTransaction.recover(folder: folder) {
+                warnings.append("completed the commit of an interrupted run (\(renamed) files put in place)")
+            }
         } catch {
-            throw RunError.outputFolder("output folder \(folder): \(error)")
+            throw RunError.output("cannot complete the commit of an interrupted run: \(error)")
         }
-        let run = PipelineRun(config: config, plan: plan, files: files, session: session, folder: folder,
-                              runID: PipelineRunner.runID(startedAt))
-        do {
-            try run.execute()
-            var summary = run.summary(startedAt: startedAt, finishedAt: Date(), outputFiles: session.outputPaths)
-            try session.commit(manifest: summary.manifestJSON())
-            for resolver in run.resolvers {
-                do {
-                    try resolver.persist()
-                } catch {
-                    summary.warnings.append("could not save state for later runs: \(error)")
-                }
-            }
-            return summary
-        } catch let error as RunError {
-            session.abort()
-            throw error
-        } catch {
-            session.abort()
-            throw RunError.output("writing outputs failed, previous outputs left intact: \(error)")
+        OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
+        let state = StateFolder(output: folder)
+        var ledger: InputLedger?
+        switch InputLedger.load(path: state.ledgerPath) {
+        case .success(let loaded): ledger = loaded
+        case .failure(.missing): break
+        case .failure(.corrupt(let detail)):
+            warnings.append("input ledger \(state.ledgerPath) is unreadable (\(detail)); processing every file again")
         }
-    }
-}
-
-/// The mutable state of one run; used on the calling thread only.
-private final class PipelineRun {
-    private let config: PipelineConfig
-    private let plan: ExecutionPlan
-    private let files: [InputFile]
-    private let session: ExportSession
-    private let folder: String
-    private let workers: Int
-    private let batchSize: Int
-    private var outcomes: [FileOutcome?]
-    private var statistics: [StageStatistics]
-    private let runID: String
-    private var documentsWritten = 0
-    private var removalsByRule: [String: Int] = [:]
-    private var warnings: [String] = []
-    /// Corpus stages' decisions, kept to save their state after the outputs.
-    private(set) var resolvers: [any CorpusResolver] = []
-
-    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, folder: String, runID: String) {
-        self.runID = runID
-        self.config = config
-        self.plan = plan
-        self.files = files
-        self.session = session
-        self.folder = folder
-        workers = config.effectiveWorkers
-        batchSize = max(64, config.effectiveWorkers * 32)
-        outcomes = Array(repeating: nil, count: files.count)
-        statistics = config.stages.map { StageStatistics(name: $0.name, enabled: $0.enabled) }
-    }
-
-    /// Where documents leaving a segment go next.
-    private enum Destination {
-        case export
-        case corpus(DocumentSpool, any CorpusCollector, ExecutionPlan.Indexed<any CorpusStage>)
-
-        var corpusStage: ExecutionPlan.Indexed<any CorpusStage>? {
-            if case .corpus(_, _, let stage) = self { return stage }
-            return nil
-        }
-    }
-
-    func execute() throws {
-        var destination = try destination(afterSegment: 0)
-        try decodeAll(into: destination)
-        for segmentIndex in plan.segments.indices.dropFirst() {
-            guard case .corpus(let spool, let collector, let stage) = destination else { break }
-            try spool.finishWriting()
-            defer { spool.remove() }
-            let clock = ContinuousClock()
-            var resolver: (any CorpusResolver)?
-            let elapsed = clock.measure { resolver = collector.finish() }
-            statistics[stage.index].busySeconds += elapsed.seconds
-            warnings.append(contentsOf: collector.warnings)
-            resolvers.append(resolver!)
-            destination = try self.destination(afterSegment: segmentIndex)
-            try streamSpool(spool, resolver: resolver!, stage: stage, segment: plan.segments[segmentIndex], into: destination)
-        }
-    }
-
-    private func destination(afterSegment index: Int) throws -> Destination {
-        let next = index + 1
-        guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
-        let spool = try DocumentSpool(folder: folder, name: config.stages[corpus.index].name)
-        let context = CorpusContext(outputFolder: folder, runID: runID)
-        return .corpus(spool, corpus.stage.makeCollector(context: context), corpus)
-    }
-
-    // MARK: - Phases
-
-    private func decodeAll(into destination: Destination) throws {
-        let decode = plan.decode
-        let stages = plan.segments[0].documentStages
-        let corpus = destination.corpusStage
-        let maxFileBytes = config.input.maxFileBytes
-        let clock = ContinuousClock()
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[start..<min(start + batchSize, files.count)].enumerated().map { (start + $0.offset, $0.element) })
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> Processed in
-                var processed = Processed(ordinal: ordinal)
-                var decoded: Result<Document, Rejection>?
-                let elapsed = clock.measure { decoded = decode.stage.decode(file, maxFileBytes: maxFileBytes) }
-                processed.time(decode.index, elapsed)
-                processed.count(decode.index, .entered)
-                switch decoded! {
-                case .failure(let rejection):
-                    processed.reject(rejection, at: decode.index)
-                case .success(let document):
-                    processed.count(decode.index, .passed)
-                    processed.finish(document, through: stages, summarizingFor: corpus, clock: clock)
-                }
-                return processed
-            }
-            for processed in results { try record(processed, into: destination) }
-        }
-    }
-
-    private func streamSpool(_ spool: DocumentSpool, resolver: any CorpusResolver, stage: ExecutionPlan.Indexed<any CorpusStage>,
-                             segment: ExecutionPlan.Segment, into destination: Destination) throws {
-        let reader = try SpoolReader(spool: spool)
-        let stages = segment.documentStages
-        let corpus = destination.corpusStage
-        let clock = ContinuousClock()
-        while case let batch = try reader.nextBatch(limit: batchSize), !batch.isEmpty {
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> Processed in
-                var processed = Processed(ordinal: ordinal)
-                var outcome: CorpusOutcome?
-                let elapsed = clock.measure { outcome = resolver.resolve(document, ordinal: ordinal) }
-                processed.time(stage.index, elapsed)
-                switch outcome! {
-                case .keep(let kept):
-                    processed.count(stage.index, .passed)
-                    processed.finish(kept, through: stages, summarizingFor: corpus, clock: clock)
-                case .reject(let rejection):
-                    processed.reject(rejection, at: stage.index)
-                case .duplicate(let copy, let record, let keepInOutput):
-                    processed.count(stage.index, .duplicate)
-                    processed.duplicate = record
-                    if keepInOutput {
-                        processed.finish(copy, through: stages, summarizingFor: corpus, clock: clock)
-                    } else {
-                        processed.result = nil
-                    }
-                }
-                return processed
-            }
-            for processed in results { try record(processed, into: destination) }
-        }
-    }
-
-    /// Books one processed item in run order: statistics, outcome, and its next stop.
-    private func record(_ processed: Processed, into destination: Destination) throws {
-        for (index, seconds) in processed.timings { statistics[index].busySeconds += seconds }
-        for (index, event) in processed.events {
-            switch event {
-            case .entered: statistics[index].input += 1
-            case .passed: statistics[index].output += 1
-            case .rejected: statistics[index].rejected += 1
-            case .duplicate: statistics[index].duplicates += 1
+        var previous: RecordStoreReader?
+        if ledger != nil {
+            do {
+                previous = try RecordStoreReader(path: state.recordsPath)
+                if previous == nil { warnings.append("record store \(state.recordsPath) is missing; processing every file again") }
+            } catch {
+                warnings.append("record store is unreadable (\(error)); processing every file again")
             }
         }
-        if let record = processed.duplicate {
-            outcomes[processed.ordinal] = FileOutcome(path: record.sourcePath, sha256: nil, kind: .duplicate,
-                                                      docID: record.docID, canonicalID: record.canonicalID)
-            try session.write(record)
+        let fullReason: String? =
+            if options.full { "--full was given" }
+            else if ledger == nil || previous == nil { warnings.isEmpty ? "no earlier run in this output folder" : "the state could not be read" }
+            else if ledger!.configSHA256 != config.sha256 { "the config changed (sha256 \(ledger!.configSHA256.prefix(12)) → \(config.sha256.prefix(12)))" }
+            else { nil }
+        if fullReason != nil { previous = nil }
+        let changes = ChangeSet(files: files, ledger: ledger, fullReason: fullReason)
+        if let fullReason, ledger != nil { logger.notice("processing every file: \(fullReason)") }
+        let summaryChanges = RunSummary.Changes(new: changes.new, changed: changes.changed, unchanged: changes.unchanged,
+                                                deleted: changes.deleted, fullReason: fullReason)
+        if changes.isEmpty && fullReason == nil {
+            return RunSummary(runID: "", changes: summaryChanges, configSHA256: config.sha256, startedAt: startedAt, finishedAt: Date(),
+                              stages: [], files: [], documentsWritten: 0, removalsByRule: [:], warnings: warnings, outputFiles: [])
         }
-        switch processed.result {
-        case nil:
-            break
-        case .failure(let rejection)?:
-            outcomes[processed.ordinal] = FileOutcome(path: rejection.path, sha256: rejection.sha256, kind: .rejected,
-                                                      reason: rejection.reason)
-            try session.write(rejection)
-        case .success(let document)?:
-            if outcomes[processed.ordinal]?.kind == .duplicate {
-                outcomes[processed.ordinal]?.sha256 = document.sha256
-            }
-            switch destination {
-            case .export:
-                if outcomes[processed.ordinal] == nil {
-                    outcomes[processed.ordinal] = FileOutcome(path: document.sourcePath, sha256: document.sha256,
-                                                              kind: .kept, docID: document.docID)
-                }
-                let clock = ContinuousClock()
-                let elapsed = try clock.measure { try session.write(document) }
-                statistics[plan.export.index].input += 1
-                statistics[plan.export.index].output += 1
-                statistics[plan.export.index].busySeconds += elapsed.seconds
-                documentsWritten += 1
-                for paragraph in document.removed { removalsByRule[paragraph.rule, default: 0] += 1 }
-            case .corpus(let spool, let collector, let stage):
-                let clock = ContinuousClock()
-                let elapsed = clock.measure { collector.observe(processed.summary!, of: document, ordinal: processed.ordinal) }
-                statistics[stage.index].busySeconds += elapsed.seconds
-                try spool.append(document, ordinal: processed.ordinal)
-            }
-        }
-    }
-
-    func summary(startedAt: Date, finishedAt: Date, outputFiles: [String]) -> RunSummary {
-        RunSummary(
-            configSHA256: config.sha256, startedAt: startedAt, finishedAt: finishedAt, stages: statistics,
-            files: outcomes.enumerated().map { index, outcome in
-                outcome ?? FileOutcome(path: files[index].relativePath, kind: .rejected, reason: .unreadable)
-            },
-            documentsWritten: documentsWritten,
-            removalsByRule: removalsByRule,
-            warnings: warnings,
-            outputFiles: outputFiles.map { ($0 as NSString).lastPathComponent })
-    }
-}
-
-/// One item's trip through the stages of a segment on a worker.
-private struct Processed: Sendable {
-    var ordinal: Int
-    /// nil when a corpus stage dropped the document as a duplicate.
-    var result: Result<Document, Rejection>?
-    var duplicate: DuplicateRecord?
-    /// The next corpus stage's summary of the document, computed on the worker.
-    var summary: CorpusSummary?
-    /// Seconds spent per stage (statistics index), in the order the stages ran.
-    var timings: [(Int, Double)] = []
-    /// What happened at each stage, for the manifest's counts.
-    var events: [(Int, StageEvent)] = []
-
-    enum StageEvent: Sendable {
-        case entered, passed, rejected, duplicate
-    }
-
-    init(ordinal: Int) {
-        self.ordinal = ordinal
-    }
-
-    mutating func time(_ stageIndex: Int, _ elapsed: Duration) {
-        timings.append((stageIndex, elapsed.seconds))
-    }
-
-    mutating func count(_ stageIndex: Int, _ event: StageEvent) {
-        events.append((stageIndex, event))
-    }
-
-    mutating func reject(_ rejection: Rejection, at stageIndex: Int) {
-        result = .failure(rejection)
-        count(stageIndex, .rejected)
-    }
-
-    /// Runs `document` through per-document stages, then summarises it for
-    /// the corpus stage it goes to next, if any.
-    mutating func finish(_ document: Document, through stages: [ExecutionPlan.Indexed<any DocumentStage>],
-                         summarizingFor corpus: ExecutionPlan.Indexed<any CorpusStage>?, clock: ContinuousClock) {
-        var current = document
-        for stage in stages {
-            var outcome: DocumentOutcome?
-            let elapsed = clock.measure { outcome = stage.stage.process(current) }
-            time(stage.index, elapsed)
-            count(stage.index, .entered)
-            switch outcome! {
-            case .keep(let kept):
-                count(stage.index, .passed)
-                current = kept
-            case .reject(let rejection):
-                reject(rejection, at: stage.index)
-                return
-            }
-        }
-        if let corpus {
-            var summary: CorpusSummary?
-            let elapsed = clock.measure {
-                current = corpus.stage.prepare(current)
-                summary = corpus.stage.summarize(current)
-            }
-            time(corpus.index, elapsed)
-            count(corpus.index, .entered)
-            self.summary = summary
-        }
-        result = .success(current)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        logger.info("\(changes.files.count) files to process (\(changes.new) new, \(changes.changed) changed), \(changes.unchanged) unchanged, \(changes.deleted.count) deleted")
+        let runID = state.unusedRunID(PipelineRunner.runID(startedAt))
+        let withdrawn = Set(changes.deleted.compactMap { ledger?.entries[$0]?.outcome.docID })
+        let context = CorpusContext(outputFolder: folder, runID: runID, startsFresh: fullReason != nil, withdrawnDocIDs: withdrawn)
+        return try IncrementalRun(config: config, folder: folder, state: state, runID: runID, context: context, changes: changes,
+                             summaryChanges: summaryChanges, ledger: fullReason == nil ? ledger : nil, previous: previous,
+                             warnings: warnings, options: options)
+            .execute(startedAt: startedAt)
     }
 }

@@ -7,10 +7,12 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case outputFolder(String)
     /// Writing an output file failed mid-run; previous outputs are intact.
     case output(String)
+    /// Another run holds the output folder.
+    case locked(String)
 
     public var description: String {
         switch self {
-        case .inputFolder(let message), .outputFolder(let message), .output(let message): return message
+        case .inputFolder(let message), .outputFolder(let message), .output(let message), .locked(let message): return message
         }
     }
 }

@@ -5,12 +5,33 @@ import Foundation
 public struct RunSummary: Sendable {
     public static let toolVersion = "0.1.0"
 
+    /// What the manifest describes: this run's new rows (`runs/<run-id>/`)
+    /// or the whole dataset so far (the output folder itself).
+    public enum Scope: String, Sendable {
+        case run, cumulative
+    }
+
+    /// What a run found to do, compared with the state of earlier runs.
+    public struct Changes: Sendable, Equatable {
+        public var new = 0
+        public var changed = 0
+        public var unchanged = 0
+        public var deleted: [String] = []
+        /// Why every file was processed again (`--full`, config changed, no state), if it was.
+        public var fullReason: String?
+    }
+
+    public var scope: Scope = .run
+    public var runID: String = ""
+    public var changes = Changes()
     public var configSHA256: String
     public var startedAt: Date
     public var finishedAt: Date
     public var stages: [StageStatistics]
     public var files: [FileOutcome]
     public var documentsWritten: Int
+    /// Entity mentions in the written documents.
+    public var entityMentions: Int = 0
     /// Paragraphs the clean stage removed from written documents, per rule.
     public var removalsByRule: [String: Int]
     /// Problems that did not stop the run (a corrupt state file set aside).
@@ -29,6 +50,8 @@ public struct RunSummary: Sendable {
         out.open("{")
         out.field("tool", quoted: "newsetl")
         out.field("version", quoted: RunSummary.toolVersion)
+        out.field("scope", quoted: scope.rawValue)
+        out.field("run_id", quoted: runID)
         out.field("config_sha256", quoted: configSHA256)
         out.field("started_at", quoted: RunSummary.timestamp(startedAt))
         out.field("finished_at", quoted: RunSummary.timestamp(finishedAt))
@@ -40,6 +63,15 @@ public struct RunSummary: Sendable {
         out.field("duplicates", raw: String(duplicates))
         out.field("rejected", raw: String(rejected))
         out.field("documents_written", raw: String(documentsWritten))
+        out.field("entity_mentions", raw: String(entityMentions))
+        out.close("}")
+        out.key("changes")
+        out.open("{")
+        out.field("new", raw: String(changes.new))
+        out.field("changed", raw: String(changes.changed))
+        out.field("unchanged", raw: String(changes.unchanged))
+        out.field("full_reason", raw: changes.fullReason.map(JSONText.quoted) ?? "null")
+        out.field("deleted", strings: changes.deleted)
         out.close("}")
         out.key("rejected_by_reason")
         out.open("{")

@@ -52,10 +52,16 @@ public struct CorpusContext: Sendable {
     public var outputFolder: String
     /// `run-20261122T204500Z`: names the run in state other runs read.
     public var runID: String
+    /// A full run: state that earlier runs left is not to be used.
+    public var startsFresh: Bool
+    /// Documents of inputs deleted since earlier runs: to be forgotten.
+    public var withdrawnDocIDs: Set<String>
 
-    public init(outputFolder: String, runID: String) {
+    public init(outputFolder: String, runID: String, startsFresh: Bool = false, withdrawnDocIDs: Set<String> = []) {
         self.outputFolder = outputFolder
         self.runID = runID
+        self.startsFresh = startsFresh
+        self.withdrawnDocIDs = withdrawnDocIDs
     }
 }
 
@@ -92,12 +98,13 @@ extension CorpusCollector {
 /// The corpus stage's decisions, applied to each document on any worker.
 public protocol CorpusResolver: Sendable {
     func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome
-    /// Saves what later runs need, once this run's outputs are in place.
-    func persist() throws
+    /// Writes what later runs need under temporary names and adds them to
+    /// the run's transaction, which puts them in place with the outputs.
+    func persist(into transaction: OutputTransaction) throws
 }
 
 extension CorpusResolver {
-    public func persist() throws {}
+    func persist(into transaction: OutputTransaction) throws {}
 }
 
 public enum CorpusOutcome: Sendable {

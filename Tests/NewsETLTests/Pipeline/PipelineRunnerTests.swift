@@ -40,8 +40,9 @@ import Testing
         let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
         #expect(report.problems == [])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers == [".state"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")) == ["dedupe-signatures.bin"])
+        #expect(leftovers.sorted() == [".lock", ".state"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")).sorted()
+                 == ["dedupe-signatures.bin", "inputs.bin", "records.bin"])
 
         let documents = output.read("documents.jsonl").split(separator: "\n").map {
             try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -123,7 +124,10 @@ import Testing
         }
         #expect(output.read("documents.csv") == "previous\n")
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [(AtomicFile.temporaryPath(for: output.url("rejects.jsonl")) as NSString).lastPathComponent, "documents.csv"])
+        #expect(names == [".lock", (AtomicFile.temporaryPath(for: output.url("rejects.jsonl")) as NSString).lastPathComponent, ".state",
+                          "documents.csv", "runs"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url("runs")) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")) == [])
     }
 
     @Test func runsTheSeedReportsWhenPresent() throws {
@@ -147,10 +151,15 @@ import Testing
         folder.write(".spool-dedupe.tmp-2147483001", "spool of a killed run")
         folder.write(".rejects.csv.tmp-\(getpid())", "a live run's file")
         folder.write(".state/dedupe-signatures.bin", "state")
+        folder.write(".state/.records.bin.tmp-2147483002", "state of a killed run")
+        folder.write("runs/.run-20261122T010000Z.tmp-2147483003/documents.csv", "run folder of a killed run")
+        folder.write("runs/run-20261121T010000Z/documents.csv", "an earlier run's rows")
         folder.write("documents.csv", "previous output")
-        _ = try OutputFolder.prepare(folder.path)
+        OutputFolder.sweepAbandonedTemporaryFiles(in: folder.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == [".rejects.csv.tmp-\(getpid())", ".state", "documents.csv"])
+        #expect(names == [".rejects.csv.tmp-\(getpid())", ".state", "documents.csv", "runs"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url(".state")) == ["dedupe-signatures.bin"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url("runs")) == ["run-20261121T010000Z"])
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,8 @@ public enum FileSystem {
     public struct Status: Sendable, Equatable {
         public var kind: Kind
         public var size: Int
+        /// Last modification, nanoseconds since 1970.
+        public var modifiedNanoseconds: Int
     }
 
     /// The entry itself (a symlink is reported as a symlink).
@@ -93,6 +96,37 @@ public enum FileSystem {
         case S_IFCHR, S_IFBLK: kind = .device
         default: kind = .other
         }
-        return Status(kind: kind, size: Int(info.st_size))
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        return Status(kind: kind, size: Int(info.st_size), modifiedNanoseconds: modified)
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        (try? linkStatus(path)) != nil
+    }
+
+    public static func isFolder(_ path: String) -> Bool {
+        (try? linkStatus(path))?.kind == .directory
+    }
+
+    /// Creates the folder and its parents when missing.
+    public static func makeFolder(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Removes a file or a folder with everything in it; silent when absent.
+    public static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    public static func readText(_ path: String) throws(SystemError) -> String {
+        String(decoding: try readRegularFile(path), as: UTF8.self)
+    }
+
+    /// Flushes a folder's entries (renames into it) to disk.
+    public static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 }

@@ -54,7 +54,8 @@ struct DedupeState: Sendable {
         return .success(entries)
     }
 
-    func save(_ entries: [Entry]) throws {
+    /// Writes the entries under a temporary name for `transaction` to put in place.
+    func save(_ entries: [Entry], into transaction: OutputTransaction) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var bytes = DedupeState.magic
         StateWriter.integer(entries.count, to: &bytes)
@@ -73,7 +74,7 @@ struct DedupeState: Sendable {
         let file = try AtomicFile(path: path)
         try file.write(bytes)
         try file.close()
-        try AtomicFile.rename(from: file.temporaryPath, to: path)
+        transaction.add(file.temporaryPath, as: path)
     }
 
     private func setAside(_ detail: String) -> Result<[Entry], LoadProblem> {

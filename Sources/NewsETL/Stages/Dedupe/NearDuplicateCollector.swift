@@ -59,12 +59,12 @@ final class NearDuplicateCollector: CorpusCollector {
     /// Adds the documents earlier runs kept, except those whose path came
     /// again in this run: a document seen again replaces its earlier self.
     private func loadEarlierRuns() {
-        guard let state else { return }
+        guard let state, !context.startsFresh else { return }
         switch state.load() {
         case .success(let entries):
             let current = Set((0..<table.count).map(table.docID))
             table.reserve(entries.count)
-            for entry in entries where !current.contains(entry.docID) {
+            for entry in entries where !current.contains(entry.docID) && !context.withdrawnDocIDs.contains(entry.docID) {
                 table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
                              ordinal: nil, runID: entry.runID)
             }
@@ -105,8 +105,8 @@ final class NearDuplicateCollector: CorpusCollector {
             return .duplicate(annotated, record, keepInOutput: action == .mark)
         }
 
-        func persist() throws {
-            try state?.save(keptEntries)
+        func persist(into transaction: OutputTransaction) throws {
+            try state?.save(keptEntries, into: transaction)
         }
     }
 }

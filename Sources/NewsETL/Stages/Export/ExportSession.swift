@@ -75,9 +75,15 @@ public final class ExportSession {
         for writer in duplicateWriters { try writer.write(row) }
     }
 
-    /// Closes every dataset, writes the manifest, then renames all files into
-    /// place, the manifest last, so a manifest always describes complete data.
+    /// Closes every dataset and writes the manifest, then renames all files
+    /// into place, the manifest last, so a manifest always describes
+    /// complete data. With a `transaction`, the renames are left to its
+    /// commit instead, together with the run's other files.
     public func commit(manifest: [UInt8]) throws {
+        try commit(manifest: manifest, into: nil)
+    }
+
+    func commit(manifest: [UInt8], into transaction: OutputTransaction?) throws {
         for row in summary.rows() {
             for writer in summaryWriters { try writer.write(row) }
         }
@@ -86,8 +92,12 @@ public final class ExportSession {
         let manifestFile = try AtomicFile(path: manifestPath)
         try manifestFile.write(manifest)
         try manifestFile.close()
-        for writer in writers { try AtomicFile.rename(from: writer.temporaryPath, to: writer.finalPath) }
-        try AtomicFile.rename(from: manifestFile.temporaryPath, to: manifestPath)
+        let renames = writers.map { ($0.temporaryPath, $0.finalPath) } + [(manifestFile.temporaryPath, manifestPath)]
+        if let transaction {
+            for (temporary, final) in renames { transaction.add(temporary, as: final) }
+        } else {
+            for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
+        }
         committed = true
     }
 

@@ -114,12 +114,18 @@ import Testing
         #expect(record.kind == "exact" && record.similarity == 1 && record.containment == 1)
     }
 
+    static func persist(_ resolver: any CorpusResolver, folder: String) throws {
+        let transaction = OutputTransaction(folder: folder)
+        try resolver.persist(into: transaction)
+        try transaction.commit()
+    }
+
     @Test func matchesANewCopyToADocumentFromAnEarlierRun() throws {
         let folder = TemporaryFolder()
         let stage = DedupeStage()
         let first = Self.run([Self.document("monday/wire.txt", Self.story, published: "2025-03-05")], stage: stage,
                              context: CorpusContext(outputFolder: folder.path, runID: "run-20250305T010000Z"))
-        try first.resolver.persist()
+        try Self.persist(first.resolver, folder: folder.path)
         let second = Self.run([Self.document("tuesday/copy.txt", Array(Self.story.prefix(4)), published: "2025-03-06")], stage: stage,
                               context: CorpusContext(outputFolder: folder.path, runID: "run-20250306T010000Z"))
         guard case .duplicate(_, let record, _) = second.outcomes[0] else {
@@ -139,7 +145,7 @@ import Testing
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.contains("starting fresh") == true)
         #expect(FileManager.default.fileExists(atPath: folder.url(".state/dedupe-signatures.bin.corrupt")))
-        try result.resolver.persist()
+        try Self.persist(result.resolver, folder: folder.path)
         let reloaded = DedupeState(folder: folder.url(".state")).load()
         guard case .success(let entries) = reloaded else {
             Issue.record("fresh state not readable")

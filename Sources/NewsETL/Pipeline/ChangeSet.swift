@@ -1,0 +1,47 @@
+/// What a run has to do, from the input folder as walked and the ledger of
+/// earlier runs: a file whose path, size and modification time match the
+/// ledger is unchanged and not read again; any other is processed (new, or
+/// changed — its earlier records are replaced); a ledger path no longer in
+/// the folder is deleted (its records leave the cumulative outputs).
+struct ChangeSet {
+    struct Stamp: Equatable {
+        var size: Int
+        var modifiedNanoseconds: Int
+    }
+
+    /// Files to process, in run order, with their stamps.
+    var files: [InputFile] = []
+    var stamps: [String: Stamp] = [:]
+    var new = 0
+    var changed = 0
+    var unchanged = 0
+    var deleted: [String] = []
+    /// Why everything is processed again, when it is.
+    var fullReason: String?
+
+    var isEmpty: Bool { files.isEmpty && deleted.isEmpty }
+
+    init(files walked: [InputFile], ledger: InputLedger?, fullReason: String?) {
+        self.fullReason = fullReason
+        var present = Set<String>()
+        for file in walked {
+            present.insert(file.relativePath)
+            let status = try? FileSystem.linkStatus(file.absolutePath)
+            let stamp = Stamp(size: status?.size ?? -1, modifiedNanoseconds: status?.modifiedNanoseconds ?? -1)
+            stamps[file.relativePath] = stamp
+            let earlier = fullReason == nil ? ledger?.entries[file.relativePath] : nil
+            if let earlier, status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp {
+                unchanged += 1
+                continue
+            }
+            if ledger?.entries[file.relativePath] == nil { new += 1 } else { changed += 1 }
+            files.append(file)
+        }
+        deleted = (ledger?.entries.keys.filter { !present.contains($0) } ?? []).sorted()
+    }
+
+    /// Paths whose earlier records this run replaces or removes.
+    var replacedPaths: Set<String> {
+        Set(files.map(\.relativePath)).union(deleted)
+    }
+}

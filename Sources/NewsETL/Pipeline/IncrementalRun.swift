@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+
+/// One run's work once it knows what to do: processes the new and changed
+/// files into `runs/<run-id>/`, merges their records with the earlier runs'
+/// into the cumulative outputs and the state, and commits all of it in one
+/// `OutputTransaction`.
+struct IncrementalRun {
+    let config: PipelineConfig
+    let folder: String
+    let state: StateFolder
+    let runID: String
+    let context: CorpusContext
+    let changes: ChangeSet
+    let summaryChanges: RunSummary.Changes
+    /// The earlier runs' ledger, nil on a full run.
+    let ledger: InputLedger?
+    /// The earlier runs' records, nil on a full run.
+    let previous: RecordStoreReader?
+    let warnings: [String]
+    let options: PipelineRunner.Options
+
+    func execute(startedAt: Date) throws -> RunSummary {
+        let plan = ExecutionPlan(stages: config.stages)
+        let transaction = OutputTransaction(folder: folder)
+        var runRecords: RecordStoreWriter?
+        var sessions: [ExportSession] = []
+        do {
+            try FileSystem.makeFolder(state.path)
+            try FileSystem.makeFolder(state.runsPath)
+            let runFolder = AtomicFile.temporaryPath(for: "\(state.runsPath)/\(runID)")
+            try FileSystem.makeFolder(runFolder)
+            transaction.add(runFolder, as: "\(state.runsPath)/\(runID)")
+            let runSession = try openSession(plan, folder: runFolder)
+            sessions.append(runSession)
+            let records = try RecordStoreWriter(path: state.runRecordsPath)
+            runRecords = records
+            let run = PipelineRun(config: config, plan: plan, files: changes.files, session: runSession, folder: folder,
+                                  context: context, records: records, progress: options.progress)
+            try run.execute()
+            try records.finish()
+            CrashPoint.reach("export")
+            var runSummary = run.summary(startedAt: startedAt, finishedAt: Date(), outputFiles: runSession.outputPaths)
+            runSummary.runID = runID
+            runSummary.changes = summaryChanges
+            runSummary.warnings = warnings + runSummary.warnings
+            try runSession.commit(manifest: runSummary.manifestJSON(), into: nil)
+
+            let cumulativeSession = try openSession(plan, folder: folder)
+            sessions.append(cumulativeSession)
+            let store = try RecordStoreWriter(path: state.recordsPath)
+            var cumulative = try mergeRecords(into: store, session: cumulativeSession,
+                                              newRecords: RecordStoreReader(path: records.temporaryPath), outcomes: run.outcomes)
+            try store.finish()
+            transaction.add(store.temporaryPath, as: store.finalPath)
+            AtomicFile.discard(records.temporaryPath)
+            runRecords = nil
+            for resolver in run.resolvers { try resolver.persist(into: transaction) }
+            let ledgerFile = try AtomicFile(path: state.ledgerPath)
+            try ledgerFile.write(updatedLedger(run.outcomes).encoded())
+            try ledgerFile.close()
+            transaction.add(ledgerFile.temporaryPath, as: state.ledgerPath)
+            CrashPoint.reach("state")
+
+            cumulative.scope = .cumulative
+            cumulative.runID = runID
+            cumulative.changes = summaryChanges
+            cumulative.configSHA256 = config.sha256
+            cumulative.startedAt = startedAt
+            cumulative.stages = runSummary.stages
+            cumulative.warnings = runSummary.warnings
+            cumulative.outputFiles = cumulativeSession.outputPaths.map { ($0 as NSString).lastPathComponent }
+            cumulative.finishedAt = Date()
+            try cumulativeSession.commit(manifest: cumulative.manifestJSON(), into: transaction)
+            try transaction.commit()
+            runSummary.finishedAt = cumulative.finishedAt
+            return runSummary
+        } catch {
+            for session in sessions { session.abort() }
+            transaction.abort()
+            if let runRecords { AtomicFile.discard(runRecords.temporaryPath) }
+            if let error = error as? RunError { throw error }
+            throw RunError.output("writing outputs failed, previous outputs left intact: \(error)")
+        }
+    }
+
+    private func openSession(_ plan: ExecutionPlan, folder: String) throws -> ExportSession {
+        do {
+            return try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals,
+                                                     includeEntities: plan.findsEntities)
+        } catch {
+            throw RunError.outputFolder("output folder \(folder): \(error)")
+        }
+    }
+
+    /// Streams the earlier records that this run did not replace and the
+    /// run's new records, both in path order, into the new store and the
+    /// cumulative datasets. Returns the cumulative counts (files, documents,
+    /// mentions, removals) as a summary to complete.
+    private func mergeRecords(into store: RecordStoreWriter, session: ExportSession,
+                              newRecords: RecordStoreReader?, outcomes: [FileOutcome?]) throws -> RunSummary {
+        let replaced = changes.replacedPaths
+        var summary = RunSummary(configSHA256: config.sha256, startedAt: Date(), finishedAt: Date(), stages: [], files: [],
+                                 documentsWritten: 0, removalsByRule: [:], warnings: [], outputFiles: [])
+        func nextPrevious() throws -> StoredRecord? {
+            while let record = try previous?.next() {
+                if !replaced.contains(record.path) { return record }
+            }
+            return nil
+        }
+        var earlier = try nextPrevious()
+        var fresh = try newRecords?.next()
+        while earlier != nil || fresh != nil {
+            let takeEarlier: Bool
+            if let earlier, let fresh {
+                takeEarlier = earlier.path.utf8.lexicographicallyPrecedes(fresh.path.utf8)
+            } else {
+                takeEarlier = earlier != nil
+            }
+            let record = takeEarlier ? earlier! : fresh!
+            if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
+            try store.append(record)
+            if let duplicate = record.duplicate { try session.write(duplicate) }
+            if let rejection = record.rejection { try session.write(rejection) }
+            if let document = record.document {
+                try session.write(document)
+                summary.documentsWritten += 1
+                summary.entityMentions += document.entities.count
+                for paragraph in document.removed { summary.removalsByRule[paragraph.rule, default: 0] += 1 }
+            }
+        }
+        summary.files = updatedLedger(outcomes).outcomes
+        return summary
+    }
+
+    /// The earlier ledger without replaced paths, plus this run's files.
+    private func updatedLedger(_ outcomes: [FileOutcome?]) -> InputLedger {
+        var updated = InputLedger(configSHA256: config.sha256)
+        let replaced = changes.replacedPaths
+        for (path, entry) in ledger?.entries ?? [:] where !replaced.contains(path) { updated.entries[path] = entry }
+        for (index, file) in changes.files.enumerated() {
+            let outcome = outcomes[index] ?? FileOutcome(path: file.relativePath, kind: .rejected, reason: .unreadable)
+            let stamp = changes.stamps[file.relativePath]!
+            updated.entries[file.relativePath] = InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds,
+                                                                   outcome: outcome, runID: runID)
+        }
+        return updated
+    }
+}

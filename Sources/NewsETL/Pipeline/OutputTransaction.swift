@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces a set of files and folders under the output folder as one step
+/// that a crash cannot leave half done.
+///
+/// Everything is first written under temporary names. `commit` then writes a
+/// journal listing the renames (itself renamed into place, so it exists
+/// whole or not at all), performs them, and deletes it. A run killed during
+/// the renames leaves the journal behind; the next run calls `recover`
+/// before anything else and completes them. Before the journal exists the
+/// previous outputs are untouched and the temporaries are swept as
+/// abandoned.
+public final class OutputTransaction {
+    let folder: String
+    private var renames: [(temporary: String, final: String)] = []
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    static func journalPath(in folder: String) -> String { "\(folder)/.state/commit-journal" }
+
+    /// Registers a closed temporary file or folder to be renamed onto `finalPath`
+    /// on commit; both must lie inside the output folder. Renames happen in
+    /// the order they were added.
+    public func add(_ temporaryPath: String, as finalPath: String) {
+        renames.append((relative(temporaryPath), relative(finalPath)))
+    }
+
+    /// Commits every registered rename; on return the new files are in place.
+    func commit() throws {
+        let journal = OutputTransaction.journalPath(in: folder)
+        try FileSystem.makeFolder("\(folder)/.state")
+        let file = try AtomicFile(path: journal)
+        for rename in renames { try file.write(rename.temporary + "\t" + rename.final + "\n") }
+        try file.close()
+        try AtomicFile.rename(from: file.temporaryPath, to: journal)
+        CrashPoint.reach("commit-journal")
+        for (index, rename) in renames.enumerated() {
+            try AtomicFile.rename(from: "\(folder)/\(rename.temporary)", to: "\(folder)/\(rename.final)")
+            CrashPoint.reach("commit-rename-\(index + 1)")
+        }
+        FileSystem.syncFolder(folder)
+        unlink(journal)
+        renames = []
+    }
+
+    /// Removes every registered temporary.
+    func abort() {
+        for rename in renames { FileSystem.removeTree("\(folder)/\(rename.temporary)") }
+        renames = []
+    }
+
+    /// Completes the renames of a commit a killed run left unfinished.
+    /// Returns how many it performed; nil when there was nothing to recover.
+    static func recover(folder: String) throws -> Int? {
+        let journal = journalPath(in: folder)
+        guard let text = try? FileSystem.readText(journal) else { return nil }
+        var performed = 0
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let temporary = "\(folder)/\(parts[0])"
+            guard FileSystem.exists(temporary) else { continue }
+            let final = "\(folder)/\(parts[1])"
+            if FileSystem.isFolder(final) { FileSystem.removeTree(final) }
+            try AtomicFile.rename(from: temporary, to: final)
+            performed += 1
+        }
+        FileSystem.syncFolder(folder)
+        unlink(journal)
+        return performed
+    }
+
+    private func relative(_ path: String) -> String {
+        precondition(path.hasPrefix(folder + "/"), "\(path) is outside the output folder \(folder)")
+        return String(path.dropFirst(folder.count + 1))
+    }
+}

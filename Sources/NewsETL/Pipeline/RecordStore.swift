@@ -1,0 +1,132 @@
+import Foundation
+
+/// Where one input file ended, as the state folder keeps it so that later
+/// runs can rebuild the cumulative outputs without decoding it again.
+struct StoredRecord: Equatable {
+    /// The input's relative path: the store's sort key.
+    var path: String
+    var document: Document?
+    var rejection: Rejection?
+    var duplicate: DuplicateRecord?
+}
+
+/// The records of every input processed so far, in path order, in
+/// `.state/records.bin`: a magic line, length-prefixed records, and the
+/// SHA-256 of everything before it. Written whole each run (merging the
+/// previous file with the run's new records) and renamed into place with
+/// the run's other outputs.
+enum RecordStore {
+    static let fileName = "records.bin"
+    fileprivate static let magic = Array("NEWSETL-RECORDS-1\n".utf8)
+
+    static func encode(_ record: StoredRecord) -> [UInt8] {
+        var encoder = RecordEncoder()
+        encoder.string(record.path)
+        encoder.bytes.append((record.document == nil ? 0 : 1) | (record.rejection == nil ? 0 : 2) | (record.duplicate == nil ? 0 : 4))
+        if let document = record.document { encoder.document(document) }
+        if let rejection = record.rejection { encoder.rejection(rejection) }
+        if let duplicate = record.duplicate { encoder.duplicate(duplicate) }
+        return encoder.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> StoredRecord {
+        var decoder = RecordDecoder(bytes: bytes)
+        let path = decoder.string()
+        let flags = decoder.bytes[decoder.position]
+        decoder.position += 1
+        return StoredRecord(path: path,
+                            document: flags & 1 != 0 ? decoder.document() : nil,
+                            rejection: flags & 2 != 0 ? decoder.rejection() : nil,
+                            duplicate: flags & 4 != 0 ? decoder.duplicate() : nil)
+    }
+}
+
+/// Writes a record store under a temporary name; `finish` closes it for a
+/// transaction to rename into place.
+final class RecordStoreWriter {
+    private let file: AtomicFile
+    private var hasher = SHA256()
+    private var record: [UInt8] = []
+
+    var temporaryPath: String { file.temporaryPath }
+    var finalPath: String { file.finalPath }
+
+    init(path: String) throws {
+        file = try AtomicFile(path: path)
+        try write(RecordStore.magic)
+    }
+
+    func append(_ stored: StoredRecord) throws {
+        let payload = RecordStore.encode(stored)
+        record.removeAll(keepingCapacity: true)
+        var length = UInt32(payload.count).littleEndian
+        withUnsafeBytes(of: &length) { record.append(contentsOf: $0) }
+        record.append(contentsOf: payload)
+        try write(record)
+    }
+
+    func finish() throws {
+        try file.write(hasher.finalize())
+        try file.close()
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        hasher.update(bytes)
+        try file.write(bytes)
+    }
+}
+
+/// Reads a record store in order, after checking its checksum; memory
+/// holds one record at a time.
+final class RecordStoreReader {
+    enum Problem: Error, CustomStringConvertible {
+        case corrupt(String)
+        var description: String { if case .corrupt(let detail) = self { return detail }; return "" }
+    }
+
+    private let handle: FileHandle
+    private var position: UInt64
+    private let end: UInt64
+
+    /// nil when there is no store; throws when there is one that does not check out.
+    init?(path: String) throws(Problem) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+        let size = (try? handle.seekToEnd()) ?? 0
+        let magic = RecordStore.magic
+        guard size >= UInt64(magic.count + 32) else { throw .corrupt("\(path): not a NewsETL record store") }
+        end = size - 32
+        var hasher = SHA256()
+        var offset: UInt64 = 0
+        do {
+            try handle.seek(toOffset: 0)
+            while offset < end {
+                let chunk = try handle.read(upToCount: Int(min(1 << 20, end - offset))) ?? Data()
+                guard !chunk.isEmpty else { throw Problem.corrupt("\(path): truncated") }
+                if offset == 0, !chunk.starts(with: magic) { throw Problem.corrupt("\(path): not a NewsETL record store") }
+                hasher.update(chunk)
+                offset += UInt64(chunk.count)
+            }
+            let stored = try handle.read(upToCount: 32) ?? Data()
+            guard hasher.finalize().elementsEqual(stored) else { throw Problem.corrupt("\(path): checksum mismatch") }
+            try handle.seek(toOffset: UInt64(magic.count))
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw .corrupt("\(path): \(error)")
+        }
+        position = UInt64(magic.count)
+    }
+
+    deinit { try? handle.close() }
+
+    func next() throws -> StoredRecord? {
+        guard position + 4 <= end, let header = try handle.read(upToCount: 4), header.count == 4 else { return nil }
+        let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        guard let payload = try handle.read(upToCount: length), payload.count == length else {
+            throw Problem.corrupt("record store truncated")
+        }
+        position += 4 + UInt64(length)
+        return RecordStore.decode(Array(payload))
+    }
+}

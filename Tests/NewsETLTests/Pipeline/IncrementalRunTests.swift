@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import NewsETL
+
+/// Nightly use: a growing input folder processed again and again into one
+/// output folder. Inputs are copies of the sample reports in input/.
+@Suite struct IncrementalRunTests {
+    static func config(input: String, output: String, workers: Int = 2, extra: String = "") throws -> PipelineConfig {
+        var config = try PipelineConfig.testing("""
+            {\(extra)"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "entities"}, {"name": "export"}]}
+            """)
+        config.input.path = input
+        config.outputPath = output
+        config.workers = workers
+        return config
+    }
+
+    /// A copy of input/ without the folders named in `holdingBack`, which go to a second folder.
+    static func sampleCopy(holdingBack: [String] = []) throws -> (input: TemporaryFolder, held: TemporaryFolder) {
+        let input = TemporaryFolder(), held = TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.sampleInput) {
+            let target = holdingBack.contains(name) ? held.url(name) : input.url(name)
+            try FileManager.default.copyItem(atPath: "\(RepositoryPaths.sampleInput)/\(name)", toPath: target)
+        }
+        return (input, held)
+    }
+
+    /// Every file under `folder` with its bytes and modification time.
+    static func snapshot(_ folder: String) throws -> [String: (Data, Date)] {
+        var files: [String: (Data, Date)] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)!
+        while let relative = enumerator.nextObject() as? String {
+            let path = "\(folder)/\(relative)"
+            guard !FileSystem.isFolder(path) else { continue }
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            files[relative] = (FileManager.default.contents(atPath: path)!, attributes[.modificationDate] as! Date)
+        }
+        return files
+    }
+
+    private func rows(_ folder: TemporaryFolder, _ file: String) -> [String] {
+        folder.read(file).split(separator: "\n").map(String.init)
+    }
+
+    @Test func aRunWithNothingNewChangesNothing() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        let config = try Self.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        let before = try Self.snapshot(output.path)
+        let again = try PipelineRunner(config: config).run()
+        #expect(again.runID.isEmpty)
+        #expect(again.changes.unchanged == 16 && again.changes.new == 0 && again.inputs == 0)
+        let after = try Self.snapshot(output.path)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for (path, (bytes, modified)) in before where path != ".lock" {
+            #expect(after[path]?.0 == bytes, "\(path) changed")
+            #expect(after[path]?.1 == modified, "\(path) was rewritten")
+        }
+    }
+
+    @Test func processesOnlyNewFilesAndMatchesCopiesToEarlierRuns() throws {
+        let (input, held) = try Self.sampleCopy(holdingBack: ["wire", "web"])
+        let output = TemporaryFolder()
+        let config = try Self.config(input: input.path, output: output.path)
+        let first = try PipelineRunner(config: config).run()
+        #expect(first.inputs == 12)
+        for name in ["wire", "web"] { try FileManager.default.moveItem(atPath: held.url(name), toPath: input.url(name)) }
+        let second = try PipelineRunner(config: config).run()
+        #expect(second.changes.new == 4 && second.changes.unchanged == 12)
+        #expect(second.inputs == 4)
+        #expect(second.files.allSatisfy { $0.path.hasPrefix("wire/") || $0.path.hasPrefix("web/") })
+        // The wire story is a copy of a report the first run kept.
+        let runCopies = rows(output, "runs/\(second.runID)/duplicates.jsonl")
+        #expect(runCopies.count == 1)
+        #expect(runCopies.first?.contains("\"source_path\":\"wire/valmora-flood-wire.txt\"") == true)
+        #expect(runCopies.first?.contains("\"\(first.runID)\"") == true)
+        // The output folder holds the whole dataset; runs/ holds each run's rows.
+        #expect(rows(output, "documents.jsonl").count == 14)
+        #expect(rows(output, "runs/\(first.runID)/documents.jsonl").count == 10)
+        #expect(rows(output, "runs/\(second.runID)/documents.jsonl").count == 4)
+        #expect(rows(output, "duplicates.jsonl").count == 3)
+        let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
+        #expect(report.problems == [])
+        let runReport = OutputVerifier(folder: output.url("runs/\(second.runID)"), schemaPath: RepositoryPaths.schema).verify()
+        #expect(runReport.problems == [])
+    }
+
+    @Test func replacesChangedFilesAndDropsDeletedOnes() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        let config = try Self.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        let changed = input.url("opinion/editorial-valmora.txt")
+        let text = try String(contentsOfFile: changed, encoding: .utf8)
+        try (text + "\nA late correction: the harbour wall was raised in 1987, not 1978.\n").write(toFile: changed, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: input.url("briefs"))
+        let second = try PipelineRunner(config: config).run()
+        #expect(second.changes.changed == 1)
+        #expect(!second.changes.deleted.isEmpty && second.changes.deleted.allSatisfy { $0.hasPrefix("briefs/") })
+        #expect(second.inputs == 1)
+        let documents = output.read("documents.csv")
+        #expect(documents.contains("raised in 1987, not 1978"))
+        #expect(!documents.contains("\"briefs/"))
+        let manifest = output.read("manifest.json")
+        #expect(!manifest.contains("{\"path\":\"briefs/"))
+        #expect(manifest.contains("\"scope\": \"cumulative\""))
+        #expect(OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify().problems == [])
+    }
+
+    @Test func aChangedConfigOrFullProcessesEverythingAndSaysWhy() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
+        let changedConfig = try Self.config(input: input.path, output: output.path, extra: #""fail_on_reject": false, "#)
+        let second = try PipelineRunner(config: changedConfig).run()
+        #expect(second.inputs == 16)
+        #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
+        let third = try PipelineRunner(config: changedConfig, options: .init(full: true)).run()
+        #expect(third.inputs == 16 && third.changes.fullReason == "--full was given")
+        #expect(rows(output, "documents.jsonl").count == 14)
+    }
+
+    @Test func anUnreadableLedgerMeansAFullRunWithAWarning() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        let config = try Self.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        output.write(".state/inputs.bin", "NEWSETL-INPUTS-1\nnot what was written, and no checksum either")
+        let second = try PipelineRunner(config: config).run()
+        #expect(second.inputs == 16)
+        #expect(second.warnings.contains { $0.contains("input ledger") && $0.contains("processing every file again") })
+    }
+
+    @Test func refusesToRunWhileAnotherRunHoldsTheFolder() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        let lock = try RunLock(folder: output.path)
+        #expect {
+            try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
+        } throws: { error in
+            guard case RunError.locked(let message) = error else { return false }
+            return message.contains("in use by another newsetl run (pid \(getpid()))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == [".lock"])
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func takesOverTheLockOfARunThatDied() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        output.write(".lock", "2147483000\n")
+        let summary = try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
+        #expect(summary.inputs == 16)
+        #expect(summary.warnings.contains("took over the lock of run pid 2147483000, which ended without releasing it"))
+        #expect(output.read(".lock").isEmpty)
+    }
+
+    @Test func givesTheSameCumulativeOutputsAtAnyWorkerCount() throws {
+        let (input, held) = try Self.sampleCopy(holdingBack: ["syndicated"])
+        let outputs = [TemporaryFolder(), TemporaryFolder()]
+        for (output, workers) in zip(outputs, [1, 4]) {
+            _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path, workers: workers)).run()
+        }
+        try FileManager.default.moveItem(atPath: held.url("syndicated"), toPath: input.url("syndicated"))
+        var runIDs: [String] = []
+        for (output, workers) in zip(outputs, [1, 4]) {
+            runIDs.append(try PipelineRunner(config: Self.config(input: input.path, output: output.path, workers: workers)).run().runID)
+        }
+        for name in ["documents.csv", "duplicates.jsonl", "entities.xml", "entity_summary.csv", "removed.jsonl", "rejects.xml"] {
+            let first = outputs[0].read(name).replacingOccurrences(of: runIDs[0], with: "run")
+            let second = outputs[1].read(name).replacingOccurrences(of: runIDs[1], with: "run")
+            #expect(first == second, "\(name) differs")
+        }
+    }
+}

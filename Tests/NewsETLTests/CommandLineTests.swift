@@ -4,6 +4,7 @@ import Testing
 /// The `newsetl` binary's exit codes and messages, as cron and scripts see them.
 @Suite struct CommandLineTests {
     struct Outcome {
+        /// The exit status, or minus the signal that killed the process.
         var status: Int32
         var standardOutput: String
         var standardError: String
@@ -11,10 +12,12 @@ import Testing
 
     static var binary: String { RepositoryPaths.root + "/.build/debug/newsetl" }
 
-    private func newsetl(_ arguments: [String]) throws -> Outcome {
+    /// Runs the built binary; `environment` adds variables to this process's.
+    static func newsetl(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -22,8 +25,14 @@ import Testing
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+        let killed = process.terminationReason == .uncaughtSignal
+        return Outcome(status: killed ? -process.terminationStatus : process.terminationStatus,
+                       standardOutput: String(decoding: outData, as: UTF8.self),
                        standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func newsetl(_ arguments: [String]) throws -> Outcome {
+        try Self.newsetl(arguments)
     }
 
     @Test func validatesTheRepositoryConfig() throws {

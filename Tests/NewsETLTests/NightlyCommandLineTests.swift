@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import NewsETL
+
+/// `newsetl run` as cron runs it: killed at any moment, run twice at once,
+/// quiet, logging JSON, failing on rejects when asked.
+@Suite struct NightlyCommandLineTests {
+    private static let config = RepositoryPaths.root + "/pipeline.json"
+    private static let datasets = ["documents", "rejects", "duplicates", "removed", "entities", "entity_summary"]
+        .flatMap { name in ["csv", "jsonl", "xml"].map { "\(name).\($0)" } }
+
+    private func run(_ input: String, _ output: String, crashAt point: String? = nil, _ extra: [String] = []) throws -> CommandLineTests.Outcome {
+        try CommandLineTests.newsetl(["run", "--config", Self.config, "--input", input, "--output", output] + extra,
+                                     environment: point.map { ["NEWSETL_CRASH_AT": $0] } ?? [:])
+    }
+
+    /// The datasets and the manifest's accounting, with run ids (which name
+    /// the second in which a run started) replaced.
+    private func outcome(of output: TemporaryFolder) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let runID = try Regex(#"run-\d{8}T\d{6}Z(-\d+)?"#)
+        for name in Self.datasets { files[name] = output.read(name).replacing(runID, with: "run") }
+        let manifest = try JSONSerialization.jsonObject(with: Data(output.read("manifest.json").utf8)) as! [String: Any]
+        for key in ["counts", "files"] {
+            let data = try JSONSerialization.data(withJSONObject: manifest[key]!, options: [.sortedKeys])
+            files["manifest \(key)"] = String(decoding: data, as: UTF8.self)
+        }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: output.url("runs")).sorted()
+        files["runs"] = "\(runs.count)"
+        files["last run"] = output.read("runs/\(runs.last!)/documents.jsonl")
+        return files
+    }
+
+    @Test func aRunKilledAtAnyPointLeavesConsistentOutputsAndTheNextRunCompletesIt() throws {
+        let (input, held) = try IncrementalRunTests.sampleCopy(holdingBack: ["wire", "web"])
+        let later = TemporaryFolder()
+        try FileManager.default.copyItem(atPath: input.path, toPath: later.url("all"))
+        for name in ["wire", "web"] { try FileManager.default.copyItem(atPath: held.url(name), toPath: later.url("all/\(name)")) }
+
+        let reference = TemporaryFolder()
+        #expect(try run(input.path, reference.path).status == 0)
+        #expect(try run(later.url("all"), reference.path).status == 0)
+        let expected = try outcome(of: reference)
+
+        for point in ["decode", "export", "state", "commit-journal", "commit-rename-1", "commit-rename-4", "commit-rename-12", "commit-rename-23"] {
+            let output = TemporaryFolder()
+            #expect(try run(input.path, output.path).status == 0)
+            let before = try IncrementalRunTests.snapshot(output.path).filter { $0.key != ".lock" }
+            let killed = try run(later.url("all"), output.path, crashAt: point)
+            #expect(killed.status == -SIGKILL, "not killed at \(point)")
+            if !point.hasPrefix("commit-") {
+                let after = try IncrementalRunTests.snapshot(output.path).filter { $0.key != ".lock" && !$0.key.contains(".tmp-") }
+                #expect(after.keys.sorted() == before.keys.sorted(), "files changed by a run killed at \(point)")
+                for (path, (bytes, _)) in before { #expect(after[path]?.0 == bytes, "\(path) changed by a run killed at \(point)") }
+            }
+            let next = try run(later.url("all"), output.path)
+            #expect(next.status == 0)
+            #expect(next.standardError.contains("warning: took over the lock of run pid"), "stale lock not reported after \(point)")
+            let actual = try outcome(of: output)
+            for key in expected.keys.sorted() where actual[key] != expected[key] {
+                Issue.record("\(key) after a kill at \(point) differs from an uninterrupted run's")
+            }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func exitsWith75AndTouchesNothingWhileAnotherRunHoldsTheFolder() throws {
+        let output = TemporaryFolder()
+        let lock = try RunLock(folder: output.path)
+        let outcome = try run(RepositoryPaths.sampleInput, output.path)
+        #expect(outcome.status == 75)
+        #expect(outcome.standardError == "newsetl: error: output folder \(output.path) is in use by another newsetl run (pid \(getpid())); nothing was changed, try again later\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == [".lock"])
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func isSilentWithQuietAndSaysSoWhenNothingIsNew() throws {
+        let output = TemporaryFolder()
+        let quiet = try run(RepositoryPaths.sampleInput, output.path, ["--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.standardError.isEmpty)
+        let again = try run(RepositoryPaths.sampleInput, output.path)
+        #expect(again.status == 0)
+        #expect(again.standardError.hasPrefix("newsetl: nothing new: 16 files seen, all unchanged since the last run"))
+    }
+
+    @Test func logsOneJSONObjectPerLineAndDrawsNoProgressBarIntoAPipe() throws {
+        let output = TemporaryFolder()
+        let outcome = try run(RepositoryPaths.sampleInput, output.path, ["--log-format", "json", "--log-level", "debug"])
+        #expect(outcome.status == 0)
+        #expect(!outcome.standardError.contains("\r") && !outcome.standardError.contains("ETA"))
+        let lines = outcome.standardError.split(separator: "\n")
+        #expect(lines.count >= 2)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] is String && object?["message"] is String && object?["time"] is String)
+        }
+        #expect(lines.last?.contains("16 files seen") == true)
+    }
+
+    @Test func failsOnRejectsOnlyWhenTheConfigAsks() throws {
+        let folder = TemporaryFolder()
+        var json = try String(contentsOfFile: Self.config, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"workers\": 0,", with: "\"workers\": 0,\n  \"fail_on_reject\": true,")
+        let config = folder.write("strict.json", json)
+        let outcome = try CommandLineTests.newsetl(["run", "--config", config, "--input", RepositoryPaths.sampleInput,
+                                                    "--output", folder.url("out")])
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("newsetl: error: 2 input files were rejected and fail_on_reject is set"))
+        #expect(FileManager.default.fileExists(atPath: folder.url("out/rejects.csv")))
+    }
+}

@@ -8,7 +8,8 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev
 
-.PHONY: run test deps build verify bench train-ner clean
+.PHONY: run test deps build verify bench train-ner install cron-test clean
+PREFIX  ?= /usr/local
 
 run: build
 	$(BIN) run --config $(CONFIG) --input $(INPUT) --output $(OUTPUT)
@@ -25,6 +26,16 @@ verify: build
 
 bench: build
 	bench/run.sh
+
+# Installs the binary to $(PREFIX)/bin (default /usr/local/bin).
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/newsetl
+
+# Registers deploy/crontab.example's line (every minute, temporary folder)
+# with a real cron daemon and waits for a scheduled run; installs cron as root.
+cron-test: build
+	Tests/deploy/cron_test.sh
 
 # Retrains the entity tagger on ../shared/ner and rewrites the model shipped
 # in the binary (attribution: NOTICE-NER.md); rebuild afterwards.

@@ -135,7 +135,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
         return CorpusSummary(hashes: [seed] + hashes.sorted())
     }
 
-    public func makeCollector(context: CorpusContext) -> any CorpusCollector { SourceBoilerplateCollector(stage: self) }
+    public func makeCollector(context: CorpusContext) -> any CorpusCollector { SourceBoilerplateCollector(stage: self, context: context) }
 
     // MARK: - Options
 

@@ -38,21 +38,37 @@ public struct SourceLearning: Sendable, Equatable {
 }
 
 /// Counts, per source, in how many documents each candidate paragraph
-/// appears, then hands the clean stage the set it learned.
+/// appears, then hands the clean stage the set it learned. The counts of
+/// earlier runs come from the state folder (`clean-learning.bin`) and this
+/// run's are added to them, so a night with a few new reports of a source
+/// still knows the source's chrome.
 final class SourceBoilerplateCollector: CorpusCollector {
     private let stage: CleanStage
+    private let state: LearningState
     private var documentsPerSource: [UInt64: Int] = [:]
-    private var documentsPerParagraph: [UInt64: (source: UInt64, count: Int)] = [:]
+    private var documentsPerParagraph: [UInt64: LearningState.Seen] = [:]
+    private(set) var warnings: [String] = []
 
-    init(stage: CleanStage) {
+    init(stage: CleanStage, context: CorpusContext) {
         self.stage = stage
+        state = LearningState(folder: context.outputFolder + "/.state")
+        guard !context.startsFresh else { return }
+        switch state.load() {
+        case .success(let counts):
+            documentsPerSource = counts.sources
+            documentsPerParagraph = counts.paragraphs
+        case .failure(.corrupt(let detail)):
+            warnings.append("clean learning state \(state.path) is unreadable (\(detail)); learning from this run only")
+        case .failure(.missing):
+            break
+        }
     }
 
     func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
         guard let source = summary.hashes.first else { return }
         documentsPerSource[source, default: 0] += 1
         for paragraph in summary.hashes.dropFirst() {
-            documentsPerParagraph[paragraph, default: (source, 0)].count += 1
+            documentsPerParagraph[paragraph, default: LearningState.Seen(source: source, count: 0)].count += 1
         }
     }
 
@@ -65,13 +81,20 @@ final class SourceBoilerplateCollector: CorpusCollector {
                 learned.insert(paragraph)
             }
         }
+        let counts = LearningState.Counts(sources: documentsPerSource, paragraphs: documentsPerParagraph)
         documentsPerParagraph = [:]
-        return Resolver(stage: stage, learned: learned)
+        return Resolver(stage: stage, learned: learned, state: state, counts: counts)
     }
 
     private struct Resolver: CorpusResolver {
         let stage: CleanStage
         let learned: Set<UInt64>
+        let state: LearningState
+        let counts: LearningState.Counts
+
+        func persist(into transaction: OutputTransaction) throws {
+            try state.save(counts, into: transaction)
+        }
 
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             switch stage.clean(document, learned: learned) {

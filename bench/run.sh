@@ -99,6 +99,41 @@ print(f"{words / busy:.0f} {busy:.2f} {words}")' "$work/out"
   fi
 fi
 
+# Nightly runs (issue 6): on Reuters, a run with nothing new, and a run
+# with 1% new files after a run over the other 99%, against a --full run
+# over the same folder; each timed REPEAT times from the same starting state.
+if [ -d "$SHARED/reuters-dedup/docs" ]; then
+  echo
+  echo "nightly runs on reuters (workers=2, median of $REPEAT)"
+  mkdir -p "$work/nightly/input" "$work/nightly/later"
+  cp -r "$SHARED/reuters-dedup/docs/." "$work/nightly/input/"
+  find "$work/nightly/input" -type f -name '*7.txt' | sort | head -118 | xargs -I{} mv {} "$work/nightly/later/"
+  "$BIN" run --config pipeline.json --input "$work/nightly/input" --output "$work/nightly/base" --workers 2 --quiet
+  cp -r "$work/nightly/later/." "$work/nightly/input/"
+  timed_from_base() {  # median wall seconds of a run starting from a copy of the 99% state
+    for _ in $(seq "$REPEAT"); do
+      rm -rf "$work/nightly/out" && cp -r "$work/nightly/base" "$work/nightly/out"
+      local start end
+      start=$(date +%s.%N)
+      "$BIN" run --config pipeline.json --input "$work/nightly/input" --output "$work/nightly/out" --workers 2 --quiet "$@"
+      end=$(date +%s.%N)
+      echo "$end - $start" | bc -l
+    done | median
+  }
+  incremental=$(timed_from_base)
+  full=$(timed_from_base --full)
+  "$BIN" run --config pipeline.json --input "$work/nightly/input" --output "$work/nightly/out" --workers 2 --quiet
+  noop=$(for _ in $(seq "$REPEAT"); do
+    start=$(date +%s.%N)
+    "$BIN" run --config pipeline.json --input "$work/nightly/input" --output "$work/nightly/out" --workers 2 --quiet
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+  done | median)
+  printf '  118 new files after 11,655: %6.3f s   --full over all 11,773: %6.3f s   nothing new: %6.3f s\n' "$incremental" "$full" "$noop"
+  printf '  state folder: %s; cumulative outputs: %s\n' "$(du -sh "$work/nightly/out/.state" | cut -f1)" \
+    "$(du -ch "$work/nightly/out"/*.csv "$work/nightly/out"/*.jsonl "$work/nightly/out"/*.xml | tail -1 | cut -f1)"
+fi
+
 echo
 echo "dedupe at scale (synthetic ~3 KB reports with planted copies; DEDUPE_SCALE sets the sizes)"
 for n in ${DEDUPE_SCALE:-10000 100000 1000000}; do

@@ -25,6 +25,8 @@ struct IncrementalRun {
         let transaction = OutputTransaction(folder: folder)
         var runRecords: RecordStoreWriter?
         var sessions: [ExportSession] = []
+        /// The cumulative datasets being written, when they are merged rather than linked.
+        var pendingSession: ExportSession?
         do {
             try FileSystem.makeFolder(state.path)
             try FileSystem.makeFolder(state.runsPath)
@@ -46,18 +48,27 @@ struct IncrementalRun {
             runSummary.warnings = warnings + runSummary.warnings
             try runSession.commit(manifest: runSummary.manifestJSON(), into: nil)
 
-            let cumulativeSession = try openSession(plan, folder: folder)
-            sessions.append(cumulativeSession)
-            let store = try RecordStoreWriter(path: state.recordsPath)
-            var cumulative = try mergeRecords(into: store, session: cumulativeSession,
-                                              newRecords: RecordStoreReader(path: records.temporaryPath), outcomes: run.outcomes)
-            try store.finish()
-            transaction.add(store.temporaryPath, as: store.finalPath)
-            AtomicFile.discard(records.temporaryPath)
+            let ledger = updatedLedger(run.outcomes)
+            var cumulative: RunSummary
+            if previous == nil {
+                cumulative = try linkCumulativeOutputs(from: runSession, runFolder: runFolder, summary: runSummary, into: transaction)
+                transaction.add(records.temporaryPath, as: state.recordsPath)
+            } else {
+                let cumulativeSession = try openSession(plan, folder: folder)
+                sessions.append(cumulativeSession)
+                let store = try RecordStoreWriter(path: state.recordsPath)
+                cumulative = try mergeRecords(into: store, session: cumulativeSession,
+                                              newRecords: RecordStoreReader(path: records.temporaryPath))
+                try store.finish()
+                transaction.add(store.temporaryPath, as: store.finalPath)
+                AtomicFile.discard(records.temporaryPath)
+                cumulative.outputFiles = cumulativeSession.outputPaths.map { ($0 as NSString).lastPathComponent }
+                pendingSession = cumulativeSession
+            }
             runRecords = nil
             for resolver in run.resolvers { try resolver.persist(into: transaction) }
             let ledgerFile = try AtomicFile(path: state.ledgerPath)
-            try ledgerFile.write(updatedLedger(run.outcomes).encoded())
+            try ledgerFile.write(ledger.encoded())
             try ledgerFile.close()
             transaction.add(ledgerFile.temporaryPath, as: state.ledgerPath)
             CrashPoint.reach("state")
@@ -69,9 +80,16 @@ struct IncrementalRun {
             cumulative.startedAt = startedAt
             cumulative.stages = runSummary.stages
             cumulative.warnings = runSummary.warnings
-            cumulative.outputFiles = cumulativeSession.outputPaths.map { ($0 as NSString).lastPathComponent }
+            cumulative.files = ledger.outcomes
             cumulative.finishedAt = Date()
-            try cumulativeSession.commit(manifest: cumulative.manifestJSON(), into: transaction)
+            if let pendingSession {
+                try pendingSession.commit(manifest: cumulative.manifestJSON(), into: transaction)
+            } else {
+                let manifest = try AtomicFile(path: "\(folder)/manifest.json")
+                try manifest.write(cumulative.manifestJSON())
+                try manifest.close()
+                transaction.add(manifest.temporaryPath, as: manifest.finalPath)
+            }
             try transaction.commit()
             runSummary.finishedAt = cumulative.finishedAt
             return runSummary
@@ -98,7 +116,7 @@ struct IncrementalRun {
     /// cumulative datasets. Returns the cumulative counts (files, documents,
     /// mentions, removals) as a summary to complete.
     private func mergeRecords(into store: RecordStoreWriter, session: ExportSession,
-                              newRecords: RecordStoreReader?, outcomes: [FileOutcome?]) throws -> RunSummary {
+                              newRecords: RecordStoreReader?) throws -> RunSummary {
         let replaced = changes.replacedPaths
         var summary = RunSummary(configSHA256: config.sha256, startedAt: Date(), finishedAt: Date(), stages: [], files: [],
                                  documentsWritten: 0, removalsByRule: [:], warnings: [], outputFiles: [])
@@ -129,8 +147,26 @@ struct IncrementalRun {
                 for paragraph in document.removed { summary.removalsByRule[paragraph.rule, default: 0] += 1 }
             }
         }
-        summary.files = updatedLedger(outcomes).outcomes
         return summary
+    }
+
+    /// With no earlier records, the run's rows are the whole dataset: its
+    /// files are hard-linked (or copied) to the cumulative names instead of
+    /// being written again. Returns the cumulative counts.
+    private func linkCumulativeOutputs(from session: ExportSession, runFolder: String, summary: RunSummary,
+                                       into transaction: OutputTransaction) throws -> RunSummary {
+        var cumulative = summary
+        cumulative.outputFiles = []
+        for path in session.outputPaths {
+            let name = (path as NSString).lastPathComponent
+            cumulative.outputFiles.append(name)
+            guard name != "manifest.json" else { continue }
+            let target = "\(folder)/\(name)"
+            let temporary = AtomicFile.temporaryPath(for: target)
+            try FileSystem.linkOrCopy("\(runFolder)/\(name)", to: temporary)
+            transaction.add(temporary, as: target)
+        }
+        return cumulative
     }
 
     /// The earlier ledger without replaced paths, plus this run's files.

@@ -122,6 +122,13 @@ public enum FileSystem {
         String(decoding: try readRegularFile(path), as: UTF8.self)
     }
 
+    /// A second name for a file (a hard link), or a copy where the file
+    /// system has no hard links.
+    public static func linkOrCopy(_ source: String, to destination: String) throws {
+        if Glibc.link(source, destination) == 0 { return }
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
     /// Flushes a folder's entries (renames into it) to disk.
     public static func syncFolder(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

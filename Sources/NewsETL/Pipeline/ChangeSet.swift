@@ -2,7 +2,8 @@
 /// earlier runs: a file whose path, size and modification time match the
 /// ledger is unchanged and not read again; any other is processed (new, or
 /// changed — its earlier records are replaced); a ledger path no longer in
-/// the folder is deleted (its records leave the cumulative outputs).
+/// the folder is deleted (its records leave the cumulative outputs). A
+/// full run processes every file but counts them the same way.
 struct ChangeSet {
     struct Stamp: Equatable {
         var size: Int
@@ -29,12 +30,16 @@ struct ChangeSet {
             let status = try? FileSystem.linkStatus(file.absolutePath)
             let stamp = Stamp(size: status?.size ?? -1, modifiedNanoseconds: status?.modifiedNanoseconds ?? -1)
             stamps[file.relativePath] = stamp
-            let earlier = fullReason == nil ? ledger?.entries[file.relativePath] : nil
-            if let earlier, status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp {
-                unchanged += 1
-                continue
+            if let earlier = ledger?.entries[file.relativePath] {
+                if status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp {
+                    unchanged += 1
+                    if fullReason == nil { continue }
+                } else {
+                    changed += 1
+                }
+            } else {
+                new += 1
             }
-            if ledger?.entries[file.relativePath] == nil { new += 1 } else { changed += 1 }
             files.append(file)
         }
         deleted = (ledger?.entries.keys.filter { !present.contains($0) } ?? []).sorted()

@@ -117,7 +117,7 @@ import Testing
         #expect(second.inputs == 16)
         #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
         let third = try PipelineRunner(config: changedConfig, options: .init(full: true)).run()
-        #expect(third.inputs == 16 && third.changes.fullReason == "--full was given")
+        #expect(third.inputs == 16 && third.changes.fullReason == "--full was given" && third.changes.unchanged == 16)
         #expect(rows(output, "documents.jsonl").count == 14)
     }
 

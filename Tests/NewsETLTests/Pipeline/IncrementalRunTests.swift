@@ -191,4 +191,22 @@ import Testing
         let removed = output.read("runs/\(second.runID)/removed.jsonl")
         #expect(removed.contains(chrome) && removed.contains("\"rule\":\"learned:source\""))
     }
+
+    @Test func joinsANameVariantToAPersonOfAnEarlierRun() throws {
+        let input = TemporaryFolder(), output = TemporaryFolder()
+        let talks = "Kremlin spokesman Dmitry Peskov and Deputy Foreign Minister Sergei Ryabkov met NATO envoys in Geneva on Monday."
+        input.write("monday/a.txt", "US ambassador to NATO Julianne Smith spoke to reporters after the talks. \(talks)\n")
+        input.write("monday/b.txt", "Julianne Smith said the alliance was united and ready to talk. \(talks)\n")
+        let config = try Self.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        input.write("tuesday/c.txt", "Ambassador Julian Smith told CNN on Tuesday that the talks had been frank. \(talks)\n")
+        let second = try PipelineRunner(config: config).run()
+        #expect(second.inputs == 1)
+        let julian = rows(output, "runs/\(second.runID)/entities.jsonl").first { $0.contains("\"mention\":\"Julian Smith\"") }
+        #expect(julian?.contains("\"canonical\":\"Julianne Smith\"") == true)
+        #expect(julian?.contains("\"entity_id\":\"\(EntityLinker.entityID(.person, "Julianne Smith"))\"") == true)
+        let smiths = rows(output, "entity_summary.jsonl").filter { $0.contains("Smith") && $0.contains("\"type\":\"PER\"") }
+        #expect(smiths.count == 1)
+        #expect(smiths.first?.contains("\"documents\":3") == true)
+    }
 }

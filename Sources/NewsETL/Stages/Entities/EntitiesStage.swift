@@ -84,6 +84,6 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     }
 
     public func makeCollector(context: CorpusContext) -> any CorpusCollector {
-        NameVariantCollector(minSharedContext: minSharedContext ?? 1)
+        NameVariantCollector(minSharedContext: minSharedContext ?? 1, context: context)
     }
 }

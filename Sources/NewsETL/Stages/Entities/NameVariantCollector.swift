@@ -7,6 +7,11 @@
 /// least `minSharedContext` other entities, one of them a person. A chain
 /// of joins that would put two names of one report together is undone as a
 /// whole: a missed merge is cheaper than a wrong one.
+///
+/// The names of earlier runs, with their context, come from the state
+/// folder (`entity-names.bin`), so a variant in tonight's reports joins a
+/// name first seen last week; the joined entity then keeps the spelling
+/// (and id) earlier runs gave it, so rows already written stay right.
 final class NameVariantCollector: CorpusCollector {
     /// Per document: its full person names (canonical spellings) in
     /// `strings`, and in `hashes` the ids of its named entities, persons
@@ -27,21 +32,41 @@ final class NameVariantCollector: CorpusCollector {
         return CorpusSummary(hashes: context.sorted(), strings: names.sorted())
     }
 
-    private struct Name {
+    struct Name: Equatable {
         var spellings: [String: Int] = [:]
         var documents = 0
         var context = Set<UInt64>()
+        /// Written by an earlier run: its entity id is in earlier outputs.
+        var isFromEarlierRun = false
     }
 
     /// Context kept per name: enough to judge, bounded for huge corpora.
     private static let contextLimit = 256
     private let minSharedContext: Int
+    private let state: NameTableState?
     private var names: [String: Name] = [:]
     /// Folded name pairs (sorted) that one report names side by side.
     private var together = Set<[String]>()
+    private(set) var warnings: [String] = []
 
-    init(minSharedContext: Int) {
+    /// Without a context (tests, evaluation) nothing is read or kept across runs.
+    init(minSharedContext: Int, context: CorpusContext? = nil) {
         self.minSharedContext = minSharedContext
+        state = context.map { NameTableState(folder: $0.outputFolder + "/.state") }
+        guard let state, let context, !context.startsFresh else { return }
+        switch state.load() {
+        case .success(let table):
+            names = table.names.mapValues { name in
+                var earlier = name
+                earlier.isFromEarlierRun = true
+                return earlier
+            }
+            together = table.together
+        case .failure(.corrupt(let detail)):
+            warnings.append("entity name state \(state.path) is unreadable (\(detail)); joining name variants within this run only")
+        case .failure(.missing):
+            break
+        }
     }
 
     func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
@@ -72,11 +97,13 @@ final class NameVariantCollector: CorpusCollector {
         }
         var merged: [String: EntityLinker.Target] = [:]
         for members in groups.components() where members.count > 1 && !holdsTwoPeople(members) {
-            let target = canonical(of: members)
+            let earlier = members.filter { names[$0]!.isFromEarlierRun }
+            let target = canonical(of: earlier.isEmpty ? members : earlier)
             for member in members { merged[member] = target }
         }
+        let table = NameTableState.Table(names: names, together: together)
         names = [:]
-        return Resolver(merged: merged)
+        return Resolver(merged: merged, state: state, table: table)
     }
 
     /// Names that differ at most in word `i`, bucketed by the other words,
@@ -127,6 +154,12 @@ final class NameVariantCollector: CorpusCollector {
 
     private struct Resolver: CorpusResolver {
         let merged: [String: EntityLinker.Target]
+        let state: NameTableState?
+        let table: NameTableState.Table
+
+        func persist(into transaction: OutputTransaction) throws {
+            try state?.save(table, into: transaction)
+        }
 
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             guard !merged.isEmpty else { return .keep(document) }

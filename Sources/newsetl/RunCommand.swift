@@ -78,6 +78,9 @@ struct RunCommand: ParsableCommand {
             }
         }
         for warning in summary.warnings { logger.warning("\(warning)") }
+        for stage in summary.stages where stage.enabled {
+            logger.debug("stage \(stage.name): in \(stage.input), out \(stage.output), rejected \(stage.rejected), duplicates \(stage.duplicates), busy \(String(format: "%.3f", stage.busySeconds)) s")
+        }
         logger.info("\(RunReport.paragraph(summary, output: pipeline.outputPath))")
         if pipeline.failOnReject && summary.rejected > 0 {
             throw fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)", ExitStatus.dataError)

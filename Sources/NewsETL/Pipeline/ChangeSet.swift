@@ -1,7 +1,8 @@
 /// What a run has to do, from the input folder as walked and the ledger of
 /// earlier runs: a file whose path, size and modification time match the
 /// ledger is unchanged and not read again; any other is processed (new, or
-/// changed — its earlier records are replaced); a ledger path no longer in
+/// changed — its earlier records are replaced; so is a file earlier runs
+/// could not read); a ledger path no longer in
 /// the folder is deleted (its records leave the cumulative outputs). A
 /// full run processes every file but counts them the same way.
 struct ChangeSet {
@@ -31,7 +32,9 @@ struct ChangeSet {
             let stamp = Stamp(size: status?.size ?? -1, modifiedNanoseconds: status?.modifiedNanoseconds ?? -1)
             stamps[file.relativePath] = stamp
             if let earlier = ledger?.entries[file.relativePath] {
-                if status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp {
+                // A file that could not be read is tried again: a permission fix does not change its time.
+                if status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp,
+                   earlier.outcome.reason != .unreadable {
                     unchanged += 1
                     if fullReason == nil { continue }
                 } else {

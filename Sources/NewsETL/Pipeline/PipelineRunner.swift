@@ -70,25 +70,12 @@ public struct PipelineRunner {
         }
         OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
         let state = StateFolder(output: folder)
-        var ledger: InputLedger?
-        switch InputLedger.load(path: state.ledgerPath) {
-        case .success(let loaded): ledger = loaded
-        case .failure(.missing): break
-        case .failure(.corrupt(let detail)):
-            warnings.append("input ledger \(state.ledgerPath) is unreadable (\(detail)); processing every file again")
-        }
-        var previous: RecordStoreReader?
-        if ledger != nil {
-            do {
-                previous = try RecordStoreReader(path: state.recordsPath)
-                if previous == nil { warnings.append("record store \(state.recordsPath) is missing; processing every file again") }
-            } catch {
-                warnings.append("record store is unreadable (\(error)); processing every file again")
-            }
-        }
+        var (ledger, previous, problems) = loadEarlierRuns(state)
+        warnings += problems
         let fullReason: String? =
             if options.full { "--full was given" }
-            else if ledger == nil || previous == nil { warnings.isEmpty ? "no earlier run in this output folder" : "the state could not be read" }
+            else if !problems.isEmpty { "the state could not be read" }
+            else if ledger == nil || previous == nil { "no earlier run in this output folder" }
             else if ledger!.configSHA256 != config.sha256 { "the config changed (sha256 \(ledger!.configSHA256.prefix(12)) → \(config.sha256.prefix(12)))" }
             else { nil }
         if fullReason != nil { previous = nil }
@@ -108,5 +95,27 @@ public struct PipelineRunner {
                              summaryChanges: summaryChanges, ledger: fullReason == nil ? ledger : nil, previous: previous,
                              warnings: warnings, options: options)
             .execute(startedAt: startedAt)
+    }
+
+    /// The ledger and record store earlier runs left, and what was wrong
+    /// with them; either missing or unreadable means a full run.
+    private func loadEarlierRuns(_ state: StateFolder) -> (InputLedger?, RecordStoreReader?, [String]) {
+        var problems: [String] = []
+        var ledger: InputLedger?
+        switch InputLedger.load(path: state.ledgerPath) {
+        case .success(let loaded): ledger = loaded
+        case .failure(.missing): break
+        case .failure(.corrupt(let detail)):
+            problems.append("input ledger \(state.ledgerPath) is unreadable (\(detail)); processing every file again")
+        }
+        guard ledger != nil else { return (nil, nil, problems) }
+        do {
+            guard let store = try RecordStoreReader(path: state.recordsPath) else {
+                return (ledger, nil, ["record store \(state.recordsPath) is missing; processing every file again"])
+            }
+            return (ledger, store, problems)
+        } catch {
+            return (ledger, nil, ["record store is unreadable (\(error)); processing every file again"])
+        }
     }
 }

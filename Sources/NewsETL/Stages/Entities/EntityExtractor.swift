@@ -150,7 +150,7 @@ struct EntityExtractor: Sendable {
         var added: [Found] = []
         var index = 0
         while index < tokens.count {
-            guard !covered[index], tokens[index].text.first?.isUppercase ?? false else { index += 1; continue }
+            guard !covered[index], LetterCase.startsUppercase(tokens[index].text) else { index += 1; continue }
             let here = lists(index)
             var span: (EntityMention.Kind, Int, Int)?
             if annotations[index].contains(where: { $0.list == .organisation && $0.isFirst }) {
@@ -161,9 +161,9 @@ struct EntityExtractor: Sendable {
             } else if annotations[index].contains(where: { $0.list == .place && $0.isFirst }), !here.contains(.firstName) {
                 span = (.location, index, entryEnd(index, .place))
             } else if here.contains(.firstName), index + 1 < tokens.count, !covered[index + 1],
-                      tokens[index + 1].text.first?.isUppercase ?? false, lists(index + 1).isDisjoint(with: [.place, .organisation, .title]) {
+                      LetterCase.startsUppercase(tokens[index + 1].text), lists(index + 1).isDisjoint(with: [.place, .organisation, .title]) {
                 var end = index + 2
-                while end < tokens.count, !covered[end], end - index < 4, tokens[end].text.first?.isUppercase ?? false,
+                while end < tokens.count, !covered[end], end - index < 4, LetterCase.startsUppercase(tokens[end].text),
                       lists(end).isDisjoint(with: [.place, .organisation, .title]) { end += 1 }
                 span = (.person, index, end)
             }
@@ -205,7 +205,7 @@ struct EntityExtractor: Sendable {
         var tokenAt: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() { tokenAt[token.start] = index }
         var known: [(words: [String], kind: EntityMention.Kind)] = []
-        let lowercaseWords = Set(tokens.lazy.filter { $0.text.first?.isLowercase ?? false }.map(\.text))
+        let lowercaseWords = Set(tokens.lazy.filter { LetterCase.startsLowercase($0.text) }.map(\.text))
         for item in found {
             guard let first = tokenAt[item.mention.start] else { continue }
             var last = first
@@ -222,7 +222,7 @@ struct EntityExtractor: Sendable {
         var added: [Found] = []
         var index = 0
         while index < tokens.count {
-            guard !covered[index], tokens[index].text.first?.isUppercase ?? false,
+            guard !covered[index], LetterCase.startsUppercase(tokens[index].text),
                   let match = known.first(where: { entry in
                       index + entry.words.count <= tokens.count
                           && zip(entry.words, tokens[index...]).allSatisfy { $0 == $1.text }

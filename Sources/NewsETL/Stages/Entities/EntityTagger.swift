@@ -8,11 +8,22 @@ import Foundation
 public struct EntityTagger: Sendable {
     public let tags: [String]
     /// Weights per feature hash, one per tag.
-    var weights: [UInt64: [Float]]
+    let weights: [UInt64: [Float]]
+    /// The same weights laid out for tagging.
+    private let table: WeightTable
+    /// `allowed[previous][tag]`: whether `tag` may follow `previous` (index
+    /// `tags.count` stands for the sentence start) in a valid BIO sequence.
+    private let allowed: [[Bool]]
 
     public init(tags: [String], weights: [UInt64: [Float]]) {
         self.tags = tags
         self.weights = weights
+        table = WeightTable(weights, width: tags.count)
+        allowed = (tags + ["<s>"]).map { previous in
+            tags.map { tag in
+                !tag.hasPrefix("I-") || !(previous.dropFirst(2) != tag.dropFirst(2) || previous == "O" || previous == "<s>")
+            }
+        }
     }
 
     public static let bioTags = ["O"] + NERCorpus.types.flatMap { ["B-\($0)", "I-\($0)"] }
@@ -36,32 +47,28 @@ public struct EntityTagger: Sendable {
         let context = TaggerFeatures.Context(words: words, gazetteer: gazetteer)
         var result: [String] = []
         result.reserveCapacity(words.count)
+        var previousIndex = tags.count
         var scores = [Float](repeating: 0, count: tags.count)
         for index in words.indices {
             let previous = index > 0 ? result[index - 1] : "<s>"
             let previous2 = index > 1 ? result[index - 2] : "<s>"
             for position in scores.indices { scores[position] = 0 }
-            for feature in TaggerFeatures.features(index, context, words: words, previousTag: previous, previousTag2: previous2) {
-                guard let row = weights[feature] else { continue }
-                for position in scores.indices { scores[position] += row[position] }
+            table.rows.withUnsafeBufferPointer { rows in
+                for feature in TaggerFeatures.features(index, context, words: words, previousTag: previous, previousTag2: previous2) {
+                    guard let offset = table.offset(of: feature) else { continue }
+                    for position in scores.indices { scores[position] += rows[offset + position] }
+                }
             }
-            result.append(tags[bestAllowed(scores, after: previous)])
-        }
-        return result
-    }
-
-    /// The best tag that keeps the BIO sequence valid (`I-X` only after `B-X` or `I-X`).
-    private func bestAllowed(_ scores: [Float], after previous: String) -> Int {
-        var best = 0
-        var bestScore = -Float.infinity
-        for (position, tag) in tags.enumerated() {
-            if tag.hasPrefix("I-"), previous.dropFirst(2) != tag.dropFirst(2) || previous == "O" || previous == "<s>" { continue }
-            if scores[position] > bestScore {
+            var best = 0
+            var bestScore = -Float.infinity
+            for position in scores.indices where allowed[previousIndex][position] && scores[position] > bestScore {
                 best = position
                 bestScore = scores[position]
             }
+            previousIndex = best
+            result.append(tags[best])
         }
-        return best
+        return result
     }
 
     // MARK: - Training

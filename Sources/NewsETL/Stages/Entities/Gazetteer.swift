@@ -54,12 +54,13 @@ struct Gazetteer: Sendable {
     /// begins the entry: `(list, isFirst)`.
     func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {
         var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
+        let inCapitals = words.map(LetterCase.isAllCapitals)
         for list in List.allCases {
             guard let byFirst = entries[list], let upper = upperEntries[list] else { continue }
             var index = 0
             while index < words.count {
                 let word = words[index]
-                let capitals = word.count > 1 && word.allSatisfy { !$0.isLowercase }
+                let capitals = inCapitals[index]
                 func longestMatch(_ candidates: [[String]]?) -> [String]? {
                     candidates?.first { entry in
                         index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }

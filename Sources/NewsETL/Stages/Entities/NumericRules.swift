@@ -51,7 +51,7 @@ public struct NumericRules: Sendable {
     private func date(_ tokens: [Token], _ index: Int, reference: Int?) -> (Int, String?)? {
         let word = tokens[index].text
         let lower = word.lowercased().trimmingTrailingPeriod
-        if let month = DateParser.months[lower], word.first?.isUppercase ?? false, lower != "may" || isNumber(tokens, index + 1) {
+        if let month = DateParser.months[lower], LetterCase.startsUppercase(word), lower != "may" || isNumber(tokens, index + 1) {
             var length = 1
             if index + 1 < tokens.count, tokens[index + 1].text == "." { length += 1 }
             if let day = dayNumber(tokens, index + length) {
@@ -73,14 +73,14 @@ public struct NumericRules: Sendable {
         }
         if let day = dayNumber(tokens, index), index + 1 < tokens.count,
            let month = DateParser.months[tokens[index + 1].text.lowercased().trimmingTrailingPeriod],
-           tokens[index + 1].text.first?.isUppercase ?? false {
+           LetterCase.startsUppercase(tokens[index + 1].text) {
             let period = index + 2 < tokens.count && tokens[index + 2].text == "." ? 1 : 0
             if let year = yearNumber(tokens, index + 2 + period) {
                 return (3 + period, iso(year: year, month: month, day: day, reference: reference))
             }
             return (2, iso(year: nil, month: month, day: day, reference: reference))
         }
-        if let weekday = NumericRules.weekdays.firstIndex(of: lower), word.first?.isUppercase ?? false {
+        if let weekday = NumericRules.weekdays.firstIndex(of: lower), LetterCase.startsUppercase(word) {
             return (1, reference.map { resolveWeekday(weekday, around: $0) })
         }
         if let offset = NumericRules.relativeDays[lower] {
@@ -208,7 +208,7 @@ public struct NumericRules: Sendable {
         }
         // A number followed by a plural noun or a unit: "3,000 troops", "7.5 hours".
         if NumericRules.units.contains(next) || (next.count > 3 && next.hasSuffix("s") && next.allSatisfy(\.isLetter)
-                                                     && tokens[position].text.first?.isLowercase == true) {
+                                                     && LetterCase.startsLowercase(tokens[position].text)) {
             return (.quantity, position - index + 1, valueText)
         }
         return nil

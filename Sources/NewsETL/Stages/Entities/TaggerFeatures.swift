@@ -17,11 +17,16 @@ enum TaggerFeatures {
         init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil) {
             lower = words.map { $0.lowercased() }
             shapes = words.map(TaggerFeatures.shape)
-            capitalised = words.map { $0.first?.isUppercase ?? false }
-            let letters = words.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
-            let upper = letters.filter { $0.properties.isUppercase }.count
-            headlineCase = letters.count >= 8 && upper * 10 >= letters.count * 7
-                || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy { $0.first!.isUppercase }
+            capitalised = words.map(LetterCase.startsUppercase)
+            var letters = 0, upper = 0
+            for word in words {
+                for scalar in word.unicodeScalars where LetterCase.isAlphabetic(scalar) {
+                    letters += 1
+                    if LetterCase.isUppercase(scalar) { upper += 1 }
+                }
+            }
+            headlineCase = letters >= 8 && upper * 10 >= letters * 7
+                || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy(LetterCase.startsUppercase)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
         }
     }
@@ -38,48 +43,72 @@ enum TaggerFeatures {
             let position = index + offset
             return position < 0 || position >= words.count ? "-" : context.shapes[position]
         }
-        var result: [UInt64] = [hash("bias")]
-        result.append(hash("w", lower))
-        result.append(hash("shape", shape))
-        result.append(hash("p3", String(lower.prefix(3))))
-        result.append(hash("s3", String(lower.suffix(3))))
-        result.append(hash("s2", String(lower.suffix(2))))
-        result.append(hash("w-1", at(-1)))
-        result.append(hash("w+1", at(1)))
-        result.append(hash("w-2", at(-2)))
-        result.append(hash("w+2", at(2)))
-        result.append(hash("w-1w", at(-1) + " " + lower))
-        result.append(hash("ww+1", lower + " " + at(1)))
-        result.append(hash("shape-1", shapeAt(-1)))
-        result.append(hash("shape+1", shapeAt(1)))
-        result.append(hash("shape-1,0,+1", shapeAt(-1) + shape + shapeAt(1)))
-        result.append(hash("t-1", previousTag))
-        result.append(hash("t-1,t-2", previousTag + previousTag2))
-        result.append(hash("t-1,w", previousTag + lower))
-        result.append(hash("t-1,shape", previousTag + shape))
-        if index == 0 { result.append(hash("first", shape)) }
+        var result: [UInt64] = [Seed.bias]
+        result.reserveCapacity(32)
+        result.append(hash(Seed.w, lower))
+        result.append(hash(Seed.shape, shape))
+        result.append(hash(Seed.p3, String(lower.prefix(3))))
+        result.append(hash(Seed.s3, String(lower.suffix(3))))
+        result.append(hash(Seed.s2, String(lower.suffix(2))))
+        result.append(hash(Seed.wMinus1, at(-1)))
+        result.append(hash(Seed.wPlus1, at(1)))
+        result.append(hash(Seed.wMinus2, at(-2)))
+        result.append(hash(Seed.wPlus2, at(2)))
+        result.append(hash(Seed.previousWordAndWord, at(-1), " ", lower))
+        result.append(hash(Seed.wordAndNextWord, lower, " ", at(1)))
+        result.append(hash(Seed.shapeMinus1, shapeAt(-1)))
+        result.append(hash(Seed.shapePlus1, shapeAt(1)))
+        result.append(hash(Seed.shapeWindow, shapeAt(-1), shape, shapeAt(1)))
+        result.append(hash(Seed.tag1, previousTag))
+        result.append(hash(Seed.tag1tag2, previousTag, previousTag2))
+        result.append(hash(Seed.tagAndWord, previousTag, lower))
+        result.append(hash(Seed.tagAndShape, previousTag, shape))
+        if index == 0 { result.append(hash(Seed.first, shape)) }
         if context.headlineCase {
             // In a headline capitals say little: lean on the word itself.
-            result.append(hash("headline"))
-            result.append(hash("headline,w", lower))
+            result.append(Seed.headline)
+            result.append(hash(Seed.headlineWord, lower))
         } else if context.capitalised[index] {
-            result.append(hash("cap,first", index == 0 ? "1" : "0"))
+            result.append(hash(Seed.capitalisedFirst, index == 0 ? "1" : "0"))
         }
-        if word.contains("-") { result.append(hash("hyphen")) }
+        if word.utf8.contains(UInt8(ascii: "-")) { result.append(Seed.hyphen) }
         for (list, isFirst) in context.gazetteer[index] {
-            result.append(hash("gaz", list.rawValue + (isFirst ? "B" : "I")))
+            result.append(hash(Seed.gazetteer, list.rawValue, isFirst ? "B" : "I"))
         }
         if index > 0 {
             for (list, _) in context.gazetteer[index - 1] where list == .title || list == .firstName {
-                result.append(hash("gaz-1", list.rawValue))
+                result.append(hash(Seed.gazetteerBefore, list.rawValue))
             }
         }
         if index + 1 < words.count {
             for (list, isFirst) in context.gazetteer[index + 1] where isFirst {
-                result.append(hash("gaz+1", list.rawValue))
+                result.append(hash(Seed.gazetteerAfter, list.rawValue))
             }
         }
         return result
+    }
+
+    /// Each feature name's hash, the seed its values are hashed from.
+    private enum Seed {
+        static let bias = hash("bias"), w = seed("w"), shape = seed("shape"), p3 = seed("p3"), s3 = seed("s3"), s2 = seed("s2")
+        static let wMinus1 = seed("w-1"), wPlus1 = seed("w+1"), wMinus2 = seed("w-2"), wPlus2 = seed("w+2")
+        static let previousWordAndWord = seed("w-1w"), wordAndNextWord = seed("ww+1")
+        static let shapeMinus1 = seed("shape-1"), shapePlus1 = seed("shape+1"), shapeWindow = seed("shape-1,0,+1")
+        static let tag1 = seed("t-1"), tag1tag2 = seed("t-1,t-2"), tagAndWord = seed("t-1,w"), tagAndShape = seed("t-1,shape")
+        static let first = seed("first"), headline = hash("headline"), headlineWord = seed("headline,w")
+        static let capitalisedFirst = seed("cap,first"), hyphen = hash("hyphen")
+        static let gazetteer = seed("gaz"), gazetteerBefore = seed("gaz-1"), gazetteerAfter = seed("gaz+1")
+    }
+
+    /// `hash(name, a + b + c)` without building the string.
+    private static func hash(_ seed: UInt64, _ parts: String...) -> UInt64 {
+        var hash = seed
+        for part in parts { hash = StableHash.fnv1a(part.utf8, seed: hash) }
+        return hash
+    }
+
+    private static func seed(_ name: String) -> UInt64 {
+        (StableHash.fnv1a(name) ^ 0x1F) &* 0x0000_0100_0000_01B3
     }
 
     /// Xxxx, XX, dd, x-x…: character classes with runs collapsed.
@@ -87,8 +116,8 @@ enum TaggerFeatures {
         var result = ""
         var last: Character?
         for scalar in word.unicodeScalars {
-            let kind: Character = scalar.properties.isUppercase ? "X" : scalar.properties.isLowercase ? "x"
-                : scalar.properties.numericType != nil ? "d" : Character(scalar)
+            let kind: Character = LetterCase.isUppercase(scalar) ? "X" : LetterCase.isLowercase(scalar) ? "x"
+                : LetterCase.isNumeric(scalar) ? "d" : Character(scalar)
             if kind != last { result.append(kind) }
             last = kind
         }
@@ -96,8 +125,6 @@ enum TaggerFeatures {
     }
 
     static func hash(_ name: String, _ value: String = "") -> UInt64 {
-        var hash = StableHash.fnv1a(name)
-        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-        return StableHash.fnv1a(value.utf8, seed: hash)
+        StableHash.fnv1a(value.utf8, seed: seed(name))
     }
 }

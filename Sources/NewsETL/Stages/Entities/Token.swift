@@ -21,9 +21,7 @@ public enum Tokenizer {
         var tokens: [Token] = []
         var index = 0
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80
-                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            LetterCase.isAlphabetic(scalar) || LetterCase.isNumeric(scalar)
         }
         func emit(_ start: Int, _ end: Int) {
             var view = String.UnicodeScalarView()
@@ -32,7 +30,7 @@ public enum Tokenizer {
         }
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if LetterCase.isWhitespace(scalar) {
                 index += 1
                 continue
             }
@@ -48,11 +46,11 @@ public enum Tokenizer {
                     index += 1
                 } else if (current == "-" || current == "." || current == "," || current == "&" || current == "/"),
                           index + 1 < scalars.count, isWordScalar(scalars[index + 1]),
-                          current != "," || (scalars[index - 1].properties.numericType != nil && scalars[index + 1].properties.numericType != nil),
-                          current != "/" || scalars[index - 1].properties.numericType != nil {
+                          current != "," || (LetterCase.isNumeric(scalars[index - 1]) && LetterCase.isNumeric(scalars[index + 1])),
+                          current != "/" || LetterCase.isNumeric(scalars[index - 1]) {
                     index += 1
                 } else if current == ".", index - start == 1 || scalars[start..<index].contains("."), index - start <= 5,
-                          scalars[start..<index].allSatisfy({ $0.properties.isUppercase || $0 == "." }) {
+                          scalars[start..<index].allSatisfy({ LetterCase.isUppercase($0) || $0 == "." }) {
                     // Abbreviations like "U.S." keep their final period.
                     index += 1
                     break

@@ -35,9 +35,7 @@ struct Paragraph: Sendable {
         var group: [Line] = []
         func close() {
             guard let first = group.first, let last = group.last else { return }
-            var original = String.UnicodeScalarView()
-            original.append(contentsOf: scalars[first.start..<last.end])
-            paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "), original: String(original),
+            paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "), original: String(scalars: scalars[first.start..<last.end]),
                                         start: first.start, end: last.end, blankLineBefore: first.blankLineBefore))
             group.removeAll()
         }

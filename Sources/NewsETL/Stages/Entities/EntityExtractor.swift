@@ -240,8 +240,6 @@ struct EntityExtractor: Sendable {
     }
 
     private func slice(_ kind: EntityMention.Kind, _ start: Int, _ end: Int, _ scalars: [Unicode.Scalar]) -> EntityMention {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return EntityMention(kind: kind, text: String(view), start: start, end: end)
+        EntityMention(kind: kind, text: String(scalars: scalars[start..<end]), start: start, end: end)
     }
 }

@@ -12,10 +12,13 @@ struct Gazetteer: Sendable {
         case place, organisation, demonym, firstName, title
     }
 
-    /// For each list, its entries as token sequences keyed by first token.
-    private let entries: [List: [String: [[String]]]]
+    /// Entries as token sequences keyed by first token, with their list,
+    /// longest first within a list: one look-up per word finds all lists.
+    private let entries: [String: [(list: List, sequences: [[String]])]]
     /// The same keyed by uppercased first token, for text in capitals (headlines).
-    private let upperEntries: [List: [String: [[String]]]]
+    private let upperEntries: [String: [(list: List, sequences: [[String]])]]
+    /// First names, for the first part of a hyphenated name.
+    private let firstNames: Set<String>
 
     static let shared = Gazetteer(lists: [
         .place: GazetteerData.places, .organisation: GazetteerData.organisations, .demonym: GazetteerData.demonyms,
@@ -23,53 +26,58 @@ struct Gazetteer: Sendable {
     ])
 
     init(lists: [List: String]) {
-        var entries: [List: [String: [[String]]]] = [:]
-        var upperEntries: [List: [String: [[String]]]] = [:]
-        for (list, text) in lists {
+        var entries: [String: [(list: List, sequences: [[String]])]] = [:]
+        var upperEntries: [String: [(list: List, sequences: [[String]])]] = [:]
+        var firstNames = Set<String>()
+        for list in List.allCases {
+            guard let text = lists[list] else { continue }
             var byFirst: [String: [[String]]] = [:]
             for line in text.split(separator: "\n") {
                 let words = Tokenizer.tokens(String(line)).map(\.text)
                 guard let first = words.first else { continue }
                 byFirst[first, default: []].append(words)
             }
-            for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
-            entries[list] = byFirst
             var upper: [String: [[String]]] = [:]
             for sequences in byFirst.values {
                 for words in sequences { upper[words[0].uppercased(), default: []].append(words.map { $0.uppercased() }) }
             }
-            for key in upper.keys { upper[key]!.sort { $0.count > $1.count } }
-            upperEntries[list] = upper
+            for (first, sequences) in byFirst {
+                entries[first, default: []].append((list, sequences.sorted { $0.count > $1.count }))
+            }
+            for (first, sequences) in upper {
+                upperEntries[first, default: []].append((list, sequences.sorted { $0.count > $1.count }))
+            }
+            if list == .firstName { firstNames = Set(byFirst.keys) }
         }
         self.entries = entries
         self.upperEntries = upperEntries
+        self.firstNames = firstNames
     }
 
     /// Whether `name` (one word, as written) is a whole entry of `list`.
     func contains(_ name: String, in list: List) -> Bool {
-        entries[list]?[name]?.contains { $0.count == 1 } ?? false
+        entries[name]?.contains { $0.list == list && $0.sequences.contains { $0.count == 1 } } ?? false
     }
 
     /// Per token, the lists whose entries cover it, with whether the token
     /// begins the entry: `(list, isFirst)`.
     func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {
         var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
-        let inCapitals = words.map(LetterCase.isAllCapitals)
+        let asWritten = words.map { entries[$0] }
+        let inCapitals = words.map { LetterCase.isAllCapitals($0) ? upperEntries[$0] : nil }
         for list in List.allCases {
-            guard let byFirst = entries[list], let upper = upperEntries[list] else { continue }
             var index = 0
             while index < words.count {
-                let word = words[index]
-                let capitals = inCapitals[index]
-                func longestMatch(_ candidates: [[String]]?) -> [String]? {
-                    candidates?.first { entry in
+                func longestMatch(_ candidates: [(list: List, sequences: [[String]])]?) -> [String]? {
+                    candidates?.first { $0.list == list }?.sequences.first { entry in
                         index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
                     }
                 }
                 // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
-                guard let match = longestMatch(byFirst[word]) ?? (capitals ? longestMatch(upper[word]) : nil) else {
+                guard let match = longestMatch(asWritten[index]) ?? longestMatch(inCapitals[index]) else {
                     // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
-                    if list == .firstName, let dash = word.firstIndex(of: "-"), byFirst[String(word[..<dash])] != nil {
+                    let word = words[index]
+                    if list == .firstName, let dash = word.firstIndex(of: "-"), firstNames.contains(String(word[..<dash])) {
                         result[index].append((list, true))
                     }
                     index += 1

@@ -13,9 +13,8 @@ public struct NumericRules: Sendable {
         var result: [EntityMention] = []
         var index = 0
         func mention(_ kind: EntityMention.Kind, _ first: Int, _ last: Int, _ value: String?) -> EntityMention {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[tokens[first].start..<tokens[last].end])
-            return EntityMention(kind: kind, text: String(view), start: tokens[first].start, end: tokens[last].end, value: value)
+            EntityMention(kind: kind, text: String(scalars: scalars[tokens[first].start..<tokens[last].end]),
+                          start: tokens[first].start, end: tokens[last].end, value: value)
         }
         while index < tokens.count {
             if let (length, value) = date(tokens, index, reference: reference) {

@@ -24,9 +24,7 @@ public enum Tokenizer {
             LetterCase.isAlphabetic(scalar) || LetterCase.isNumeric(scalar)
         }
         func emit(_ start: Int, _ end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            tokens.append(Token(text: String(view), start: start, end: end))
+            tokens.append(Token(text: String(scalars: scalars[start..<end]), start: start, end: end))
         }
         while index < scalars.count {
             let scalar = scalars[index]

@@ -23,6 +23,8 @@ struct EntityExtractor: Sendable {
     func mentions(in text: String, published: String?) -> [Found] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
+        // In hard-wrapped wire copy a line break inside a paragraph is a space, not a sentence end ("Hong\nKong").
+        let wrappedParagraphs = Paragraph.split(text).filter { $0.original.contains("\n") }.map { $0.start..<$0.end }
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var found: [Found] = []
         var sentenceStart = 0
@@ -31,6 +33,8 @@ struct EntityExtractor: Sendable {
             sentenceOfToken[index] = sentence
             let word = tokens[index].text
             let lineBreak = index + 1 < tokens.count && scalars[tokens[index].end..<tokens[index + 1].start].contains("\n")
+                && (!wrappedParagraphs.contains { $0.contains(tokens[index].end) && $0.contains(tokens[index + 1].start) }
+                    || lineIsInCapitals(endingAt: tokens[index].end, scalars))
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
             let annotations = Gazetteer.shared.annotate(words)
@@ -56,6 +60,21 @@ struct EntityExtractor: Sendable {
             found.append(Found(mention: mention, sentence: sentenceOfToken[token]))
         }
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    /// Whether the line ending at `end` is written in capitals, as a
+    /// headline above hard-wrapped wire copy is: it stays a sentence of its own.
+    private func lineIsInCapitals(endingAt end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var letters = 0, capitals = 0
+        var position = end - 1
+        while position >= 0, scalars[position] != "\n" {
+            if LetterCase.isAlphabetic(scalars[position]) {
+                letters += 1
+                if LetterCase.isUppercase(scalars[position]) { capitals += 1 }
+            }
+            position -= 1
+        }
+        return letters >= 8 && capitals * 10 >= letters * 7
     }
 
     /// Every occurrence of a configured name becomes a mention of its type,

@@ -1,13 +1,15 @@
 import Foundation
 
-/// A named pattern for one kind of boilerplate paragraph.
+/// A named pattern for one kind of boilerplate paragraph. A class, so that
+/// trying every rule on every paragraph shares the compiled matchers instead
+/// of copying a dozen fields per try.
 ///
 /// Matching is on `LineKey`s (lowercase, plain quotes, no trailing colon),
 /// so `"No comments:"` and `"no comments"` are the same line. A rule only
 /// fires on paragraphs of at most `maxWords` words: boilerplate is short, and
 /// the limit keeps a phrase like "read more" from removing a sentence of the
 /// article that happens to contain it.
-public struct LineRule: Sendable, Equatable {
+public final class LineRule: Sendable, Equatable {
     public enum Match: String, Sendable, CaseIterable {
         /// The whole line is one of the phrases.
         case exact
@@ -21,19 +23,19 @@ public struct LineRule: Sendable, Equatable {
         case regex
     }
 
-    public var name: String
-    public var category: String
-    public var match: Match
-    public var phrases: [String]
-    public var maxWords: Int
+    public let name: String
+    public let category: String
+    public let match: Match
+    public let phrases: [String]
+    public let maxWords: Int
     /// A header after which the article is over (comments, related articles).
-    public var endsArticle: Bool
+    public let endsArticle: Bool
     /// For regex rules: match the paragraph as written, case included,
     /// instead of its lowercased key (bylines need their capitals).
-    public var matchCase: Bool
+    public let matchCase: Bool
     /// For regex rules: literal pieces one of which a line must contain
     /// before the (much slower) expression runs; empty means always run.
-    public var requires: [String]
+    public let requires: [String]
 
     /// `category:name`, as recorded in `removed.*` and counted in the manifest.
     public var identifier: String { "\(category):\(name)" }

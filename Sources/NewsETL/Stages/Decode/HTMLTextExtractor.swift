@@ -230,19 +230,38 @@ enum UnterminatedTitle {
 /// parsing, so that the malformed JSON-LD common on real pages still yields
 /// its date.
 enum JSONLDDates {
+    private static let key = Array("\"datePublished\"".utf8)
+
     static func find(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var dates: [String] = []
-        var rest = text[...]
-        while let key = rest.range(of: "\"datePublished\"") {
-            rest = rest[key.upperBound...]
-            guard let colon = rest.firstIndex(where: { !$0.isWhitespace }), rest[colon] == ":" else { continue }
-            let afterColon = rest[rest.index(after: colon)...].drop { $0.isWhitespace }
-            guard afterColon.first == "\"" else { continue }
-            let value = afterColon.dropFirst().prefix { $0 != "\"" }
-            dates.append(String(value))
-            rest = afterColon.dropFirst()
+        var searchFrom = 0
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        while let found = firstIndex(of: key, in: bytes, from: searchFrom) {
+            searchFrom = found + key.count
+            var index = searchFrom
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { continue }
+            index += 1
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { continue }
+            let start = index + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            dates.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            searchFrom = start
         }
         return dates
+    }
+
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 

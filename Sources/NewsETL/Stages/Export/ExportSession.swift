@@ -1,30 +1,58 @@
 /// The files of one run being written. Nothing is visible under its final
 /// name until `commit`; `abort` (or dropping the session) removes the
 /// temporary files and leaves the previous outputs as they were.
+///
+/// Rows are made once, buffered, and written by one thread per format
+/// (up to `threads`): each format's files get the same rows in the same
+/// order, so the output does not depend on the thread count.
 public final class ExportSession {
+    private enum Kind: CaseIterable {
+        case documents, rejects, duplicates, removed, entities, summary
+    }
+
+    /// One format's writers; used by one thread at a time.
+    private final class FormatWriters: @unchecked Sendable {
+        var writers: [Kind: any DatasetWriter] = [:]
+
+        func write(_ rows: [(kind: Kind, row: [FieldValue])]) -> (any Error)? {
+            do {
+                for (kind, row) in rows { try writers[kind]?.write(row) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
     private let includeText: Bool
+    private let includeRemoved: Bool
+    private let includeEntities: Bool
     private let folder: String
-    private var documentWriters: [any DatasetWriter] = []
-    private var rejectWriters: [any DatasetWriter] = []
-    private var duplicateWriters: [any DatasetWriter] = []
-    private var removedWriters: [any DatasetWriter] = []
-    private var entityWriters: [any DatasetWriter] = []
-    private var summaryWriters: [any DatasetWriter] = []
+    private let threads: Int
+    private var formats: [FormatWriters] = []
+    private var pending: [(kind: Kind, row: [FieldValue])] = []
     private var summary = EntitySummary()
     private var committed = false
+    /// Rows buffered before the formats write them.
+    private static let batchRows = 4096
 
-    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool) throws {
+    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int) throws {
         self.includeText = stage.includeText
+        self.includeRemoved = includeRemoved
+        self.includeEntities = includeEntities
         self.folder = folder
+        self.threads = max(1, threads)
         do {
             for format in stage.formats {
-                documentWriters.append(try format.makeWriter(for: Datasets.documents(includeText: includeText), folder: folder))
-                rejectWriters.append(try format.makeWriter(for: Datasets.rejects, folder: folder))
-                duplicateWriters.append(try format.makeWriter(for: Datasets.duplicates, folder: folder))
-                if includeRemoved { removedWriters.append(try format.makeWriter(for: Datasets.removed, folder: folder)) }
+                let group = FormatWriters()
+                formats.append(group)
+                group.writers[.documents] = try format.makeWriter(for: Datasets.documents(includeText: includeText), folder: folder)
+                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejects, folder: folder)
+                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicates, folder: folder)
+                if includeRemoved { group.writers[.removed] = try format.makeWriter(for: Datasets.removed, folder: folder) }
                 if includeEntities {
-                    entityWriters.append(try format.makeWriter(for: Datasets.entities, folder: folder))
-                    summaryWriters.append(try format.makeWriter(for: Datasets.entitySummary, folder: folder))
+                    group.writers[.entities] = try format.makeWriter(for: Datasets.entities, folder: folder)
+                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummary, folder: folder)
                 }
             }
         } catch {
@@ -42,37 +70,42 @@ public final class ExportSession {
         allWriters.map(\.finalPath) + [manifestPath]
     }
 
+    /// Dataset by dataset, each in the configured format order.
     private var allWriters: [any DatasetWriter] {
-        documentWriters + rejectWriters + duplicateWriters + removedWriters + entityWriters + summaryWriters
+        Kind.allCases.flatMap { kind in formats.compactMap { $0.writers[kind] } }
     }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
 
     public func write(_ document: Document) throws {
-        let row = Datasets.row(document, includeText: includeText)
-        for writer in documentWriters { try writer.write(row) }
-        if !entityWriters.isEmpty {
-            for record in document.entities {
-                let entityRow = Datasets.row(record, of: document)
-                for writer in entityWriters { try writer.write(entityRow) }
-            }
+        pending.append((.documents, Datasets.row(document, includeText: includeText)))
+        if includeEntities {
+            for record in document.entities { pending.append((.entities, Datasets.row(record, of: document))) }
             summary.add(document)
         }
-        guard !removedWriters.isEmpty else { return }
-        for paragraph in document.removed {
-            let removedRow = Datasets.row(paragraph, of: document)
-            for writer in removedWriters { try writer.write(removedRow) }
+        if includeRemoved {
+            for paragraph in document.removed { pending.append((.removed, Datasets.row(paragraph, of: document))) }
         }
+        if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ rejection: Rejection) throws {
-        let row = Datasets.row(rejection)
-        for writer in rejectWriters { try writer.write(row) }
+        pending.append((.rejects, Datasets.row(rejection)))
+        if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ duplicate: DuplicateRecord) throws {
-        let row = Datasets.row(duplicate)
-        for writer in duplicateWriters { try writer.write(row) }
+        pending.append((.duplicates, Datasets.row(duplicate)))
+        if pending.count >= ExportSession.batchRows { try flush() }
+    }
+
+    /// Hands the buffered rows to every format, one thread per format.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        let rows = pending
+        pending.removeAll(keepingCapacity: true)
+        let errors = WorkerPool.map(formats, workers: min(threads, formats.count)) { $0.write(rows) }
+        if let error = errors.compactMap({ $0 }).first { throw error }
     }
 
     /// Closes every dataset and writes the manifest, then renames all files
@@ -84,9 +117,10 @@ public final class ExportSession {
     }
 
     func commit(manifest: [UInt8], into transaction: OutputTransaction?) throws {
-        for row in summary.rows() {
-            for writer in summaryWriters { try writer.write(row) }
+        if includeEntities {
+            for row in summary.rows() { pending.append((.summary, row)) }
         }
+        try flush()
         let writers = allWriters
         for writer in writers { try writer.finish() }
         let manifestFile = try AtomicFile(path: manifestPath)

@@ -30,8 +30,11 @@ public struct ExportStage: Sendable {
 
     /// Opens the temporary files of one run in `folder`; `includeRemoved`
     /// adds `removed.*`, the paragraphs the clean stage took out;
-    /// `includeEntities` adds `entities.*` and `entity_summary.*`.
-    public func openSession(folder: String, includeRemoved: Bool = false, includeEntities: Bool = false) throws -> ExportSession {
-        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved, includeEntities: includeEntities)
+    /// `includeEntities` adds `entities.*` and `entity_summary.*`; up to
+    /// `threads` threads write the formats side by side.
+    public func openSession(folder: String, includeRemoved: Bool = false, includeEntities: Bool = false,
+                            threads: Int = 1) throws -> ExportSession {
+        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved, includeEntities: includeEntities,
+                          threads: threads)
     }
 }

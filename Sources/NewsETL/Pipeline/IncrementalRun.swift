@@ -67,10 +67,7 @@ struct IncrementalRun {
             }
             runRecords = nil
             for resolver in run.resolvers { try resolver.persist(into: transaction) }
-            let ledgerFile = try AtomicFile(path: state.ledgerPath)
-            try ledgerFile.write(ledger.encoded())
-            try ledgerFile.close()
-            transaction.add(ledgerFile.temporaryPath, as: state.ledgerPath)
+            try ledger.save(to: state.ledgerPath, into: transaction)
             CrashPoint.reach("state")
 
             cumulative.scope = .cumulative

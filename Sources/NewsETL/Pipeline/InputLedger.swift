@@ -1,9 +1,7 @@
-import Foundation
-
 /// Every input processed so far, in `.state/inputs.bin`: path, size and
 /// modification time (how a later run knows the file is unchanged without
 /// reading it), SHA-256, outcome, and the run that processed it; plus the
-/// SHA-256 of the config those runs used. Checksummed like the dedupe state.
+/// SHA-256 of the config those runs used. A `StateFile`.
 struct InputLedger: Equatable {
     struct Entry: Equatable {
         var size: Int
@@ -13,7 +11,7 @@ struct InputLedger: Equatable {
     }
 
     static let fileName = "inputs.bin"
-    private static let magic = Array("NEWSETL-INPUTS-1\n".utf8)
+    private static let magic = "NEWSETL-INPUTS-1\n"
 
     var configSHA256: String
     var entries: [String: Entry] = [:]
@@ -22,19 +20,12 @@ struct InputLedger: Equatable {
         self.configSHA256 = configSHA256
     }
 
-    enum LoadProblem: Error {
-        case missing
-        case corrupt(String)
+    static func load(path: String) -> Result<InputLedger, StateFile.Problem> {
+        StateFile.read(path, magic: magic).map(decode)
     }
 
-    static func load(path: String) -> Result<InputLedger, LoadProblem> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
-        let bytes = Array(data)
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return .failure(.corrupt("not a NewsETL input ledger")) }
-        var hasher = SHA256()
-        hasher.update(bytes[..<(bytes.count - 32)])
-        guard hasher.finalize().elementsEqual(bytes[(bytes.count - 32)...]) else { return .failure(.corrupt("checksum mismatch")) }
-        var decoder = RecordDecoder(bytes: Array(bytes[magic.count..<(bytes.count - 32)]))
+    private static func decode(_ payload: [UInt8]) -> InputLedger {
+        var decoder = RecordDecoder(bytes: payload)
         var ledger = InputLedger(configSHA256: decoder.string())
         for _ in 0..<decoder.integer() {
             let path = decoder.string(), size = decoder.integer(), modified = decoder.integer(), runID = decoder.string()
@@ -44,12 +35,12 @@ struct InputLedger: Equatable {
                                       reason: decoder.optional().flatMap(Rejection.Reason.init(rawValue:)))
             ledger.entries[path] = Entry(size: size, modifiedNanoseconds: modified, outcome: outcome, runID: runID)
         }
-        return .success(ledger)
+        return ledger
     }
 
-    func encoded() -> [UInt8] {
+    /// Writes the ledger under a temporary name for `transaction` to put in place.
+    func save(to path: String, into transaction: OutputTransaction) throws {
         var encoder = RecordEncoder()
-        encoder.bytes = InputLedger.magic
         encoder.string(configSHA256)
         encoder.integer(entries.count)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
@@ -63,9 +54,7 @@ struct InputLedger: Equatable {
             encoder.optional(entry.outcome.canonicalID)
             encoder.optional(entry.outcome.reason?.rawValue)
         }
-        var hasher = SHA256()
-        hasher.update(encoder.bytes)
-        return encoder.bytes + hasher.finalize()
+        try StateFile.write(encoder.bytes, magic: InputLedger.magic, to: path, into: transaction)
     }
 
     /// The outcomes in path order, for the cumulative manifest.

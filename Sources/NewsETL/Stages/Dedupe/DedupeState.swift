@@ -3,9 +3,9 @@ import Foundation
 /// The sketches of documents earlier runs kept, in one file under the output
 /// folder's state folder, so a copy arriving in a later run is matched too.
 ///
-/// The file ends with the SHA-256 of everything before it; a file that does
-/// not check out is set aside (renamed `.corrupt`) rather than trusted, and
-/// the run starts fresh. It is replaced atomically after the run's outputs.
+/// A `StateFile`: one that does not check out is set aside (renamed
+/// `.corrupt`) rather than trusted, and the run starts fresh. It is put in
+/// place by the run's transaction, with the outputs.
 struct DedupeState: Sendable {
     struct Entry: Sendable, Equatable {
         var docID: String
@@ -16,31 +16,22 @@ struct DedupeState: Sendable {
         var sketch: DocumentSketch
     }
 
-    enum LoadProblem: Error {
-        case missing
-        case corrupt(String)
-    }
-
     let folder: String
     var path: String { "\(folder)/dedupe-signatures.bin" }
-    private static let magic = Array("NEWSETL-DEDUPE-STATE-2\n".utf8)
+    private static let magic = "NEWSETL-DEDUPE-STATE-2\n"
 
     init(folder: String) {
         self.folder = folder
     }
 
-    func load() -> Result<[Entry], LoadProblem> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
-        let bytes = Array(data)
-        guard bytes.count >= DedupeState.magic.count + 32, bytes.starts(with: DedupeState.magic) else {
-            return setAside("not a NewsETL dedupe state file")
+    func load() -> Result<[Entry], StateFile.Problem> {
+        let payload: [UInt8]
+        switch StateFile.read(path, magic: DedupeState.magic) {
+        case .success(let bytes): payload = bytes
+        case .failure(.missing): return .failure(.missing)
+        case .failure(.corrupt(let detail)): return setAside(detail)
         }
-        let payload = bytes[..<(bytes.count - 32)]
-        let stored = bytes[(bytes.count - 32)...]
-        var hasher = SHA256()
-        hasher.update(payload)
-        guard hasher.finalize().elementsEqual(stored) else { return setAside("checksum mismatch") }
-        var reader = StateReader(bytes: Array(payload.dropFirst(DedupeState.magic.count)))
+        var reader = StateReader(bytes: payload)
         var entries: [Entry] = []
         guard let count = reader.integer() else { return setAside("truncated") }
         for _ in 0..<count {
@@ -56,8 +47,7 @@ struct DedupeState: Sendable {
 
     /// Writes the entries under a temporary name for `transaction` to put in place.
     func save(_ entries: [Entry], into transaction: OutputTransaction) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var bytes = DedupeState.magic
+        var bytes: [UInt8] = []
         StateWriter.integer(entries.count, to: &bytes)
         for entry in entries {
             StateWriter.string(entry.docID, to: &bytes)
@@ -68,16 +58,10 @@ struct DedupeState: Sendable {
             StateWriter.integer(words.count, to: &bytes)
             for word in words { StateWriter.integer(Int(bitPattern: UInt(word)), to: &bytes) }
         }
-        var hasher = SHA256()
-        hasher.update(bytes)
-        bytes.append(contentsOf: hasher.finalize())
-        let file = try AtomicFile(path: path)
-        try file.write(bytes)
-        try file.close()
-        transaction.add(file.temporaryPath, as: path)
+        try StateFile.write(bytes, magic: DedupeState.magic, to: path, into: transaction)
     }
 
-    private func setAside(_ detail: String) -> Result<[Entry], LoadProblem> {
+    private func setAside(_ detail: String) -> Result<[Entry], StateFile.Problem> {
         try? FileManager.default.removeItem(atPath: path + ".corrupt")
         try? FileManager.default.moveItem(atPath: path, toPath: path + ".corrupt")
         return .failure(.corrupt(detail))

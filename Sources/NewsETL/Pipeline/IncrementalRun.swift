@@ -87,6 +87,7 @@ struct IncrementalRun {
                 try manifest.close()
                 transaction.add(manifest.temporaryPath, as: manifest.finalPath)
             }
+            removeOutputsNoLongerMade(keeping: Set(cumulative.outputFiles), into: transaction)
             try transaction.commit()
             runSummary.finishedAt = cumulative.finishedAt
             return runSummary
@@ -145,6 +146,16 @@ struct IncrementalRun {
             }
         }
         return summary
+    }
+
+    /// Dataset files an earlier config made and this one does not (a format
+    /// or dataset switched off) leave with the commit, so the folder never
+    /// mixes runs.
+    private func removeOutputsNoLongerMade(keeping current: Set<String>, into transaction: OutputTransaction) {
+        for name in Datasets.names.flatMap({ dataset in ExportFormat.allCases.map { "\(dataset).\($0.rawValue)" } })
+        where !current.contains(name) && FileSystem.exists("\(folder)/\(name)") {
+            transaction.remove("\(folder)/\(name)")
+        }
     }
 
     /// With no earlier records, the run's rows are the whole dataset: its

@@ -6,8 +6,8 @@ import Glibc
 /// that a crash cannot leave half done.
 ///
 /// Everything is first written under temporary names. `commit` then writes a
-/// journal listing the renames (itself renamed into place, so it exists
-/// whole or not at all), performs them, and deletes it. A run killed during
+/// journal listing the renames and removals (itself renamed into place, so
+/// it exists whole or not at all), performs them, and deletes it. A run killed during
 /// the renames leaves the journal behind; the next run calls `recover`
 /// before anything else and completes them. Before the journal exists the
 /// previous outputs are untouched and the temporaries are swept as
@@ -15,6 +15,8 @@ import Glibc
 public final class OutputTransaction {
     let folder: String
     private var renames: [(temporary: String, final: String)] = []
+    /// Files the commit removes after the renames (outputs a new config no longer makes).
+    private var removals: [String] = []
 
     init(folder: String) {
         self.folder = folder
@@ -29,12 +31,18 @@ public final class OutputTransaction {
         renames.append((relative(temporaryPath), relative(finalPath)))
     }
 
-    /// Commits every registered rename; on return the new files are in place.
+    /// Registers a file inside the output folder to be removed on commit.
+    func remove(_ path: String) {
+        removals.append(relative(path))
+    }
+
+    /// Commits every registered rename and removal; on return the new files are in place.
     func commit() throws {
         let journal = OutputTransaction.journalPath(in: folder)
         try FileSystem.makeFolder("\(folder)/.state")
         let file = try AtomicFile(path: journal)
         for rename in renames { try file.write(rename.temporary + "\t" + rename.final + "\n") }
+        for path in removals { try file.write("\t" + path + "\n") }
         try file.close()
         try AtomicFile.rename(from: file.temporaryPath, to: journal)
         CrashPoint.reach("commit-journal")
@@ -42,9 +50,11 @@ public final class OutputTransaction {
             try AtomicFile.rename(from: "\(folder)/\(rename.temporary)", to: "\(folder)/\(rename.final)")
             CrashPoint.reach("commit-rename-\(index + 1)")
         }
+        for path in removals { unlink("\(folder)/\(path)") }
         FileSystem.syncFolder(folder)
         unlink(journal)
         renames = []
+        removals = []
     }
 
     /// Removes every registered temporary.
@@ -62,6 +72,10 @@ public final class OutputTransaction {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
+            if parts[0].isEmpty {
+                unlink("\(folder)/\(parts[1])")
+                continue
+            }
             let temporary = "\(folder)/\(parts[0])"
             guard FileSystem.exists(temporary) else { continue }
             let final = "\(folder)/\(parts[1])"

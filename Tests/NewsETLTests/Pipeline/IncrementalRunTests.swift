@@ -209,4 +209,21 @@ import Testing
         #expect(smiths.count == 1)
         #expect(smiths.first?.contains("\"documents\":3") == true)
     }
+
+    @Test func removesDatasetFilesANewConfigNoLongerMakes() throws {
+        let (input, _) = try Self.sampleCopy()
+        let output = TemporaryFolder()
+        _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
+        #expect(FileManager.default.fileExists(atPath: output.url("documents.xml")))
+        var jsonOnly = try PipelineConfig.testing("""
+            {"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "export", "options": {"formats": ["jsonl"]}}]}
+            """)
+        jsonOnly.input.path = input.path
+        jsonOnly.outputPath = output.path
+        let second = try PipelineRunner(config: jsonOnly).run()
+        #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(files == ["documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl", "runs"])
+        #expect(OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify().problems == [])
+    }
 }

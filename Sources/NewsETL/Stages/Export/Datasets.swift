@@ -50,6 +50,9 @@ public enum Datasets {
         columns: [.init("entity_id"), .init("type"), .init("name"), .init("aliases"), .init("documents", .integer),
                   .init("mentions", .integer), .init("first_published"), .init("last_published")])
 
+    /// Every dataset's name, the stem of its files.
+    static let names = [documents(includeText: true), rejects, duplicates, removed, entities, entitySummary].map(\.name)
+
     /// Canonical names of one type, one per entity, in order of first mention, `; `-separated.
     static func names(_ document: Document, _ kind: EntityMention.Kind) -> FieldValue {
         var seen = Set<String>()

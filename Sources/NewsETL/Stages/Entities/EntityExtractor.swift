@@ -65,16 +65,8 @@ struct EntityExtractor: Sendable {
     /// Whether the line ending at `end` is written in capitals, as a
     /// headline above hard-wrapped wire copy is: it stays a sentence of its own.
     private func lineIsInCapitals(endingAt end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        var letters = 0, capitals = 0
-        var position = end - 1
-        while position >= 0, scalars[position] != "\n" {
-            if LetterCase.isAlphabetic(scalars[position]) {
-                letters += 1
-                if LetterCase.isUppercase(scalars[position]) { capitals += 1 }
-            }
-            position -= 1
-        }
-        return letters >= 8 && capitals * 10 >= letters * 7
+        let start = scalars[..<end].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        return LetterCase.isMostlyCapitals(scalars[start..<end])
     }
 
     /// Every occurrence of a configured name becomes a mention of its type,

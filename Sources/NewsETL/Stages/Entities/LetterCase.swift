@@ -44,6 +44,17 @@ enum LetterCase {
         return word.count > 1 && word.allSatisfy { !$0.isLowercase }
     }
 
+    /// Written in capitals, as headlines and wire slugs are: at least eight
+    /// letters, seven in ten of them upper case.
+    static func isMostlyCapitals<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+        var letters = 0, capitals = 0
+        for scalar in scalars where isAlphabetic(scalar) {
+            letters += 1
+            if isUppercase(scalar) { capitals += 1 }
+        }
+        return letters >= 8 && capitals * 10 >= letters * 7
+    }
+
     /// A first ASCII character followed by a combining mark forms one
     /// character whose case the standard library must judge.
     private static func startsWithCombiningMark(_ word: String) -> Bool {

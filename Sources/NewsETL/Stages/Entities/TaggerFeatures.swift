@@ -18,14 +18,7 @@ enum TaggerFeatures {
             lower = words.map { $0.lowercased() }
             shapes = words.map(TaggerFeatures.shape)
             capitalised = words.map(LetterCase.startsUppercase)
-            var letters = 0, upper = 0
-            for word in words {
-                for scalar in word.unicodeScalars where LetterCase.isAlphabetic(scalar) {
-                    letters += 1
-                    if LetterCase.isUppercase(scalar) { upper += 1 }
-                }
-            }
-            headlineCase = letters >= 8 && upper * 10 >= letters * 7
+            headlineCase = LetterCase.isMostlyCapitals(words.lazy.flatMap(\.unicodeScalars))
                 || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy(LetterCase.startsUppercase)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
         }

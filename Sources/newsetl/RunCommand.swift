@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Process every file again, not only new and changed ones.")
     var full = false
 
+    @Flag(name: .long, help: "Accept a run that removes more than input.max_deleted_share of the known files (or all of them) from the dataset.")
+    var allowDeletions = false
+
     @Option(name: .long, help: "Least severe messages to log: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -37,7 +40,9 @@ struct RunCommand: ParsableCommand {
     var logFormat: String = "text"
 
     func validate() throws {
-        if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more") }
+        if let workers, !PipelineConfig.workerRange.contains(workers) {
+            throw ValidationError("--workers must be between \(PipelineConfig.workerRange.lowerBound) and \(PipelineConfig.workerRange.upperBound)")
+        }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -63,7 +68,7 @@ struct RunCommand: ParsableCommand {
         if let output { pipeline.outputPath = output }
         if let workers { pipeline.workers = workers }
         let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
-        let options = PipelineRunner.Options(full: full, logger: logger, progress: bar.map { bar in { bar.update($0) } })
+        let options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, logger: logger, progress: bar.map { bar in { bar.update($0) } })
         let summary: RunSummary
         do {
             summary = try PipelineRunner(config: pipeline, options: options).run()
@@ -75,6 +80,7 @@ struct RunCommand: ParsableCommand {
             case .outputFolder: throw fail(error.description, ExitStatus.cannotCreate)
             case .output: throw fail(error.description, ExitStatus.ioError)
             case .locked: throw fail(error.description, ExitStatus.locked)
+            case .config: throw fail(error.description, ExitStatus.configError)
             }
         }
         for warning in summary.warnings { logger.warning("\(warning)") }

@@ -9,15 +9,20 @@ public struct InputOptions: Sendable, Equatable {
     public var exclude: [String]
     /// Files larger than this are rejected as `too_large` without being read.
     public var maxFileBytes: Int
+    /// A run that would remove more than this share of the files the
+    /// dataset knows stops instead (an unmounted or emptied input folder
+    /// looks like every file deleted); `--allow-deletions` overrides.
+    public var maxDeletedShare: Double
 
     public static let defaultMaxFileBytes = 50 * 1024 * 1024
 
     public init(path: String = "input", include: [String] = ["*"], exclude: [String] = [],
-                maxFileBytes: Int = InputOptions.defaultMaxFileBytes) {
+                maxFileBytes: Int = InputOptions.defaultMaxFileBytes, maxDeletedShare: Double = 0.5) {
         self.path = path
         self.include = include
         self.exclude = exclude
         self.maxFileBytes = maxFileBytes
+        self.maxDeletedShare = maxDeletedShare
     }
 
     init(reader: OptionReader, baseDirectory: String) {
@@ -26,16 +31,9 @@ public struct InputOptions: Sendable, Equatable {
             path: PathResolution.resolve(rawPath, against: baseDirectory),
             include: reader.stringList("include", default: ["*"]),
             exclude: reader.stringList("exclude", default: []),
-            maxFileBytes: reader.integer("max_file_bytes", default: InputOptions.defaultMaxFileBytes, range: 1...Int.max)
+            maxFileBytes: reader.integer("max_file_bytes", default: InputOptions.defaultMaxFileBytes, range: 1...Int.max),
+            maxDeletedShare: reader.number("max_deleted_share", default: 0.5, range: 0...1)
         )
         reader.finish()
-    }
-}
-
-enum PathResolution {
-    /// `path` itself when absolute, else `path` inside `directory`.
-    static func resolve(_ path: String, against directory: String) -> String {
-        if path.hasPrefix("/") || directory.isEmpty || directory == "." { return path }
-        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 }

@@ -51,9 +51,9 @@ public final class OptionReader {
 
     public func integer(_ key: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
         guard let found = value(key) else { return fallback }
-        if case .number(let number) = found, number == number.rounded(),
-           number >= Double(range.lowerBound), number <= Double(range.upperBound) {
-            return Int(number)
+        // `Int(exactly:)` is nil for fractions and for doubles beyond Int's range (2^63 and up).
+        if case .number(let number) = found, let integer = Int(exactly: number), range.contains(integer) {
+            return integer
         }
         problems.add(keyPath(key), "expected an integer \(describe(range)), got \(found.summary)")
         return fallback

@@ -25,6 +25,9 @@ public struct PipelineConfig: Sendable {
     /// SHA-256 of the config file's bytes, recorded in the manifest.
     public var sha256: String
 
+    /// Worker counts a config or the command line may ask for.
+    public static let workerRange = 0...1024
+
     /// The worker count actually used.
     public var effectiveWorkers: Int {
         workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -59,7 +62,7 @@ public struct PipelineConfig: Sendable {
         let outputReader = reader.nested("output")
         let outputPath = PathResolution.resolve(outputReader.string("path", default: "output"), against: baseDirectory)
         outputReader.finish()
-        let workers = reader.integer("workers", default: 0, range: 0...1024)
+        let workers = reader.integer("workers", default: 0, range: workerRange)
         let failOnReject = reader.bool("fail_on_reject", default: false)
         let stages = readStages(reader.value("stages"), problems: problems)
         reader.finish()

@@ -1,17 +1,33 @@
 /// A file found in the input folder, before it is read.
 public struct InputFile: Sendable, Equatable {
-    /// Path relative to the input folder, `/`-separated; the sort key of the run.
+    /// Path relative to the input folder, `/`-separated; the sort key of the
+    /// run. Bytes of a name that are not valid UTF-8 are written `%XX` (and
+    /// `%` then `%25`), see `FileSystem.displayName`.
     public var relativePath: String
+    /// The file's absolute path as text, for messages.
     public var absolutePath: String
+    /// The exact bytes of the path to open (any length, any bytes).
+    public var systemPath: [UInt8]
     /// What the walk already knows is wrong with the entry (a FIFO, a symlink
     /// leaving the input folder); such entries are rejected without being opened.
     public var problem: Rejection.Reason?
     public var problemDetail: String
+    /// Size and modification time seen by the walk (nil when the entry
+    /// could not be examined): how a later run knows the file is unchanged.
+    public var stamp: Stamp?
 
-    public init(relativePath: String, absolutePath: String, problem: Rejection.Reason? = nil, problemDetail: String = "") {
+    public struct Stamp: Sendable, Equatable {
+        public var size: Int
+        public var modifiedNanoseconds: Int
+    }
+
+    public init(relativePath: String, absolutePath: String, systemPath: [UInt8]? = nil, problem: Rejection.Reason? = nil,
+                problemDetail: String = "", stamp: Stamp? = nil) {
         self.relativePath = relativePath
         self.absolutePath = absolutePath
+        self.systemPath = systemPath ?? Array(absolutePath.utf8)
         self.problem = problem
         self.problemDetail = problemDetail
+        self.stamp = stamp
     }
 }

@@ -11,6 +11,8 @@ public struct Rejection: Error, Sendable, Equatable {
         case unreadable
         case notRegularFile = "not_regular_file"
         case outsideInput = "outside_input"
+        case symlinkToFolder = "symlink_to_folder"
+        case symlinkLoop = "symlink_loop"
         case noText = "no_text"
     }
 

@@ -6,10 +6,7 @@
 /// the folder is deleted (its records leave the cumulative outputs). A
 /// full run processes every file but counts them the same way.
 struct ChangeSet {
-    struct Stamp: Equatable {
-        var size: Int
-        var modifiedNanoseconds: Int
-    }
+    typealias Stamp = InputFile.Stamp
 
     /// Files to process, in run order, with their stamps.
     var files: [InputFile] = []
@@ -23,13 +20,15 @@ struct ChangeSet {
 
     var isEmpty: Bool { files.isEmpty && deleted.isEmpty }
 
-    init(files walked: [InputFile], ledger: InputLedger?, fullReason: String?) {
+    /// Ledger paths inside `unlistedFolders` (folders the walk could not
+    /// list) are not known to be gone: an incremental run keeps them.
+    init(files walked: [InputFile], ledger: InputLedger?, fullReason: String?, unlistedFolders: [String] = []) {
         self.fullReason = fullReason
         var present = Set<String>()
         for file in walked {
             present.insert(file.relativePath)
-            let status = try? FileSystem.linkStatus(file.absolutePath)
-            let stamp = Stamp(size: status?.size ?? -1, modifiedNanoseconds: status?.modifiedNanoseconds ?? -1)
+            let status = file.stamp
+            let stamp = status ?? Stamp(size: -1, modifiedNanoseconds: -1)
             stamps[file.relativePath] = stamp
             if let earlier = ledger?.entries[file.relativePath] {
                 // A file that could not be read is tried again: a permission fix does not change its time.
@@ -45,7 +44,10 @@ struct ChangeSet {
             }
             files.append(file)
         }
-        deleted = (ledger?.entries.keys.filter { !present.contains($0) } ?? []).sorted()
+        let hidden = fullReason == nil ? unlistedFolders.map { $0 + "/" } : []
+        deleted = (ledger?.entries.keys.filter { path in
+            !present.contains(path) && !hidden.contains(where: { path.hasPrefix($0) })
+        } ?? []).sorted()
     }
 
     /// Paths whose earlier records this run replaces or removes.

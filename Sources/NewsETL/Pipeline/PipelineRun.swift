@@ -20,7 +20,7 @@ final class PipelineRun {
     private var warnings: [String] = []
     /// Records completed before the last segment (rejections, dropped
     /// copies), held until the last segment reaches their place in run order.
-    private var pendingRecords: [Int: StoredRecord] = [:]
+    private var pendingRecords = PendingRecords()
     /// Duplicate records of documents still on their way to export.
     private var duplicateOf: [Int: DuplicateRecord] = [:]
     /// Corpus stages' decisions, kept to save their state after the outputs.
@@ -210,7 +210,7 @@ final class PipelineRun {
     /// arrive in order; earlier ones wait until the last segment passes them.
     private func keep(_ record: StoredRecord, ordinal: Int, inLastSegment: Bool) throws {
         guard inLastSegment else {
-            pendingRecords[ordinal] = record
+            pendingRecords.insert(record, ordinal: ordinal)
             return
         }
         try flushPendingRecords(before: ordinal)
@@ -218,10 +218,7 @@ final class PipelineRun {
     }
 
     private func flushPendingRecords(before ordinal: Int) throws {
-        guard !pendingRecords.isEmpty else { return }
-        for earlier in pendingRecords.keys.sorted() where earlier < ordinal {
-            try records.append(pendingRecords.removeValue(forKey: earlier)!)
-        }
+        while let earlier = pendingRecords.popFirst(below: ordinal) { try records.append(earlier) }
     }
 
     func summary(startedAt: Date, finishedAt: Date, outputFiles: [String]) -> RunSummary {

@@ -18,11 +18,16 @@ public struct PipelineRunner {
     public struct Options {
         /// Process every file again, whatever the state says.
         public var full = false
+        /// Accept a run that removes more than `input.max_deleted_share` of
+        /// the known files (or all of them) from the dataset.
+        public var allowDeletions = false
         public var logger = Logger(label: "newsetl")
         public var progress: RunProgress.Handler?
 
-        public init(full: Bool = false, logger: Logger = Logger(label: "newsetl"), progress: RunProgress.Handler? = nil) {
+        public init(full: Bool = false, allowDeletions: Bool = false, logger: Logger = Logger(label: "newsetl"),
+                    progress: RunProgress.Handler? = nil) {
             self.full = full
+            self.allowDeletions = allowDeletions
             self.logger = logger
             self.progress = progress
         }
@@ -31,7 +36,11 @@ public struct PipelineRunner {
     public let config: PipelineConfig
     public let options: Options
 
+    /// Paths set after loading (command-line overrides) are normalised here, once.
     public init(config: PipelineConfig, options: Options = Options()) {
+        var config = config
+        config.outputPath = PathResolution.normalize(config.outputPath)
+        config.input.path = PathResolution.normalize(config.input.path)
         self.config = config
         self.options = options
     }
@@ -48,13 +57,32 @@ public struct PipelineRunner {
     public func run() throws -> RunSummary {
         let startedAt = Date()
         let logger = options.logger
-        let files: [InputFile]
+        let inputReal: String
         do {
-            files = try InputWalker(options: config.input).walk()
+            guard try FileSystem.targetStatus(config.input.path).kind == .directory else {
+                throw RunError.inputFolder("input folder \(config.input.path): not a folder")
+            }
+            inputReal = try FileSystem.realPath(config.input.path)
+        } catch let error as SystemError {
+            throw RunError.inputFolder("input folder \(config.input.path): \(error.message)")
+        }
+        let folder = try OutputFolder.prepare(config.outputPath)
+        let outputReal = (try? FileSystem.realPath(folder)) ?? folder
+        if outputReal == inputReal || PathResolution.isInside(inputReal, folder: outputReal) {
+            throw RunError.config("input folder \(config.input.path) lies inside the output folder \(folder): "
+                                  + "the run would read its own outputs; choose folders side by side")
+        }
+        let walker = InputWalker(options: config.input,
+                                 excludedFolders: PathResolution.isInside(outputReal, folder: inputReal) ? [outputReal] : [])
+        let listing: InputWalker.Listing
+        do {
+            listing = try walker.list()
         } catch let error as InputWalker.FolderError {
             throw RunError.inputFolder(error.description)
         }
-        let folder = try OutputFolder.prepare(config.outputPath)
+        for skipped in listing.skippedFolders {
+            logger.notice("\(config.input.path)/\(skipped) is the output folder: not read as input")
+        }
         let lock = try RunLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
         var warnings: [String] = []
@@ -79,7 +107,11 @@ public struct PipelineRunner {
             else if ledger!.configSHA256 != config.sha256 { "the config changed (sha256 \(ledger!.configSHA256.prefix(12)) → \(config.sha256.prefix(12)))" }
             else { nil }
         if fullReason != nil { previous = nil }
-        let changes = ChangeSet(files: files, ledger: ledger, fullReason: fullReason)
+        let changes = ChangeSet(files: listing.files, ledger: ledger, fullReason: fullReason, unlistedFolders: listing.unlistedFolders)
+        for unlisted in listing.unlistedFolders where fullReason == nil {
+            logger.warning("\(config.input.path)/\(unlisted) cannot be listed: the files earlier runs read there stay in the dataset")
+        }
+        try guardDeletions(changes, known: ledger?.entries.count ?? 0, inputIsEmpty: listing.files.isEmpty)
         if let fullReason, ledger != nil { logger.notice("processing every file: \(fullReason)") }
         let summaryChanges = RunSummary.Changes(new: changes.new, changed: changes.changed, unchanged: changes.unchanged,
                                                 deleted: changes.deleted, fullReason: fullReason)
@@ -95,6 +127,20 @@ public struct PipelineRunner {
                              summaryChanges: summaryChanges, ledger: fullReason == nil ? ledger : nil, previous: previous,
                              warnings: warnings, options: options)
             .execute(startedAt: startedAt)
+    }
+
+    /// Stops a run that would remove too much of the dataset: an input
+    /// folder that is empty or lost most of its files is far more often an
+    /// unmounted or mistyped folder than a real deletion.
+    private func guardDeletions(_ changes: ChangeSet, known: Int, inputIsEmpty: Bool) throws {
+        let gone = changes.deleted.count
+        guard !options.allowDeletions, known > 0, gone > 0 else { return }
+        let share = config.input.maxDeletedShare
+        guard inputIsEmpty || Double(gone) > share * Double(known) else { return }
+        let why = inputIsEmpty ? "the folder holds no file at all" : "more than input.max_deleted_share (\(share)) of them"
+        throw RunError.inputFolder("input folder \(config.input.path): \(gone) of the \(known) files the dataset knows are gone "
+                                   + "(\(why)); nothing was changed. Check that the folder is mounted and complete; "
+                                   + "to remove those files from the dataset, run again with --allow-deletions")
     }
 
     /// The ledger and record store earlier runs left, and what was wrong

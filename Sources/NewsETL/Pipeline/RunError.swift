@@ -9,10 +9,13 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case output(String)
     /// Another run holds the output folder.
     case locked(String)
+    /// The folders given cannot work together (an input inside the output).
+    case config(String)
 
     public var description: String {
         switch self {
-        case .inputFolder(let message), .outputFolder(let message), .output(let message), .locked(let message): return message
+        case .inputFolder(let message), .outputFolder(let message), .output(let message), .locked(let message), .config(let message):
+            return message
         }
     }
 }

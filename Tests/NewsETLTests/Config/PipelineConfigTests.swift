@@ -101,4 +101,30 @@ import Testing
         #expect(config.input.path == "/srv/news/reports")
         #expect(config.outputPath == "/abs/out")
     }
+
+    @Test func integersBeyondTheMachinesRangeAreProblemsNotTraps() {
+        for huge in ["9223372036854775807", "9223372036854775808", "1e300"] {
+            let found = problems(#"{"input": {"max_file_bytes": \#(huge)}, "stages": [{"name": "decode"}, {"name": "export"}]}"#)
+            #expect(found.count == 1 && found[0].hasPrefix("input.max_file_bytes: expected an integer of at least 1"), "\(huge): \(found)")
+        }
+        #expect(problems(#"{"workers": 100000, "stages": [{"name": "decode"}, {"name": "export"}]}"#)
+                == ["workers: expected an integer between 0 and 1024, got 100000"])
+    }
+
+    @Test func normalisesTheOutputPathAndConfinesTheDedupeState() throws {
+        let config = try PipelineConfig.testing(#"{"output": {"path": "out/"}, "stages": [{"name": "decode"}, {"name": "export"}]}"#,
+                                                baseDirectory: "/etc/newsetl/")
+        #expect(config.outputPath == "/etc/newsetl/out")
+        for path in ["/var/lib/state", "../state", "."] {
+            let found = problems(#"{"stages": [{"name": "decode"}, {"name": "dedupe", "options": {"state": {"path": "\#(path)"}}}, {"name": "export"}]}"#)
+            #expect(found == [#"stages[1].options.state.path: expected a folder inside the output folder (relative, not leaving it with ..), got "\#(path)""#])
+        }
+    }
+
+    @Test func readsTheDeletionGuardShare() throws {
+        let config = try PipelineConfig.testing(#"{"input": {"max_deleted_share": 0.2}, "stages": [{"name": "decode"}, {"name": "export"}]}"#)
+        #expect(config.input.maxDeletedShare == 0.2)
+        #expect(problems(#"{"input": {"max_deleted_share": 2}, "stages": [{"name": "decode"}, {"name": "export"}]}"#)
+                == ["input.max_deleted_share: expected a number between 0 and 1, got 2"])
+    }
 }

@@ -19,46 +19,32 @@ public enum FileSystem {
 
     /// The entry itself (a symlink is reported as a symlink).
     public static func linkStatus(_ path: String) throws(SystemError) -> Status {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { throw SystemError("lstat", path: path) }
-        return status(info)
+        try linkStatus(bytes: Array(path.utf8))
     }
 
     /// What the entry points to (symlinks followed).
     public static func targetStatus(_ path: String) throws(SystemError) -> Status {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw SystemError("stat", path: path) }
-        return status(info)
+        try targetStatus(bytes: Array(path.utf8))
     }
 
     /// The canonical absolute path, symlinks resolved.
     public static func realPath(_ path: String) throws(SystemError) -> String {
-        guard let resolved = realpath(path, nil) else { throw SystemError("realpath", path: path) }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        displayName(try realPath(bytes: Array(path.utf8)))
     }
 
     /// Names in a folder, without `.` and `..`, in no particular order.
     public static func listDirectory(_ path: String) throws(SystemError) -> [String] {
-        guard let directory = opendir(path) else { throw SystemError("opendir", path: path) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        try listDirectory(bytes: Array(path.utf8)).map { displayName($0) }
     }
 
     /// Reads a regular file whole. Opens without blocking and checks the opened
     /// descriptor is a regular file, so an entry swapped for a FIFO after the
     /// walk cannot hang the run.
     public static func readRegularFile(_ path: String) throws(SystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw SystemError("open", path: path) }
-        defer { close(descriptor) }
+        try readRegularFile(bytes: Array(path.utf8))
+    }
+
+    static func readAll(_ descriptor: Int32, path: String) throws(SystemError) -> [UInt8] {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw SystemError("fstat", path: path) }
         guard status(info).kind == .regular else { throw SystemError("open", path: path, code: EINVAL) }
@@ -85,7 +71,7 @@ public enum FileSystem {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
-    private static func status(_ info: stat) -> Status {
+    static func status(_ info: stat) -> Status {
         let kind: Kind
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .regular

@@ -40,10 +40,10 @@ public struct DecodeStage: Sendable {
         if let problem = file.problem { return reject(problem, file.problemDetail) }
         let bytes: [UInt8]
         do {
-            let status = try FileSystem.targetStatus(file.absolutePath)
+            let status = try FileSystem.targetStatus(bytes: file.systemPath)
             guard status.kind == .regular else { return reject(.notRegularFile, "not a regular file") }
             if status.size > maxFileBytes { return reject(.tooLarge, sizeDetail(status.size, limit: maxFileBytes)) }
-            bytes = try FileSystem.readRegularFile(file.absolutePath)
+            bytes = try FileSystem.readRegularFile(bytes: file.systemPath)
         } catch {
             return reject(.unreadable, error.message)
         }

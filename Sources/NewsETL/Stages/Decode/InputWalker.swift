@@ -2,19 +2,25 @@
 import Glibc
 #endif
 
-/// Lists the input files of a run in a stable order.
+/// Lists the input files of a run in a stable order, every entry accounted for.
 ///
-/// Walks the folder recursively, skipping hidden entries. Regular files and
-/// symlinks to regular files inside the folder become inputs; a symlink that
-/// leaves the folder, a FIFO, socket or device becomes an input that is
-/// rejected without ever being opened. Symlinks to folders are not followed:
-/// inside the folder they would list the same files twice, outside it they
-/// would leave it.
+/// Walks the folder recursively, skipping hidden entries and the folders in
+/// `excludedFolders` (the output folder when it lies inside the input).
+/// Regular files and symlinks to regular files inside the folder become
+/// inputs; every other entry becomes an input that is rejected without
+/// being opened, with its own reason: a symlink that leaves the folder, a
+/// symlink to a folder (not followed: inside the folder its files would be
+/// read twice), a symlink loop, a FIFO, socket or device, a folder that
+/// cannot be listed. Names need not be valid UTF-8 and paths may be longer
+/// than `PATH_MAX` (see `FileSystem.displayName`).
 public struct InputWalker: Sendable {
     public let options: InputOptions
+    /// Real paths of folders under the input folder that are not input.
+    public let excludedFolders: [String]
 
-    public init(options: InputOptions) {
+    public init(options: InputOptions, excludedFolders: [String] = []) {
         self.options = options
+        self.excludedFolders = excludedFolders
     }
 
     /// Why the input folder itself cannot be walked.
@@ -22,87 +28,115 @@ public struct InputWalker: Sendable {
         public let description: String
     }
 
+    /// What a walk found.
+    public struct Listing: Sendable {
+        /// All inputs, sorted by relative path (byte order of UTF-8).
+        public var files: [InputFile] = []
+        /// Relative paths of folders that could not be listed: the files
+        /// earlier runs found in them are not known to be gone.
+        public var unlistedFolders: [String] = []
+        /// Relative paths of `excludedFolders` met on the way.
+        public var skippedFolders: [String] = []
+    }
+
     /// All inputs, sorted by relative path (byte order of UTF-8).
     public func walk() throws -> [InputFile] {
+        try list().files
+    }
+
+    public func list() throws -> Listing {
         let root = options.path
-        let rootStatus: FileSystem.Status
-        let rootReal: String
+        let rootReal: [UInt8]
         do {
-            rootStatus = try FileSystem.targetStatus(root)
-            rootReal = try FileSystem.realPath(root)
-        } catch {
+            let rootStatus = try FileSystem.targetStatus(root)
+            guard rootStatus.kind == .directory else { throw FolderError(description: "input folder \(root): not a folder") }
+            rootReal = try FileSystem.realPath(bytes: Array(root.utf8))
+        } catch let error as SystemError {
             throw FolderError(description: "input folder \(root): \(error.message)")
         }
-        guard rootStatus.kind == .directory else {
-            throw FolderError(description: "input folder \(root): not a folder")
-        }
-        var files: [InputFile] = []
-        visit(directory: rootReal, relativePrefix: "", rootReal: rootReal, into: &files)
-        files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return files
-    }
-
-    private func visit(directory: String, relativePrefix: String, rootReal: String, into files: inout [InputFile]) {
-        let names: [String]
-        do {
-            names = try FileSystem.listDirectory(directory)
-        } catch {
-            files.append(InputFile(relativePath: String(relativePrefix.dropLast()), absolutePath: directory,
-                                   problem: .unreadable, problemDetail: "cannot list folder: \(error.message)"))
-            return
-        }
-        for name in names where !name.hasPrefix(".") {
-            let absolute = directory + "/" + name
-            let relative = relativePrefix + name
-            let status: FileSystem.Status
+        var listing = Listing()
+        let excluded = Set(excludedFolders.map { Array($0.utf8) })
+        var pending: [(path: [UInt8], relativePrefix: String)] = [(rootReal, "")]
+        while let (directory, prefix) = pending.popLast() {
+            let names: [[UInt8]]
             do {
-                status = try FileSystem.linkStatus(absolute)
+                names = try FileSystem.listDirectory(bytes: directory)
             } catch {
-                add(InputFile(relativePath: relative, absolutePath: absolute, problem: .unreadable,
-                              problemDetail: error.message), to: &files)
+                guard !prefix.isEmpty else { throw FolderError(description: "input folder \(root): cannot be listed: \(error.message)") }
+                let relative = String(prefix.dropLast())
+                listing.unlistedFolders.append(relative)
+                listing.files.append(InputFile(relativePath: relative, absolutePath: FileSystem.displayName(directory), systemPath: directory,
+                                               problem: .unreadable, problemDetail: "cannot list folder: \(error.message)"))
                 continue
             }
-            switch status.kind {
-            case .directory:
-                visit(directory: absolute, relativePrefix: relative + "/", rootReal: rootReal, into: &files)
-            case .regular:
-                add(InputFile(relativePath: relative, absolutePath: absolute), to: &files)
-            case .symlink:
-                add(resolveLink(absolute, relative: relative, rootReal: rootReal), to: &files)
-            case .fifo, .socket, .device, .other:
-                add(InputFile(relativePath: relative, absolutePath: absolute, problem: .notRegularFile,
-                              problemDetail: "not a regular file (\(describe(status.kind)))"), to: &files)
+            for name in names where name.first != UInt8(ascii: ".") {
+                let absolute = directory + [UInt8(ascii: "/")] + name
+                let relative = prefix + FileSystem.displayName(name)
+                let file: InputFile?
+                do {
+                    let status = try FileSystem.linkStatus(bytes: absolute)
+                    switch status.kind {
+                    case .directory:
+                        if excluded.contains(absolute) {
+                            listing.skippedFolders.append(relative)
+                        } else {
+                            pending.append((absolute, relative + "/"))
+                        }
+                        continue
+                    case .regular:
+                        file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                                         stamp: InputFile.Stamp(status))
+                    case .symlink:
+                        file = resolveLink(absolute, relative: relative, rootReal: rootReal)
+                    case .fifo, .socket, .device, .other:
+                        file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                                         problem: .notRegularFile, problemDetail: "not a regular file (\(describe(status.kind)))",
+                                         stamp: InputFile.Stamp(status))
+                    }
+                } catch {
+                    file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                                     problem: .unreadable, problemDetail: error.message)
+                }
+                if let file, isSelected(file.relativePath) { listing.files.append(file) }
             }
         }
+        listing.files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        listing.unlistedFolders.sort()
+        listing.skippedFolders.sort()
+        return listing
     }
 
-    private func resolveLink(_ absolute: String, relative: String, rootReal: String) -> InputFile? {
-        guard let target = try? FileSystem.realPath(absolute) else {
-            return InputFile(relativePath: relative, absolutePath: absolute, problem: .unreadable,
-                             problemDetail: "broken symlink")
+    private func resolveLink(_ absolute: [UInt8], relative: String, rootReal: [UInt8]) -> InputFile {
+        let display = FileSystem.displayName(absolute)
+        func rejected(_ reason: Rejection.Reason, _ detail: String) -> InputFile {
+            InputFile(relativePath: relative, absolutePath: display, systemPath: absolute, problem: reason, problemDetail: detail)
         }
-        guard target.hasPrefix(rootReal + "/") else {
-            return InputFile(relativePath: relative, absolutePath: absolute, problem: .outsideInput,
-                             problemDetail: "symlink points outside the input folder")
+        let target: [UInt8]
+        do {
+            target = try FileSystem.realPath(bytes: absolute)
+        } catch {
+            switch error.code {
+            case ELOOP: return rejected(.symlinkLoop, "symlink loop (too many levels of symbolic links)")
+            case ENOENT: return rejected(.unreadable, "broken symlink (its target does not exist)")
+            default: return rejected(.unreadable, "symlink cannot be resolved: \(error.message)")
+            }
         }
-        guard let status = try? FileSystem.targetStatus(target) else {
-            return InputFile(relativePath: relative, absolutePath: absolute, problem: .unreadable,
-                             problemDetail: "symlink target cannot be read")
+        guard target.starts(with: rootReal + [UInt8(ascii: "/")]) else {
+            return rejected(.outsideInput, "symlink points outside the input folder")
+        }
+        guard let status = try? FileSystem.targetStatus(bytes: target) else {
+            return rejected(.unreadable, "symlink target cannot be read")
         }
         switch status.kind {
         case .regular:
-            return InputFile(relativePath: relative, absolutePath: target)
+            return InputFile(relativePath: relative, absolutePath: FileSystem.displayName(target), systemPath: target,
+                             stamp: InputFile.Stamp(status))
         case .directory:
-            return nil
+            let inside = FileSystem.displayName(target.dropFirst(rootReal.count + 1))
+            return rejected(.symlinkToFolder, "symlink to the folder \(inside) of the input, not followed (its files are read where they are)")
         default:
-            return InputFile(relativePath: relative, absolutePath: absolute, problem: .notRegularFile,
-                             problemDetail: "symlink to a \(describe(status.kind))")
+            return rejected(.notRegularFile, "symlink to \(describe(status.kind))")
         }
-    }
-
-    private func add(_ file: InputFile?, to files: inout [InputFile]) {
-        guard let file, isSelected(file.relativePath) else { return }
-        files.append(file)
     }
 
     /// Whether the include and exclude patterns select `relativePath`.
@@ -122,5 +156,11 @@ public struct InputWalker: Sendable {
         case .directory: return "a folder"
         default: return "a special file"
         }
+    }
+}
+
+extension InputFile.Stamp {
+    init(_ status: FileSystem.Status) {
+        self.init(size: status.size, modifiedNanoseconds: status.modifiedNanoseconds)
     }
 }

@@ -93,7 +93,12 @@ public struct DedupeStage: CorpusStage {
                                            allowed: CanonicalKey.allCases.map(\.rawValue))
         let state = options.nested("state")
         let stateEnabled = state.bool("enabled", default: true)
-        let statePath = state.string("path", default: ".state")
+        let rawStatePath = state.string("path", default: ".state")
+        let statePath = PathResolution.confined(rawStatePath) ?? ".state"
+        if PathResolution.confined(rawStatePath) == nil {
+            options.problems.add(state.keyPath("path"),
+                                 "expected a folder inside the output folder (relative, not leaving it with ..), got \"\(rawStatePath)\"")
+        }
         state.finish()
         self.init(
             action: Action(rawValue: action) ?? .mark,

@@ -10,8 +10,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder of a run.")
     var output = "output"
 
-    @Option(name: .long, help: "XSD the XML outputs must satisfy.")
-    var schema = "schema/newsetl.xsd"
+    @Option(name: .long, help: "XSD the XML outputs must satisfy (default: the schema built into newsetl).")
+    var schema: String?
 
     func run() throws {
         let report = OutputVerifier(folder: output, schemaPath: schema).verify()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import NewsETL
 
 /// The `newsetl` binary's exit codes and messages, as cron and scripts see them.
 @Suite struct CommandLineTests {
@@ -13,8 +14,9 @@ import Testing
     static var binary: String { RepositoryPaths.root + "/.build/debug/newsetl" }
 
     /// Runs the built binary; `environment` adds variables to this process's.
-    static func newsetl(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    static func newsetl(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Outcome {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -90,5 +92,43 @@ import Testing
     @Test func rejectsANegativeWorkerCountAsAUsageError() throws {
         let outcome = try newsetl(["run", "--workers", "-1"])
         #expect(outcome.status == 64)
+    }
+
+    @Test func rejectsAWorkerCountBeyondTheConfigRange() throws {
+        let outcome = try newsetl(["run", "--workers", "100000"])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("--workers must be between 0 and 1024"))
+    }
+
+    @Test func verifiesFromAnyFolderWithTheBuiltInSchemaExactlyTheFormatsWritten() throws {
+        let folder = TemporaryFolder()
+        let config = folder.write("csv-only.json", """
+            {"stages": [{"name": "decode"}, {"name": "export", "options": {"formats": ["csv"]}}]}
+            """)
+        for (configPath, output) in [(RepositoryPaths.root + "/pipeline.json", "all/"), (config, "csv")] {
+            let run = try Self.newsetl(["run", "--config", configPath, "--input", RepositoryPaths.sampleInput, "--output", output],
+                                       in: folder.path)
+            #expect(run.status == 0, "\(run.standardError)")
+            let here = try Self.newsetl(["verify", "--output", folder.url(output)], in: "/")
+            #expect(here.status == 0, "\(here.standardError)")
+            #expect(here.standardError.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url("csv/documents.xml")))
+    }
+
+    @Test func verifyNamesABrokenFile() throws {
+        let folder = TemporaryFolder()
+        let run = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
+                               "--input", RepositoryPaths.sampleInput, "--output", folder.path])
+        #expect(run.status == 0)
+        // Cut the XML mid-record and drop a CSV field: a consumer would choke on both.
+        let xml = folder.read("documents.xml")
+        try Data(xml.prefix(xml.count / 2).utf8).write(to: URL(fileURLWithPath: folder.url("documents.xml")), options: .atomic)
+        let csv = folder.read("rejects.csv").replacingOccurrences(of: "\"empty\",", with: "")
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.url("rejects.csv")), options: .atomic)
+        let verify = try newsetl(["verify", "--output", folder.path])
+        #expect(verify.status == 65)
+        #expect(verify.standardError.contains("documents.xml"))
+        #expect(verify.standardError.contains("rejects.csv: record"))
     }
 }

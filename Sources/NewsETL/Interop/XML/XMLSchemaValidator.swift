@@ -6,16 +6,31 @@ import Foundation
 public final class XMLSchemaValidator {
     private let schema: xmlSchemaPtr
 
-    public init(schemaPath: String) throws {
+    public convenience init(schemaPath: String) throws {
         LibXML.initialize()
         guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
             throw XMLError("cannot read schema \(schemaPath)")
         }
+        try self.init(parserContext: parserContext, name: schemaPath)
+    }
+
+    /// A validator for schema text held in memory (`name` only labels errors).
+    public convenience init(schemaText: String, name: String) throws {
+        LibXML.initialize()
+        let bytes = Array(schemaText.utf8)
+        let parserContext = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+        }
+        guard let parserContext else { throw XMLError("cannot read schema \(name)") }
+        try self.init(parserContext: parserContext, name: name)
+    }
+
+    private init(parserContext: xmlSchemaParserCtxtPtr, name: String) throws {
         defer { xmlSchemaFreeParserCtxt(parserContext) }
         let errors = ErrorCollector()
         xmlSchemaSetParserStructuredErrors(parserContext, collectError, Unmanaged.passUnretained(errors).toOpaque())
         guard let schema = xmlSchemaParse(parserContext) else {
-            throw XMLError("invalid schema \(schemaPath): \(errors.messages.first ?? "unknown error")")
+            throw XMLError("invalid schema \(name): \(errors.messages.first ?? "unknown error")")
         }
         self.schema = schema
     }

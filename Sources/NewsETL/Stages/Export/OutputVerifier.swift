@@ -4,6 +4,8 @@ import Foundation
 /// through libcsv with every record as wide as the header, every JSONL line
 /// an object, XML valid against the schema, and the manifest's accounting
 /// (`inputs = kept + duplicates + rejected`, one row per written document).
+/// It checks exactly the files the manifest lists as the run's outputs, and
+/// uses the schema built into the binary unless given another.
 public struct OutputVerifier {
     public struct Report {
         public var checked: [String] = []
@@ -11,29 +13,34 @@ public struct OutputVerifier {
     }
 
     public let folder: String
-    public let schemaPath: String
+    /// An XSD file to use instead of the built-in schema.
+    public let schemaPath: String?
 
-    public init(folder: String, schemaPath: String) {
+    public init(folder: String, schemaPath: String? = nil) {
         self.folder = folder
         self.schemaPath = schemaPath
     }
 
     public func verify() -> Report {
         var report = Report()
-        let manifest = readManifest(&report)
-        let validator: XMLSchemaValidator?
-        do {
-            validator = try XMLSchemaValidator(schemaPath: schemaPath)
-        } catch {
-            validator = nil
-            report.problems.append("\(error)")
+        guard let manifest = readManifest(&report) else { return report }
+        var validator: XMLSchemaValidator?
+        if manifest.outputs.contains(where: { $0.hasSuffix(".xml") }) {
+            do {
+                validator = try schemaPath.map { try XMLSchemaValidator(schemaPath: $0) }
+                    ?? XMLSchemaValidator(schemaText: BuiltInSchema.xsd, name: "the built-in schema")
+            } catch {
+                report.problems.append("\(error)")
+            }
         }
-        let names = ["documents", "rejects", "duplicates", "removed", "entities", "entity_summary"]
-        for name in names {
+        for name in Datasets.names {
             var counts: [String: Int] = [:]
-            for format in ExportFormat.allCases {
+            for format in ExportFormat.allCases where manifest.outputs.contains("\(name).\(format.rawValue)") {
                 let path = "\(folder)/\(name).\(format.rawValue)"
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    report.problems.append("\(path): listed in the manifest but missing or unreadable")
+                    continue
+                }
                 let problemsBefore = report.problems.count
                 switch format {
                 case .csv: counts["csv"] = checkCSV(Array(data), path: path, report: &report)
@@ -48,8 +55,8 @@ public struct OutputVerifier {
             if Set(counts.values).count > 1 {
                 report.problems.append("\(name): formats disagree on the number of records \(counts.sorted { $0.key < $1.key })")
             }
-            if name == "documents", let written = manifest?.documentsWritten, let count = counts.values.first, count != written {
-                report.problems.append("\(name): \(count) records, but the manifest says \(written) documents were written")
+            if name == "documents", let count = counts.values.first, count != manifest.documentsWritten {
+                report.problems.append("\(name): \(count) records, but the manifest says \(manifest.documentsWritten) documents were written")
             }
         }
         return report
@@ -57,6 +64,8 @@ public struct OutputVerifier {
 
     private struct ManifestCounts {
         var documentsWritten: Int
+        /// File names the run wrote.
+        var outputs: Set<String>
     }
 
     private func readManifest(_ report: inout Report) -> ManifestCounts? {
@@ -64,7 +73,8 @@ public struct OutputVerifier {
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let counts = object["counts"] as? [String: Any],
-              let files = object["files"] as? [Any] else {
+              let files = object["files"] as? [Any],
+              let outputs = object["outputs"] as? [String] else {
             report.problems.append("\(path): missing or not a manifest")
             return nil
         }
@@ -76,7 +86,7 @@ public struct OutputVerifier {
         } else {
             report.checked.append("\(path) (inputs \(inputs) = kept + duplicates + rejected)")
         }
-        return ManifestCounts(documentsWritten: count("documents_written"))
+        return ManifestCounts(documentsWritten: count("documents_written"), outputs: Set(outputs))
     }
 
     private func checkCSV(_ bytes: [UInt8], path: String, report: inout Report) -> Int? {

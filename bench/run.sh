@@ -131,7 +131,7 @@ if [ -d "$SHARED/reuters-dedup/docs" ]; then
   done | median)
   printf '  118 new files after 11,655: %6.3f s   --full over all 11,773: %6.3f s   nothing new: %6.3f s\n' "$incremental" "$full" "$noop"
   printf '  state folder: %s; cumulative outputs: %s\n' "$(du -sh "$work/nightly/out/.state" | cut -f1)" \
-    "$(du -ch "$work/nightly/out"/*.csv "$work/nightly/out"/*.jsonl "$work/nightly/out"/*.xml | tail -1 | cut -f1)"
+    "$(du -sh "$work/nightly/out/current/" | cut -f1)"
 fi
 
 echo

@@ -30,6 +30,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Accept a run that removes more than input.max_deleted_share of the known files (or all of them) from the dataset.")
     var allowDeletions = false
 
+    @Flag(name: .long, help: "Use an existing output folder that holds files NewsETL did not write (it only ever removes files it wrote).")
+    var outputIsMine = false
+
     @Option(name: .long, help: "Least severe messages to log: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -68,7 +71,7 @@ struct RunCommand: ParsableCommand {
         if let output { pipeline.outputPath = output }
         if let workers { pipeline.workers = workers }
         let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
-        let options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, logger: logger, progress: bar.map { bar in { bar.update($0) } })
+        let options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, outputIsMine: outputIsMine, logger: logger, progress: bar.map { bar in { bar.update($0) } })
         let summary: RunSummary
         do {
             summary = try PipelineRunner(config: pipeline, options: options).run()

@@ -123,9 +123,9 @@ import Testing
         #expect(run.status == 0)
         // Cut the XML mid-record and drop a CSV field: a consumer would choke on both.
         let xml = folder.read("documents.xml")
-        try Data(xml.prefix(xml.count / 2).utf8).write(to: URL(fileURLWithPath: folder.url("documents.xml")), options: .atomic)
+        try Data(xml.prefix(xml.count / 2).utf8).write(to: URL(fileURLWithPath: folder.url("current/documents.xml")), options: .atomic)
         let csv = folder.read("rejects.csv").replacingOccurrences(of: "\"empty\",", with: "")
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.url("rejects.csv")), options: .atomic)
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: folder.url("current/rejects.csv")), options: .atomic)
         let verify = try newsetl(["verify", "--output", folder.path])
         #expect(verify.status == 65)
         #expect(verify.standardError.contains("documents.xml"))

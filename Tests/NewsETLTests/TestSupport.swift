@@ -2,7 +2,7 @@ import Foundation
 @testable import NewsETL
 
 /// A fresh folder under /tmp, removed when the value is released.
-final class TemporaryFolder {
+final class TemporaryFolder: @unchecked Sendable {
     let path: String
 
     init() {

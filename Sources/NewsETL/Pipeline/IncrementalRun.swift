@@ -3,7 +3,8 @@ import Logging
 
 /// One run's work once it knows what to do: processes the new and changed
 /// files into `runs/<run-id>/`, merges their records with the earlier runs'
-/// into the cumulative outputs and the state, and commits all of it in one
+/// into the cumulative dataset (`datasets/<run-id>/`, see
+/// `PublishedDataset`) and the state, and commits all of it in one
 /// `OutputTransaction`.
 struct IncrementalRun {
     let config: PipelineConfig
@@ -23,21 +24,27 @@ struct IncrementalRun {
     func execute(startedAt: Date) throws -> RunSummary {
         let plan = ExecutionPlan(stages: config.stages)
         let transaction = OutputTransaction(folder: folder)
+        let published = PublishedDataset(folder: folder)
         var runRecords: RecordStoreWriter?
         var sessions: [ExportSession] = []
-        /// The cumulative datasets being written, when they are merged rather than linked.
-        var pendingSession: ExportSession?
+        var temporaryFolders: [String] = []
         do {
             try FileSystem.makeFolder(state.path)
             try FileSystem.makeFolder(state.runsPath)
+            try FileSystem.makeFolder(published.generationsPath)
             let runFolder = AtomicFile.temporaryPath(for: "\(state.runsPath)/\(runID)")
-            try FileSystem.makeFolder(runFolder)
+            let generation = AtomicFile.temporaryPath(for: published.generationPath(runID))
+            for temporary in [runFolder, generation] {
+                FileSystem.removeTree(temporary)
+                try FileSystem.makeFolder(temporary)
+                temporaryFolders.append(temporary)
+            }
             transaction.add(runFolder, as: "\(state.runsPath)/\(runID)")
             let runSession = try openSession(plan, folder: runFolder)
             sessions.append(runSession)
             let records = try RecordStoreWriter(path: state.runRecordsPath)
             runRecords = records
-            let run = PipelineRun(config: config, plan: plan, files: changes.files, session: runSession, folder: folder,
+            let run = PipelineRun(config: config, plan: plan, files: changes.files, session: runSession, spoolFolder: state.path,
                                   context: context, records: records, progress: options.progress)
             try run.execute()
             try records.finish()
@@ -46,24 +53,29 @@ struct IncrementalRun {
             runSummary.runID = runID
             runSummary.changes = summaryChanges
             runSummary.warnings = warnings + runSummary.warnings
-            try runSession.commit(manifest: runSummary.manifestJSON(), into: nil)
+            let runFiles = try runSession.commit { files in
+                runSummary.writtenFiles = files
+                return runSummary.manifestJSON()
+            }
 
             let ledger = updatedLedger(run.outcomes)
             var cumulative: RunSummary
+            var cumulativeSession: ExportSession?
             if previous == nil {
-                cumulative = try linkCumulativeOutputs(from: runSession, runFolder: runFolder, summary: runSummary, into: transaction)
+                cumulative = try linkCumulativeOutputs(from: runSession, runFolder: runFolder, into: generation, summary: runSummary)
+                cumulative.writtenFiles = runFiles
                 transaction.add(records.temporaryPath, as: state.recordsPath)
             } else {
-                let cumulativeSession = try openSession(plan, folder: folder)
-                sessions.append(cumulativeSession)
+                let session = try openSession(plan, folder: generation)
+                sessions.append(session)
                 let store = try RecordStoreWriter(path: state.recordsPath)
-                cumulative = try mergeRecords(into: store, session: cumulativeSession,
+                cumulative = try mergeRecords(into: store, session: session,
                                               newRecords: RecordStoreReader(path: records.temporaryPath))
                 try store.finish()
                 transaction.add(store.temporaryPath, as: store.finalPath)
                 AtomicFile.discard(records.temporaryPath)
-                cumulative.outputFiles = cumulativeSession.outputPaths.map { ($0 as NSString).lastPathComponent }
-                pendingSession = cumulativeSession
+                cumulative.outputFiles = session.outputPaths.map { ($0 as NSString).lastPathComponent }
+                cumulativeSession = session
             }
             runRecords = nil
             for resolver in run.resolvers { try resolver.persist(into: transaction) }
@@ -79,21 +91,25 @@ struct IncrementalRun {
             cumulative.warnings = runSummary.warnings
             cumulative.files = ledger.outcomes
             cumulative.finishedAt = Date()
-            if let pendingSession {
-                try pendingSession.commit(manifest: cumulative.manifestJSON(), into: transaction)
+            if let cumulativeSession {
+                try cumulativeSession.commit { files in
+                    cumulative.writtenFiles = files
+                    return cumulative.manifestJSON()
+                }
             } else {
-                let manifest = try AtomicFile(path: "\(folder)/manifest.json")
+                let manifest = try AtomicFile(path: "\(generation)/manifest.json")
                 try manifest.write(cumulative.manifestJSON())
                 try manifest.close()
-                transaction.add(manifest.temporaryPath, as: manifest.finalPath)
+                try AtomicFile.rename(from: manifest.temporaryPath, to: manifest.finalPath)
             }
-            removeOutputsNoLongerMade(keeping: Set(cumulative.outputFiles), into: transaction)
+            try published.publish(generation: generation, runID: runID, names: cumulative.outputFiles, into: transaction)
             try transaction.commit()
             runSummary.finishedAt = cumulative.finishedAt
             return runSummary
         } catch {
             for session in sessions { session.abort() }
             transaction.abort()
+            for temporary in temporaryFolders { FileSystem.removeTree(temporary) }
             if let runRecords { AtomicFile.discard(runRecords.temporaryPath) }
             if let error = error as? RunError { throw error }
             throw RunError.output("writing outputs failed, previous outputs left intact: \(error)")
@@ -148,31 +164,18 @@ struct IncrementalRun {
         return summary
     }
 
-    /// Dataset files an earlier config made and this one does not (a format
-    /// or dataset switched off) leave with the commit, so the folder never
-    /// mixes runs.
-    private func removeOutputsNoLongerMade(keeping current: Set<String>, into transaction: OutputTransaction) {
-        for name in Datasets.names.flatMap({ dataset in ExportFormat.allCases.map { "\(dataset).\($0.rawValue)" } })
-        where !current.contains(name) && FileSystem.exists("\(folder)/\(name)") {
-            transaction.remove("\(folder)/\(name)")
-        }
-    }
-
     /// With no earlier records, the run's rows are the whole dataset: its
-    /// files are hard-linked (or copied) to the cumulative names instead of
-    /// being written again. Returns the cumulative counts.
-    private func linkCumulativeOutputs(from session: ExportSession, runFolder: String, summary: RunSummary,
-                                       into transaction: OutputTransaction) throws -> RunSummary {
+    /// files are hard-linked (or copied) into the new dataset folder instead
+    /// of being written again. Returns the cumulative counts.
+    private func linkCumulativeOutputs(from session: ExportSession, runFolder: String, into generation: String,
+                                       summary: RunSummary) throws -> RunSummary {
         var cumulative = summary
         cumulative.outputFiles = []
         for path in session.outputPaths {
             let name = (path as NSString).lastPathComponent
             cumulative.outputFiles.append(name)
             guard name != "manifest.json" else { continue }
-            let target = "\(folder)/\(name)"
-            let temporary = AtomicFile.temporaryPath(for: target)
-            try FileSystem.linkOrCopy("\(runFolder)/\(name)", to: temporary)
-            transaction.add(temporary, as: target)
+            try FileSystem.linkOrCopy("\(runFolder)/\(name)", to: "\(generation)/\(name)")
         }
         return cumulative
     }

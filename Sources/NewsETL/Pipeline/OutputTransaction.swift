@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Replaces a set of files and folders under the output folder as one step
 /// that a crash cannot leave half done.
 ///
@@ -31,12 +27,23 @@ public final class OutputTransaction {
         renames.append((relative(temporaryPath), relative(finalPath)))
     }
 
-    /// Registers a file inside the output folder to be removed on commit.
+    /// Registers a symbolic link at `path` holding `target`: made now under a
+    /// temporary name, renamed onto `path` (replacing what is there) on commit.
+    func add(link path: String, to target: String) throws {
+        let temporary = AtomicFile.temporaryPath(for: path)
+        FileSystem.removeFile(temporary)
+        try FileSystem.makeSymlink(at: temporary, to: target)
+        add(temporary, as: path)
+    }
+
+    /// Registers a file, link or folder inside the output folder to be removed on commit.
     func remove(_ path: String) {
         removals.append(relative(path))
     }
 
-    /// Commits every registered rename and removal; on return the new files are in place.
+    /// Commits every registered rename and removal; on return the new files
+    /// are in place and on disk (the folders they were renamed into are
+    /// synced, so the commit survives a power loss).
     func commit() throws {
         let journal = OutputTransaction.journalPath(in: folder)
         try FileSystem.makeFolder("\(folder)/.state")
@@ -45,21 +52,37 @@ public final class OutputTransaction {
         for path in removals { try file.write("\t" + path + "\n") }
         try file.close()
         try AtomicFile.rename(from: file.temporaryPath, to: journal)
+        FileSystem.syncFolder("\(folder)/.state")
         CrashPoint.reach("commit-journal")
         for (index, rename) in renames.enumerated() {
             try AtomicFile.rename(from: "\(folder)/\(rename.temporary)", to: "\(folder)/\(rename.final)")
             CrashPoint.reach("commit-rename-\(index + 1)")
         }
-        for path in removals { unlink("\(folder)/\(path)") }
+        syncParents(of: renames.map(\.final))
+        for path in removals { OutputTransaction.removeEntry("\(folder)/\(path)") }
         FileSystem.syncFolder(folder)
-        unlink(journal)
+        FileSystem.removeFile(journal)
+        FileSystem.syncFolder("\(folder)/.state")
         renames = []
         removals = []
     }
 
+    private func syncParents(of paths: [String]) {
+        var parents = Set<String>()
+        for path in paths {
+            let slash = path.lastIndex(of: "/")
+            parents.insert(slash.map { "\(folder)/\(path[..<$0])" } ?? folder)
+        }
+        for parent in parents.sorted() { FileSystem.syncFolder(parent) }
+    }
+
+    private static func removeEntry(_ path: String) {
+        if FileSystem.isFolder(path) { FileSystem.removeTree(path) } else { FileSystem.removeFile(path) }
+    }
+
     /// Removes every registered temporary.
     func abort() {
-        for rename in renames { FileSystem.removeTree("\(folder)/\(rename.temporary)") }
+        for rename in renames { OutputTransaction.removeEntry("\(folder)/\(rename.temporary)") }
         renames = []
     }
 
@@ -73,7 +96,7 @@ public final class OutputTransaction {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
             if parts[0].isEmpty {
-                unlink("\(folder)/\(parts[1])")
+                removeEntry("\(folder)/\(parts[1])")
                 continue
             }
             let temporary = "\(folder)/\(parts[0])"
@@ -84,7 +107,7 @@ public final class OutputTransaction {
             performed += 1
         }
         FileSystem.syncFolder(folder)
-        unlink(journal)
+        FileSystem.removeFile(journal)
         return performed
     }
 

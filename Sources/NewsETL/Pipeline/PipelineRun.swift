@@ -6,7 +6,8 @@ final class PipelineRun {
     private let plan: ExecutionPlan
     private let files: [InputFile]
     private let session: ExportSession
-    private let folder: String
+    /// Where corpus stages' spools are written (the state folder).
+    private let spoolFolder: String
     private let workers: Int
     private let batchSize: Int
     private(set) var outcomes: [FileOutcome?]
@@ -27,13 +28,13 @@ final class PipelineRun {
     private(set) var resolvers: [any CorpusResolver] = []
 
     /// `records` receives every processed file's record in run order, for the state folder.
-    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, folder: String,
+    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, spoolFolder: String,
          context: CorpusContext, records: RecordStoreWriter, progress: RunProgress.Handler?) {
         self.config = config
         self.plan = plan
         self.files = files
         self.session = session
-        self.folder = folder
+        self.spoolFolder = spoolFolder
         self.context = context
         self.records = records
         self.progress = progress
@@ -76,7 +77,7 @@ final class PipelineRun {
     private func destination(afterSegment index: Int) throws -> Destination {
         let next = index + 1
         guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
-        let spool = try DocumentSpool(folder: folder, name: config.stages[corpus.index].name)
+        let spool = try DocumentSpool(folder: spoolFolder, name: config.stages[corpus.index].name)
         return .corpus(spool, corpus.stage.makeCollector(context: context), corpus)
     }
 

@@ -21,13 +21,16 @@ public struct PipelineRunner {
         /// Accept a run that removes more than `input.max_deleted_share` of
         /// the known files (or all of them) from the dataset.
         public var allowDeletions = false
+        /// Use an existing output folder that holds files NewsETL did not write.
+        public var outputIsMine = false
         public var logger = Logger(label: "newsetl")
         public var progress: RunProgress.Handler?
 
-        public init(full: Bool = false, allowDeletions: Bool = false, logger: Logger = Logger(label: "newsetl"),
-                    progress: RunProgress.Handler? = nil) {
+        public init(full: Bool = false, allowDeletions: Bool = false, outputIsMine: Bool = false,
+                    logger: Logger = Logger(label: "newsetl"), progress: RunProgress.Handler? = nil) {
             self.full = full
             self.allowDeletions = allowDeletions
+            self.outputIsMine = outputIsMine
             self.logger = logger
             self.progress = progress
         }
@@ -66,12 +69,13 @@ public struct PipelineRunner {
         } catch let error as SystemError {
             throw RunError.inputFolder("input folder \(config.input.path): \(error.message)")
         }
-        let folder = try OutputFolder.prepare(config.outputPath)
-        let outputReal = (try? FileSystem.realPath(folder)) ?? folder
-        if outputReal == inputReal || PathResolution.isInside(inputReal, folder: outputReal) {
-            throw RunError.config("input folder \(config.input.path) lies inside the output folder \(folder): "
+        if let outputReal = try? FileSystem.realPath(config.outputPath),
+           outputReal == inputReal || PathResolution.isInside(inputReal, folder: outputReal) {
+            throw RunError.config("input folder \(config.input.path) lies inside the output folder \(config.outputPath): "
                                   + "the run would read its own outputs; choose folders side by side")
         }
+        let folder = try OutputFolder.prepare(config.outputPath, adopt: options.outputIsMine)
+        let outputReal = (try? FileSystem.realPath(folder)) ?? folder
         let walker = InputWalker(options: config.input,
                                  excludedFolders: PathResolution.isInside(outputReal, folder: inputReal) ? [outputReal] : [])
         let listing: InputWalker.Listing
@@ -97,6 +101,11 @@ public struct PipelineRunner {
             throw RunError.output("cannot complete the commit of an interrupted run: \(error)")
         }
         OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
+        let foreign = PublishedDataset(folder: folder).foreignEntries()
+        if !foreign.isEmpty {
+            throw RunError.outputFolder("output folder \(folder): \(foreign.joined(separator: ", ")) were not written by NewsETL "
+                                        + "and would be replaced; move them away")
+        }
         let state = StateFolder(output: folder)
         var (ledger, previous, problems) = loadEarlierRuns(state)
         warnings += problems

@@ -37,6 +37,9 @@ public struct RunSummary: Sendable {
     /// Problems that did not stop the run (a corrupt state file set aside).
     public var warnings: [String]
     public var outputFiles: [String]
+    /// The dataset files with their records, sizes and SHA-256, for the
+    /// manifest's `output_files`, so a reader can check what it read.
+    public var writtenFiles: [WrittenFile] = []
 
     public var inputs: Int { files.count }
     public var kept: Int { files.count { $0.kind == .kept } }
@@ -101,6 +104,14 @@ public struct RunSummary: Sendable {
         }
         out.close("]")
         out.field("outputs", strings: outputFiles)
+        out.key("output_files")
+        out.open("[")
+        for file in writtenFiles {
+            out.element()
+            out.append("{\"name\":" + JSONText.quoted(file.name) + ",\"records\":" + (file.records.map(String.init) ?? "null")
+                       + ",\"bytes\":" + String(file.bytes) + ",\"sha256\":" + JSONText.quoted(file.sha256) + "}")
+        }
+        out.close("]")
         out.key("files")
         out.open("[")
         for file in files {

@@ -5,9 +5,12 @@ import Testing
 /// Nightly use: a growing input folder processed again and again into one
 /// output folder. Inputs are copies of the sample reports in input/.
 @Suite struct IncrementalRunTests {
-    static func config(input: String, output: String, workers: Int = 2, extra: String = "") throws -> PipelineConfig {
+    static func config(input: String, output: String, workers: Int = 2, extra: String = "",
+                       formats: [String] = ["csv", "jsonl", "xml"]) throws -> PipelineConfig {
+        let formatList = formats.map { "\"\($0)\"" }.joined(separator: ", ")
         var config = try PipelineConfig.testing("""
-            {\(extra)"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "entities"}, {"name": "export"}]}
+            {\(extra)"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "entities"},
+                               {"name": "export", "options": {"formats": [\(formatList)]}}]}
             """)
         config.input.path = input
         config.outputPath = output
@@ -33,7 +36,11 @@ import Testing
             let path = "\(folder)/\(relative)"
             guard !FileSystem.isFolder(path) else { continue }
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            files[relative] = (FileManager.default.contents(atPath: path)!, attributes[.modificationDate] as! Date)
+            if let target = FileSystem.symlinkTarget(path) {
+                files[relative] = (Data("-> \(target)".utf8), attributes[.modificationDate] as! Date)
+            } else {
+                files[relative] = (FileManager.default.contents(atPath: path)!, attributes[.modificationDate] as! Date)
+            }
         }
         return files
     }
@@ -223,7 +230,9 @@ import Testing
         let second = try PipelineRunner(config: jsonOnly).run()
         #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(files == ["documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl", "runs"])
+        #expect(files == ["current", "datasets", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl", "runs"])
+        let current = try FileManager.default.contentsOfDirectory(atPath: output.url("current")).sorted()
+        #expect(current == ["documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl"])
         #expect(OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify().problems == [])
     }
 }

@@ -115,19 +115,19 @@ import Testing
 
     @Test func leavesPreviousOutputsIntactWhenWritingFails() throws {
         let output = TemporaryFolder()
-        output.write("documents.csv", "previous\n")
-        // A folder squatting on a temporary file name makes opening the outputs fail.
-        try FileManager.default.createDirectory(atPath: AtomicFile.temporaryPath(for: output.url("rejects.jsonl")),
-                                                withIntermediateDirectories: false)
+        let configuration = try config(input: RepositoryPaths.sampleInput, output: output.path, workers: 1)
+        _ = try PipelineRunner(config: configuration).run()
+        let before = try IncrementalRunTests.snapshot(output.path)
+        // Folders squatting on the spools' temporary names make the next run fail mid-way.
+        let squatters = ["clean", "dedupe", "entities"].map { AtomicFile.temporaryPath(for: output.url(".state/spool-\($0)")) }
+        for path in squatters { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
         #expect(throws: RunError.self) {
-            try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 1)).run()
+            try PipelineRunner(config: configuration, options: .init(full: true)).run()
         }
-        #expect(output.read("documents.csv") == "previous\n")
-        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [".lock", (AtomicFile.temporaryPath(for: output.url("rejects.jsonl")) as NSString).lastPathComponent, ".state",
-                          "documents.csv", "runs"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url("runs")) == [])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")) == [])
+        for path in squatters { FileSystem.removeTree(path) }
+        let after = try IncrementalRunTests.snapshot(output.path)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (path, (bytes, _)) in before { #expect(after[path]?.0 == bytes, "\(path) changed") }
     }
 
     @Test func runsTheSeedReportsWhenPresent() throws {
@@ -148,18 +148,21 @@ import Testing
     @Test func sweepsTemporaryFilesOfKilledRunsOnly() throws {
         let folder = TemporaryFolder()
         folder.write(".documents.csv.tmp-2147483000", "half a file from a killed run")
-        folder.write(".spool-dedupe.tmp-2147483001", "spool of a killed run")
+        folder.write(".notes.txt.tmp-2147483000", "a user's file that only looks like a temporary")
+        folder.write(".state/.spool-dedupe.tmp-2147483001", "spool of a killed run")
         folder.write(".rejects.csv.tmp-\(getpid())", "a live run's file")
         folder.write(".state/dedupe-signatures.bin", "state")
         folder.write(".state/.records.bin.tmp-2147483002", "state of a killed run")
         folder.write("runs/.run-20261122T010000Z.tmp-2147483003/documents.csv", "run folder of a killed run")
+        folder.write("datasets/.run-20261122T010000Z.tmp-2147483003/documents.csv", "dataset folder of a killed run")
         folder.write("runs/run-20261121T010000Z/documents.csv", "an earlier run's rows")
         folder.write("documents.csv", "previous output")
         OutputFolder.sweepAbandonedTemporaryFiles(in: folder.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == [".rejects.csv.tmp-\(getpid())", ".state", "documents.csv", "runs"])
+        #expect(names == [".notes.txt.tmp-2147483000", ".rejects.csv.tmp-\(getpid())", ".state", "datasets", "documents.csv", "runs"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url(".state")) == ["dedupe-signatures.bin"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url("runs")) == ["run-20261121T010000Z"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url("datasets")) == [])
     }
 }
 

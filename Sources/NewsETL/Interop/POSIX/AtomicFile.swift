@@ -4,12 +4,19 @@ import Glibc
 
 /// A file written under a temporary name in its final folder and renamed into
 /// place on `commit`, so a reader never sees half a file and a failed run
-/// leaves the previous version intact.
+/// leaves the previous version intact. It counts and hashes what it writes,
+/// so the manifest can give every output's size and SHA-256 without
+/// reading it again.
 public final class AtomicFile {
     public let finalPath: String
     public let temporaryPath: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
+    private var digest = SHA256()
+    /// Bytes written so far.
+    public private(set) var byteCount = 0
+    /// SHA-256 of the whole file, once it is closed.
+    public private(set) var sha256: String?
     private static let flushThreshold = 1 << 20
 
     public init(path: String) throws(SystemError) {
@@ -27,7 +34,7 @@ public final class AtomicFile {
         }
     }
 
-    public func write(_ bytes: [UInt8]) throws(SystemError) {
+    public func write(_ bytes: some Collection<UInt8>) throws(SystemError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= AtomicFile.flushThreshold { try flush() }
     }
@@ -40,6 +47,7 @@ public final class AtomicFile {
     /// Writes out, syncs and closes the temporary file, leaving it unrenamed.
     public func close() throws(SystemError) {
         try flush()
+        sha256 = digest.finalizeHex()
         guard fsync(descriptor) == 0 else { throw SystemError("fsync", path: temporaryPath) }
         let status = Glibc.close(descriptor)
         descriptor = -1
@@ -47,6 +55,8 @@ public final class AtomicFile {
     }
 
     private func flush() throws(SystemError) {
+        digest.update(buffer)
+        byteCount += buffer.count
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

@@ -115,6 +115,24 @@ public enum FileSystem {
         try FileManager.default.copyItem(atPath: source, toPath: destination)
     }
 
+    /// Creates a symbolic link at `path` holding `target` (taken relative to the link's folder).
+    public static func makeSymlink(at path: String, to target: String) throws(SystemError) {
+        guard symlink(target, path) == 0 else { throw SystemError("symlink", path: path) }
+    }
+
+    /// What a symbolic link holds; nil when `path` is not a symlink.
+    public static func symlinkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Removes one file or symlink; silent when absent.
+    public static func removeFile(_ path: String) {
+        unlink(path)
+    }
+
     /// Flushes a folder's entries (renames into it) to disk.
     public static func syncFolder(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -6,33 +6,37 @@ import Foundation
 public final class XMLSchemaValidator {
     private let schema: xmlSchemaPtr
 
-    public convenience init(schemaPath: String) throws {
+    public init(schemaPath: String) throws {
         LibXML.initialize()
         guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
             throw XMLError("cannot read schema \(schemaPath)")
         }
-        try self.init(parserContext: parserContext, name: schemaPath)
+        schema = try XMLSchemaValidator.parse(parserContext, name: schemaPath)
     }
 
     /// A validator for schema text held in memory (`name` only labels errors).
-    public convenience init(schemaText: String, name: String) throws {
+    public init(schemaText: String, name: String) throws {
         LibXML.initialize()
-        let bytes = Array(schemaText.utf8)
-        let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+        // The parser context reads the buffer during `xmlSchemaParse`: it must live until then.
+        var bytes = Array(schemaText.utf8)
+        schema = try bytes.withUnsafeMutableBufferPointer { buffer in
+            try buffer.withMemoryRebound(to: CChar.self) { characters in
+                guard let parserContext = xmlSchemaNewMemParserCtxt(characters.baseAddress, Int32(characters.count)) else {
+                    throw XMLError("cannot read schema \(name)")
+                }
+                return try XMLSchemaValidator.parse(parserContext, name: name)
+            }
         }
-        guard let parserContext else { throw XMLError("cannot read schema \(name)") }
-        try self.init(parserContext: parserContext, name: name)
     }
 
-    private init(parserContext: xmlSchemaParserCtxtPtr, name: String) throws {
+    private static func parse(_ parserContext: xmlSchemaParserCtxtPtr, name: String) throws -> xmlSchemaPtr {
         defer { xmlSchemaFreeParserCtxt(parserContext) }
         let errors = ErrorCollector()
         xmlSchemaSetParserStructuredErrors(parserContext, collectError, Unmanaged.passUnretained(errors).toOpaque())
         guard let schema = xmlSchemaParse(parserContext) else {
             throw XMLError("invalid schema \(name): \(errors.messages.first ?? "unknown error")")
         }
-        self.schema = schema
+        return schema
     }
 
     deinit { xmlSchemaFree(schema) }

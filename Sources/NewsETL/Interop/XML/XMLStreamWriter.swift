@@ -3,19 +3,28 @@ import CLibXML2
 /// Writes an XML file element by element through libxml2's text writer, so a
 /// dataset of any size never sits in memory whole.
 ///
-/// Text is filtered to what XML 1.0 allows first: libxml2 would otherwise
-/// write control characters that its own parser then rejects.
+/// The bytes go to an `AtomicFile` (libxml2 writes through our callback), so
+/// XML outputs are synced, counted and hashed like the other formats, and
+/// a write error (a full disk) comes back as our error, not a message
+/// libxml2 prints. Text is filtered to what XML 1.0 allows first: libxml2
+/// would otherwise write control characters that its own parser then rejects.
 public final class XMLStreamWriter {
     private var writer: xmlTextWriterPtr?
-    public let path: String
+    public let file: AtomicFile
+    public var path: String { file.temporaryPath }
+    /// The first error the file reported to libxml2's write callback.
+    fileprivate var writeError: SystemError?
 
-    public init(path: String) throws {
+    /// Writes to `file`, which the caller closes after `finish`.
+    public init(file: AtomicFile) throws {
         LibXML.initialize()
-        guard let writer = xmlNewTextWriterFilename(path, 0) else {
-            throw XMLError("cannot open \(path) for writing")
+        self.file = file
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        guard let output = xmlOutputBufferCreateIO(writeToFile, closeNothing, context, nil),
+              let writer = xmlNewTextWriter(output) else {
+            throw XMLError("cannot start an XML writer for \(file.temporaryPath)")
         }
         self.writer = writer
-        self.path = path
         try check(xmlTextWriterSetIndent(writer, 1), "set indent")
         try check(xmlTextWriterSetIndentString(writer, "  "), "set indent string")
         try check(xmlTextWriterStartDocument(writer, nil, "UTF-8", nil), "start document")
@@ -42,12 +51,13 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterEndElement(writer), "end element")
     }
 
-    /// Ends the document and closes the file; the writer is unusable after.
+    /// Ends the document and hands every byte to the file; the writer is unusable after.
     public func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "end document")
         let flushed = xmlTextWriterFlush(writer)
         xmlFreeTextWriter(writer)
         writer = nil
+        if let writeError { throw writeError }
         if flushed < 0 { throw XMLError("\(path): flushing the XML writer failed") }
     }
 
@@ -69,6 +79,22 @@ public final class XMLStreamWriter {
     }
 
     private func check(_ status: Int32, _ action: String) throws {
+        if let writeError { throw writeError }
         if status < 0 { throw XMLError("\(path): libxml2 writer failed to \(action)") }
     }
 }
+
+private func writeToFile(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
+    guard let context, let buffer, length >= 0 else { return -1 }
+    let writer = Unmanaged<XMLStreamWriter>.fromOpaque(context).takeUnretainedValue()
+    do {
+        try writer.file.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+        return length
+    } catch {
+        if writer.writeError == nil { writer.writeError = error }
+        return -1
+    }
+}
+
+/// The `AtomicFile` is closed by its owner.
+private func closeNothing(_ context: UnsafeMutableRawPointer?) -> Int32 { 0 }

@@ -110,29 +110,29 @@ public final class ExportSession {
 
     /// Closes every dataset and writes the manifest, then renames all files
     /// into place, the manifest last, so a manifest always describes
-    /// complete data. With a `transaction`, the renames are left to its
-    /// commit instead, together with the run's other files.
+    /// complete data.
     public func commit(manifest: [UInt8]) throws {
-        try commit(manifest: manifest, into: nil)
+        try commit { _ in manifest }
     }
 
-    func commit(manifest: [UInt8], into transaction: OutputTransaction?) throws {
+    /// Closes every dataset, writes the manifest `manifest` makes from the
+    /// finished files (their sizes, SHA-256 and record counts), and renames
+    /// all of them into place, the manifest last. Returns the dataset files.
+    @discardableResult
+    func commit(manifest: ([WrittenFile]) throws -> [UInt8]) throws -> [WrittenFile] {
         if includeEntities {
             for row in summary.rows() { pending.append((.summary, row)) }
         }
         try flush()
         let writers = allWriters
-        for writer in writers { try writer.finish() }
+        let written = try writers.map { try $0.finish() }
         let manifestFile = try AtomicFile(path: manifestPath)
-        try manifestFile.write(manifest)
+        try manifestFile.write(try manifest(written))
         try manifestFile.close()
         let renames = writers.map { ($0.temporaryPath, $0.finalPath) } + [(manifestFile.temporaryPath, manifestPath)]
-        if let transaction {
-            for (temporary, final) in renames { transaction.add(temporary, as: final) }
-        } else {
-            for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
-        }
+        for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
+        return written
     }
 
     /// Removes every temporary file of the session.

@@ -1,14 +1,18 @@
 /// One JSON object per line, keys in column order, `null` for a missing value.
 final class JSONLDatasetWriter: DatasetWriter {
     private let file: AtomicFile
+    private let dataset: Dataset
+    private let format = "jsonl"
     private let keys: [[UInt8]]
     private var line: [UInt8] = []
+    private var records = 0
 
     var temporaryPath: String { file.temporaryPath }
     var finalPath: String { file.finalPath }
 
     init(dataset: Dataset, path: String) throws {
         file = try AtomicFile(path: path)
+        self.dataset = dataset
         keys = dataset.columns.map { column in
             var key: [UInt8] = []
             JSONText.appendQuoted(column.name, to: &key)
@@ -32,7 +36,11 @@ final class JSONLDatasetWriter: DatasetWriter {
         }
         line.append(contentsOf: "}\n".utf8)
         try file.write(line)
+        records += 1
     }
 
-    func finish() throws { try file.close() }
+    func finish() throws -> WrittenFile {
+        try file.close()
+        return WrittenFile(name: dataset.name + "." + format, records: records, file: file)
+    }
 }

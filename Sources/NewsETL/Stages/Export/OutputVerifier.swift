@@ -22,8 +22,11 @@ public struct OutputVerifier {
     }
 
     public func verify() -> Report {
+        // One run's files, whatever a concurrent run switches meanwhile: `current` resolved once.
+        let current = "\(folder)/current"
+        let folder = FileSystem.symlinkTarget(current) != nil ? ((try? FileSystem.realPath(current)) ?? self.folder) : self.folder
         var report = Report()
-        guard let manifest = readManifest(&report) else { return report }
+        guard let manifest = readManifest(&report, folder: folder) else { return report }
         var validator: XMLSchemaValidator?
         if manifest.outputs.contains(where: { $0.hasSuffix(".xml") }) {
             do {
@@ -68,7 +71,7 @@ public struct OutputVerifier {
         var outputs: Set<String>
     }
 
-    private func readManifest(_ report: inout Report) -> ManifestCounts? {
+    private func readManifest(_ report: inout Report, folder: String) -> ManifestCounts? {
         let path = "\(folder)/manifest.json"
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

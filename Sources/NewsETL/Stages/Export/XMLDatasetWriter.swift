@@ -4,14 +4,13 @@
 final class XMLDatasetWriter: DatasetWriter {
     private let writer: XMLStreamWriter
     private let dataset: Dataset
-    let finalPath: String
-    let temporaryPath: String
+    private var records = 0
+    var finalPath: String { writer.file.finalPath }
+    var temporaryPath: String { writer.file.temporaryPath }
 
     init(dataset: Dataset, path: String) throws {
         self.dataset = dataset
-        finalPath = path
-        temporaryPath = AtomicFile.temporaryPath(for: path)
-        writer = try XMLStreamWriter(path: temporaryPath)
+        writer = try XMLStreamWriter(file: AtomicFile(path: path))
         try writer.startElement(dataset.name)
     }
 
@@ -21,10 +20,13 @@ final class XMLDatasetWriter: DatasetWriter {
             if let text = value.plainText { try writer.element(column.name, text: text) }
         }
         try writer.endElement()
+        records += 1
     }
 
-    func finish() throws {
+    func finish() throws -> WrittenFile {
         try writer.endElement()
         try writer.finish()
+        try writer.file.close()
+        return WrittenFile(name: dataset.name + ".xml", records: records, file: writer.file)
     }
 }

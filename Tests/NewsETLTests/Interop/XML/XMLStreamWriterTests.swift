@@ -10,7 +10,8 @@ import Testing
     @Test func writesXMLThatLibxml2ReadsBack() throws {
         let folder = TemporaryFolder()
         let path = folder.url("out.xml")
-        let writer = try XMLStreamWriter(path: path)
+        let file = try AtomicFile(path: path)
+        let writer = try XMLStreamWriter(file: file)
         try writer.startElement("rejects")
         try writer.startElement("reject")
         try writer.element("path", text: "a <b> & \"c\" \u{1}")
@@ -19,6 +20,8 @@ import Testing
         try writer.endElement()
         try writer.endElement()
         try writer.finish()
+        try file.close()
+        try AtomicFile.rename(from: file.temporaryPath, to: path)
         let text = folder.read("out.xml")
         #expect(text.contains("<path>a &lt;b&gt; &amp; &quot;c&quot; </path>"))
         #expect(text.contains("<detail>control bytes ]]&gt; end</detail>"))

@@ -71,7 +71,9 @@ struct RunCommand: ParsableCommand {
         if let output { pipeline.outputPath = output }
         if let workers { pipeline.workers = workers }
         let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
-        let options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, outputIsMine: outputIsMine, logger: logger, progress: bar.map { bar in { bar.update($0) } })
+        StopSignal.install()
+        var options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, outputIsMine: outputIsMine, logger: logger, progress: bar.map { bar in { bar.update($0) } })
+        options.stopRequested = { StopSignal.received }
         let summary: RunSummary
         do {
             summary = try PipelineRunner(config: pipeline, options: options).run()
@@ -84,9 +86,13 @@ struct RunCommand: ParsableCommand {
             case .output: throw fail(error.description, ExitStatus.ioError)
             case .locked: throw fail(error.description, ExitStatus.locked)
             case .config: throw fail(error.description, ExitStatus.configError)
+            case .stopped(let signal): throw fail(error.description, ExitCode(128 + signal))
             }
         }
         for warning in summary.warnings { logger.warning("\(warning)") }
+        if let signal = StopSignal.received {
+            logger.notice("\(StopSignal.name(signal)) arrived during the commit, which was completed first")
+        }
         for stage in summary.stages where stage.enabled {
             logger.debug("stage \(stage.name): in \(stage.input), out \(stage.output), rejected \(stage.rejected), duplicates \(stage.duplicates), busy \(String(format: "%.3f", stage.busySeconds)) s")
         }

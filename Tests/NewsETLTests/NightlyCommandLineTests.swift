@@ -111,4 +111,51 @@ import Testing
         #expect(outcome.standardError.contains("newsetl: error: 2 input files were rejected and fail_on_reject is set"))
         #expect(FileManager.default.fileExists(atPath: folder.url("out/rejects.csv")))
     }
+
+    /// Every temporary a run could leave, anywhere in the output folder.
+    private func temporaries(_ output: TemporaryFolder) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: output.path)!
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.contains(".tmp-") { found.append(relative) }
+        }
+        return found
+    }
+
+    @Test(arguments: [("decode", "SIGTERM", 143), ("export", "SIGINT", 130), ("state", "SIGHUP", 129), ("state", "SIGTERM", 143)])
+    func aStopSignalBeforeTheCommitChangesNothingAndCleansUp(point: String, signal: String, status: Int32) throws {
+        let (input, held) = try IncrementalRunTests.sampleCopy(holdingBack: ["wire"])
+        let output = TemporaryFolder()
+        #expect(try run(input.path, output.path).status == 0)
+        try FileManager.default.copyItem(atPath: held.url("wire"), toPath: input.url("wire"))
+        let before = try IncrementalRunTests.snapshot(output.path).filter { $0.key != ".lock" }
+        let stopped = try CommandLineTests.newsetl(["run", "--config", Self.config, "--input", input.path, "--output", output.path],
+                                                   environment: ["NEWSETL_SIGNAL_AT": "\(point):\(signal)"])
+        #expect(stopped.status == status)
+        let lastLine = stopped.standardError.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine == "newsetl: error: stopped by \(signal) before the commit: nothing was changed, the outputs are as the last run left them")
+        let after = try IncrementalRunTests.snapshot(output.path).filter { $0.key != ".lock" }
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (path, (bytes, _)) in before { #expect(after[path]?.0 == bytes, "\(path) changed by a run stopped at \(point)") }
+        #expect(temporaries(output) == [])
+        #expect(output.read(".lock").isEmpty)
+        let next = try run(input.path, output.path)
+        #expect(next.status == 0)
+        #expect(!next.standardError.contains("took over the lock"))
+        #expect(next.standardError.contains("1 new"))
+    }
+
+    @Test func aStopSignalDuringTheCommitLetsItComplete() throws {
+        let (input, held) = try IncrementalRunTests.sampleCopy(holdingBack: ["wire"])
+        let output = TemporaryFolder()
+        #expect(try run(input.path, output.path).status == 0)
+        try FileManager.default.copyItem(atPath: held.url("wire"), toPath: input.url("wire"))
+        let outcome = try CommandLineTests.newsetl(["run", "--config", Self.config, "--input", input.path, "--output", output.path],
+                                                   environment: ["NEWSETL_SIGNAL_AT": "commit-journal:SIGTERM"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError.contains("SIGTERM arrived during the commit, which was completed first"))
+        #expect(output.read("documents.csv").contains("wire/valmora-flood-wire.txt"))
+        #expect(temporaries(output) == [])
+        #expect(PublishedDatasetTests.inconsistencies(in: output.path) == [])
+    }
 }

@@ -2,18 +2,29 @@
 import Glibc
 #endif
 
-/// Named points where a run can be killed on purpose, so tests can show a
-/// `kill -9` at that moment leaves outputs and state consistent. Set
-/// `NEWSETL_CRASH_AT` to a point's name (`decode`, `export`, `commit-journal`,
-/// `commit-rename-N`); unset, `reach` does nothing.
+/// Named points where a run can be killed or signalled on purpose, so tests
+/// can show that a `kill -9` or a `systemctl stop` at that moment leaves
+/// outputs and state consistent. `NEWSETL_CRASH_AT=POINT` raises SIGKILL
+/// there; `NEWSETL_SIGNAL_AT=POINT:SIGNAL` (SIGTERM, SIGINT, SIGHUP) raises
+/// that signal. Points: `decode`, `export`, `state`, `commit-journal`,
+/// `commit-rename-N`. Unset, `reach` does nothing.
 enum CrashPoint {
-    private static let target: String? = {
-        guard let value = getenv("NEWSETL_CRASH_AT") else { return nil }
-        return String(cString: value)
+    private static let crashTarget: String? = environment("NEWSETL_CRASH_AT")
+    private static let signalTarget: (point: String, signal: Int32)? = {
+        guard let value = environment("NEWSETL_SIGNAL_AT") else { return nil }
+        let parts = value.split(separator: ":").map(String.init)
+        guard parts.count == 2, let signal = ["SIGTERM": SIGTERM, "SIGINT": SIGINT, "SIGHUP": SIGHUP][parts[1]] else { return nil }
+        return (parts[0], signal)
     }()
 
+    private static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     static func reach(_ name: @autoclosure () -> String) {
-        guard let target, target == name() else { return }
-        raise(SIGKILL)
+        guard crashTarget != nil || signalTarget != nil else { return }
+        let point = name()
+        if crashTarget == point { raise(SIGKILL) }
+        if let signalTarget, signalTarget.point == point { raise(signalTarget.signal) }
     }
 }

@@ -20,6 +20,8 @@ struct IncrementalRun {
     let previous: RecordStoreReader?
     let warnings: [String]
     let options: PipelineRunner.Options
+    /// Throws when a stop was requested; called at safe points up to the commit.
+    let checkStop: () throws -> Void
 
     func execute(startedAt: Date) throws -> RunSummary {
         let plan = ExecutionPlan(stages: config.stages)
@@ -45,10 +47,11 @@ struct IncrementalRun {
             let records = try RecordStoreWriter(path: state.runRecordsPath)
             runRecords = records
             let run = PipelineRun(config: config, plan: plan, files: changes.files, session: runSession, spoolFolder: state.path,
-                                  context: context, records: records, progress: options.progress)
+                                  context: context, records: records, progress: options.progress, checkStop: checkStop)
             try run.execute()
             try records.finish()
             CrashPoint.reach("export")
+            try checkStop()
             var runSummary = run.summary(startedAt: startedAt, finishedAt: Date(), outputFiles: runSession.outputPaths)
             runSummary.runID = runID
             runSummary.changes = summaryChanges
@@ -81,6 +84,7 @@ struct IncrementalRun {
             for resolver in run.resolvers { try resolver.persist(into: transaction) }
             try ledger.save(to: state.ledgerPath, into: transaction)
             CrashPoint.reach("state")
+            try checkStop()
 
             cumulative.scope = .cumulative
             cumulative.runID = runID
@@ -103,6 +107,8 @@ struct IncrementalRun {
                 try AtomicFile.rename(from: manifest.temporaryPath, to: manifest.finalPath)
             }
             try published.publish(generation: generation, runID: runID, names: cumulative.outputFiles, into: transaction)
+            try checkStop()
+            // From here on a stop request waits: the commit completes.
             try transaction.commit()
             runSummary.finishedAt = cumulative.finishedAt
             return runSummary
@@ -140,6 +146,7 @@ struct IncrementalRun {
             }
             return nil
         }
+        var merged = 0
         var earlier = try nextPrevious()
         var fresh = try newRecords?.next()
         while earlier != nil || fresh != nil {
@@ -152,6 +159,8 @@ struct IncrementalRun {
             let record = takeEarlier ? earlier! : fresh!
             if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
             try store.append(record)
+            merged += 1
+            if merged % 4096 == 0 { try checkStop() }
             if let duplicate = record.duplicate { try session.write(duplicate) }
             if let rejection = record.rejection { try session.write(rejection) }
             if let document = record.document {

@@ -15,6 +15,7 @@ final class PipelineRun {
     private let context: CorpusContext
     private let records: RecordStoreWriter
     private let progress: RunProgress.Handler?
+    private let checkStop: () throws -> Void
     private var documentsWritten = 0
     private var entityMentions = 0
     private var removalsByRule: [String: Int] = [:]
@@ -29,7 +30,9 @@ final class PipelineRun {
 
     /// `records` receives every processed file's record in run order, for the state folder.
     init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, spoolFolder: String,
-         context: CorpusContext, records: RecordStoreWriter, progress: RunProgress.Handler?) {
+         context: CorpusContext, records: RecordStoreWriter, progress: RunProgress.Handler?,
+         checkStop: @escaping () throws -> Void = {}) {
+        self.checkStop = checkStop
         self.config = config
         self.plan = plan
         self.files = files
@@ -109,6 +112,7 @@ final class PipelineRun {
             for processed in results { try record(processed, into: destination) }
             progress?(RunProgress(phase: "decode", done: min(start + batchSize, files.count), total: files.count))
             CrashPoint.reach("decode")
+            try checkStop()
         }
     }
 
@@ -145,6 +149,7 @@ final class PipelineRun {
             for processed in results { try record(processed, into: destination) }
             done += batch.count
             progress?(RunProgress(phase: config.stages[stage.index].name, done: done, total: spool.count))
+            try checkStop()
         }
     }
 

@@ -23,6 +23,10 @@ public struct PipelineRunner {
         public var allowDeletions = false
         /// Use an existing output folder that holds files NewsETL did not write.
         public var outputIsMine = false
+        /// The stop signal received, if any (`StopSignal.received` in the
+        /// command): checked at safe points; before the commit a run then
+        /// stops and changes nothing, once the commit started it completes.
+        public var stopRequested: @Sendable () -> Int32? = { nil }
         public var logger = Logger(label: "newsetl")
         public var progress: RunProgress.Handler?
 
@@ -57,6 +61,11 @@ public struct PipelineRunner {
         return "run-" + formatter.string(from: date)
     }
 
+    /// Throws `RunError.stopped` when a stop was requested.
+    func checkStop() throws {
+        if let signal = options.stopRequested() { throw RunError.stopped(signal: signal) }
+    }
+
     public func run() throws -> RunSummary {
         let startedAt = Date()
         let logger = options.logger
@@ -84,6 +93,7 @@ public struct PipelineRunner {
         } catch let error as InputWalker.FolderError {
             throw RunError.inputFolder(error.description)
         }
+        try checkStop()
         for skipped in listing.skippedFolders {
             logger.notice("\(config.input.path)/\(skipped) is the output folder: not read as input")
         }
@@ -128,13 +138,14 @@ public struct PipelineRunner {
             return RunSummary(runID: "", changes: summaryChanges, configSHA256: config.sha256, startedAt: startedAt, finishedAt: Date(),
                               stages: [], files: [], documentsWritten: 0, removalsByRule: [:], warnings: warnings, outputFiles: [])
         }
+        try checkStop()
         logger.info("\(changes.files.count) files to process (\(changes.new) new, \(changes.changed) changed), \(changes.unchanged) unchanged, \(changes.deleted.count) deleted")
         let runID = state.unusedRunID(PipelineRunner.runID(startedAt))
         let withdrawn = Set(changes.deleted.compactMap { ledger?.entries[$0]?.outcome.docID })
         let context = CorpusContext(outputFolder: folder, runID: runID, startsFresh: fullReason != nil, withdrawnDocIDs: withdrawn)
         return try IncrementalRun(config: config, folder: folder, state: state, runID: runID, context: context, changes: changes,
                              summaryChanges: summaryChanges, ledger: fullReason == nil ? ledger : nil, previous: previous,
-                             warnings: warnings, options: options)
+                             warnings: warnings, options: options, checkStop: checkStop)
             .execute(startedAt: startedAt)
     }
 

@@ -11,11 +11,15 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case locked(String)
     /// The folders given cannot work together (an input inside the output).
     case config(String)
+    /// A stop signal arrived before the commit; nothing was changed.
+    case stopped(signal: Int32)
 
     public var description: String {
         switch self {
         case .inputFolder(let message), .outputFolder(let message), .output(let message), .locked(let message), .config(let message):
             return message
+        case .stopped(let signal):
+            return "stopped by \(StopSignal.name(signal)) before the commit: nothing was changed, the outputs are as the last run left them"
         }
     }
 }

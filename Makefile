@@ -26,6 +26,7 @@ verify: build
 
 bench: build
 	bench/run.sh
+	bench/scale.sh
 
 # Installs the binary to $(PREFIX)/bin (default /usr/local/bin).
 install: build

@@ -34,6 +34,10 @@ public struct Document: Sendable, Equatable {
     public var removed: [RemovedParagraph] = []
     /// Entity mentions found by the entities stage, in text order.
     public var entities: [EntityRecord] = []
+    /// Work a stage bounded on this document (one line each, e.g. entities
+    /// found in the first million words only). Not exported: the runner
+    /// moves these into the run's warnings and the stage's `bounded` count.
+    public var boundedWork: [String] = []
 
     public init(
         docID: String, sourcePath: String, sha256: String, byteCount: Int, encoding: String,

@@ -47,15 +47,18 @@ final class SpoolReader {
 
     deinit { try? handle.close() }
 
-    /// Up to `limit` documents with their ordinals; empty at the end.
-    func nextBatch(limit: Int) throws -> [(ordinal: Int, document: Document)] {
+    /// Up to `limit` documents with their ordinals, and no more than about
+    /// `bytes` of encoded documents (at least one); empty at the end.
+    func nextBatch(limit: Int, bytes: Int = .max) throws -> [(ordinal: Int, document: Document)] {
         var batch: [(ordinal: Int, document: Document)] = []
-        while batch.count < limit {
+        var total = 0
+        while batch.count < limit, total < bytes {
             guard let header = try handle.read(upToCount: 4), header.count == 4 else { break }
             let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
             guard let payload = try handle.read(upToCount: length), payload.count == length else {
                 throw SystemError("read", path: path, code: EIO)
             }
+            total += length
             var decoder = RecordDecoder(bytes: Array(payload))
             let ordinal = decoder.integer()
             batch.append((ordinal, decoder.document()))

@@ -10,6 +10,8 @@ final class PipelineRun {
     private let spoolFolder: String
     private let workers: Int
     private let batchSize: Int
+    /// Input bytes (or spooled text) in flight at most, beyond one document.
+    private let batchBytes: Int
     private(set) var outcomes: [FileOutcome?]
     private var statistics: [StageStatistics]
     private let context: CorpusContext
@@ -43,6 +45,7 @@ final class PipelineRun {
         self.progress = progress
         workers = config.effectiveWorkers
         batchSize = max(64, config.effectiveWorkers * 32)
+        batchBytes = max(64 << 20, config.effectiveWorkers * (16 << 20))
         outcomes = Array(repeating: nil, count: files.count)
         statistics = config.stages.map { StageStatistics(name: $0.name, enabled: $0.enabled) }
     }
@@ -92,8 +95,11 @@ final class PipelineRun {
         let corpus = destination.corpusStage
         let maxFileBytes = config.input.maxFileBytes
         let clock = ContinuousClock()
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[start..<min(start + batchSize, files.count)].enumerated().map { (start + $0.offset, $0.element) })
+        var start = 0
+        while start < files.count {
+            let end = batchEnd(from: start)
+            let batch = Array(files[start..<end].enumerated().map { (start + $0.offset, $0.element) })
+            start = end
             let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> Processed in
                 var processed = Processed(ordinal: ordinal)
                 var decoded: Result<Document, Rejection>?
@@ -110,10 +116,24 @@ final class PipelineRun {
                 return processed
             }
             for processed in results { try record(processed, into: destination) }
-            progress?(RunProgress(phase: "decode", done: min(start + batchSize, files.count), total: files.count))
+            progress?(RunProgress(phase: "decode", done: end, total: files.count))
             CrashPoint.reach("decode")
             try checkStop()
         }
+    }
+
+    /// Files in flight at once: at most `batchSize`, and no more bytes than
+    /// `batchBytes` (at least one file), so a folder of huge reports holds a
+    /// few of them in memory at a time, not a whole batch.
+    private func batchEnd(from start: Int) -> Int {
+        var end = start, bytes = 0
+        while end < files.count, end - start < batchSize {
+            let size = max(files[end].stamp?.size ?? 0, 0)
+            if end > start, bytes + size > batchBytes { break }
+            bytes += size
+            end += 1
+        }
+        return end
     }
 
     private func streamSpool(_ spool: DocumentSpool, resolver: any CorpusResolver, stage: ExecutionPlan.Indexed<any CorpusStage>,
@@ -123,7 +143,7 @@ final class PipelineRun {
         let corpus = destination.corpusStage
         let clock = ContinuousClock()
         var done = 0
-        while case let batch = try reader.nextBatch(limit: batchSize), !batch.isEmpty {
+        while case let batch = try reader.nextBatch(limit: batchSize, bytes: batchBytes), !batch.isEmpty {
             let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> Processed in
                 var processed = Processed(ordinal: ordinal)
                 var outcome: CorpusOutcome?
@@ -156,6 +176,10 @@ final class PipelineRun {
     /// Books one processed item in run order: statistics, outcome, and its next stop.
     private func record(_ processed: Processed, into destination: Destination) throws {
         for (index, seconds) in processed.timings { statistics[index].busySeconds += seconds }
+        for (index, line) in processed.bounded {
+            statistics[index].bounded += 1
+            warnings.append("\(config.stages[index].name): \(files[processed.ordinal].relativePath): \(line)")
+        }
         for (index, event) in processed.events {
             switch event {
             case .entered: statistics[index].input += 1
@@ -253,9 +277,18 @@ private struct Processed: Sendable {
     var timings: [(Int, Double)] = []
     /// What happened at each stage, for the manifest's counts.
     var events: [(Int, StageEvent)] = []
+    /// Work stages bounded on the document: (stage index, one line).
+    var bounded: [(Int, String)] = []
 
     enum StageEvent: Sendable {
         case entered, passed, rejected, duplicate
+    }
+
+    /// Moves what a stage bounded out of the document, into the run's accounts.
+    mutating func collectBoundedWork(of document: inout Document, stageIndex: Int) {
+        guard !document.boundedWork.isEmpty else { return }
+        for line in document.boundedWork { bounded.append((stageIndex, line)) }
+        document.boundedWork = []
     }
 
     init(ordinal: Int) {
@@ -289,6 +322,7 @@ private struct Processed: Sendable {
             case .keep(let kept):
                 count(stage.index, .passed)
                 current = kept
+                collectBoundedWork(of: &current, stageIndex: stage.index)
             case .reject(let rejection):
                 reject(rejection, at: stage.index)
                 return
@@ -300,6 +334,7 @@ private struct Processed: Sendable {
                 current = corpus.stage.prepare(current)
                 summary = corpus.stage.summarize(current)
             }
+            collectBoundedWork(of: &current, stageIndex: corpus.index)
             time(corpus.index, elapsed)
             count(corpus.index, .entered)
             self.summary = summary

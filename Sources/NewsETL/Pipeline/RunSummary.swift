@@ -99,6 +99,7 @@ public struct RunSummary: Sendable {
             out.field("out", raw: String(stage.output))
             out.field("rejected", raw: String(stage.rejected))
             out.field("duplicates", raw: String(stage.duplicates))
+            out.field("bounded", raw: String(stage.bounded))
             out.field("busy_seconds", raw: JSONText.decimal(stage.busySeconds))
             out.close("}")
         }

@@ -89,4 +89,21 @@ import Testing
         #expect(summary.inputs == 16)
         #expect(FileSystem.exists(output.url("out/documents.csv")))
     }
+
+    @Test func boundedWorkIsAWarningAndACountInTheManifest() throws {
+        let input = TemporaryFolder()
+        input.write("long/report.txt", String(repeating: "Mayor Anna Keller met Valmora officials in Geneva on Monday. ", count: 30))
+        input.write("short/report.txt", "Mayor Anna Keller met Valmora officials in Geneva on Monday.")
+        let output = TemporaryFolder()
+        let config = try PipelineConfig.testing("""
+            {"stages": [{"name": "decode"}, {"name": "entities", "options": {"max_words": 50}}, {"name": "export"}]}
+            """)
+        var configured = config
+        configured.input.path = input.path
+        configured.outputPath = output.path
+        let summary = try PipelineRunner(config: configured).run()
+        #expect(summary.warnings == ["entities: long/report.txt: entities found in the first 50 of its 300 words only (entities.max_words)"])
+        #expect(summary.stages.first { $0.name == "entities" }?.bounded == 1)
+        #expect(output.read("manifest.json").contains("\"bounded\": 1"))
+    }
 }

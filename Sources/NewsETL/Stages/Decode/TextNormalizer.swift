@@ -69,8 +69,31 @@ public enum TextNormalizer {
     /// Words: runs of characters between whitespace that hold a letter or digit.
     public static func wordCount(_ text: String) -> Int {
         var count = 0
+        forEachWordEnd(text) { _ in
+            count += 1
+            return true
+        }
+        return count
+    }
+
+    /// The scalar offset just after the `count`-th word (as `wordCount`
+    /// counts them); nil when the text has fewer words.
+    public static func offset(afterWords count: Int, in text: String) -> Int? {
+        var seen = 0
+        var found: Int?
+        forEachWordEnd(text) { end in
+            seen += 1
+            if seen == count { found = end }
+            return seen < count
+        }
+        return found
+    }
+
+    /// Calls `body` with the scalar offset after each word until it returns false.
+    private static func forEachWordEnd(_ text: String, _ body: (Int) -> Bool) {
         var inWord = false
         var wordHasAlphanumeric = false
+        var offset = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let isSpace: Bool
@@ -83,16 +106,16 @@ public enum TextNormalizer {
                 isAlphanumeric = !isSpace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
             }
             if isSpace {
-                if inWord && wordHasAlphanumeric { count += 1 }
+                if inWord && wordHasAlphanumeric, !body(offset) { return }
                 inWord = false
                 wordHasAlphanumeric = false
             } else {
                 inWord = true
                 wordHasAlphanumeric = wordHasAlphanumeric || isAlphanumeric
             }
+            offset += 1
         }
-        if inWord && wordHasAlphanumeric { count += 1 }
-        return count
+        if inWord && wordHasAlphanumeric { _ = body(offset) }
     }
 
     /// Whitespace, with ASCII answered without a Unicode property lookup.

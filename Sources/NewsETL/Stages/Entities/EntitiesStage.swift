@@ -10,7 +10,8 @@
 ///   "options": { "types": ["PER", "ORG", "LOC", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"],
 ///                "gazetteers": { "ORG": ["Valmora Civil Protection Agency"], "PER": [], "LOC": [], "MISC": [] },
 ///                "aliases": { "Grushko": "Alexander Grushko" },
-///                "merge_variants": { "enabled": true, "min_shared_context": 3 } } }
+///                "merge_variants": { "enabled": true, "min_shared_context": 3 },
+///                "max_words": 1000000 } }
 /// ```
 /// `gazetteers` adds names that are always entities of their type, wherever
 /// they appear; `aliases` maps a mention or canonical name to the canonical
@@ -18,17 +19,25 @@
 /// `merge_variants` on, the stage sees the whole corpus before linking, so
 /// that spelling variants of a person's name join one entity when the
 /// reports share `min_shared_context` other entities (`NameVariantCollector`).
+/// A document longer than `max_words` (no news report is: a book is
+/// ~100,000 words) has its entities found in its first `max_words` words
+/// only, and says so (`Document.boundedWork`): time and memory per document
+/// stay bounded whatever lands in the input folder.
 public struct EntitiesStage: DocumentStage, CorpusStage {
     public var types: Set<EntityMention.Kind>
     public var aliases: [String: String]
     /// Minimum number of other entities the reports of two name variants
     /// must share to join them; nil leaves variants apart.
     public var minSharedContext: Int?
+    /// Words per document the stage reads at most.
+    public var maxWords: Int
     let extractor: EntityExtractor
 
     public init(types: Set<EntityMention.Kind> = Set(EntityMention.Kind.allCases), tagger: EntityTagger = .builtIn,
-                names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:], minSharedContext: Int? = 3) {
+                names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:], minSharedContext: Int? = 3,
+                maxWords: Int = 1_000_000) {
         self.types = types
+        self.maxWords = maxWords
         self.aliases = aliases
         self.minSharedContext = minSharedContext
         extractor = EntityExtractor(tagger: tagger, userNames: names)
@@ -63,8 +72,9 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         let mergeEnabled = merge.bool("enabled", default: true)
         let minShared = merge.integer("min_shared_context", default: 3, range: 1...1000)
         merge.finish()
+        let maxWords = options.integer("max_words", default: 1_000_000, range: 1...Int.max)
         self.init(types: Set(names.compactMap(EntityMention.Kind.init(rawValue:))), names: extra, aliases: aliases,
-                  minSharedContext: mergeEnabled ? minShared : nil)
+                  minSharedContext: mergeEnabled ? minShared : nil, maxWords: maxWords)
     }
 
     public func process(_ document: Document) -> DocumentOutcome {
@@ -74,7 +84,12 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     /// Finds and links the document's entities within the report.
     public func prepare(_ document: Document) -> Document {
         var tagged = document
-        let found = extractor.mentions(in: document.text, published: document.published).filter { types.contains($0.mention.kind) }
+        var text = document.text
+        if document.wordCount > maxWords, let cut = TextNormalizer.offset(afterWords: maxWords, in: text) {
+            text = String(text.unicodeScalars.prefix(cut))
+            tagged.boundedWork.append("entities found in the first \(maxWords) of its \(document.wordCount) words only (entities.max_words)")
+        }
+        let found = extractor.mentions(in: text, published: document.published).filter { types.contains($0.mention.kind) }
         tagged.entities = EntityLinker.link(found, aliases: aliases)
         return tagged
     }

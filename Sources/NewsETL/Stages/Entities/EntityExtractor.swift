@@ -2,6 +2,10 @@
 /// breaks, PER/ORG/LOC/MISC by the tagger, DATE/TIME/MONEY/PERCENT/QUANTITY
 /// by `NumericRules`; each mention with its sentence index and offsets that
 /// slice the text exactly.
+///
+/// Every pass is linear in the text (or n log n: sorting, binary searches
+/// over token offsets), so a report of many megabytes costs in proportion
+/// to its length, never to its length squared.
 struct EntityExtractor: Sendable {
     let tagger: EntityTagger
     let rules = NumericRules()
@@ -25,6 +29,7 @@ struct EntityExtractor: Sendable {
         let tokens = Tokenizer.tokens(text)
         // In hard-wrapped wire copy a line break inside a paragraph is a space, not a sentence end ("Hong\nKong").
         let wrappedParagraphs = Paragraph.split(text).filter { $0.original.contains("\n") }.map { $0.start..<$0.end }
+        var nextWrapped = 0
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var found: [Found] = []
         var sentenceStart = 0
@@ -32,9 +37,15 @@ struct EntityExtractor: Sendable {
         for index in tokens.indices {
             sentenceOfToken[index] = sentence
             let word = tokens[index].text
-            let lineBreak = index + 1 < tokens.count && scalars[tokens[index].end..<tokens[index + 1].start].contains("\n")
-                && (!wrappedParagraphs.contains { $0.contains(tokens[index].end) && $0.contains(tokens[index + 1].start) }
-                    || lineIsInCapitals(endingAt: tokens[index].end, scalars))
+            var lineBreak = false
+            if index + 1 < tokens.count, scalars[tokens[index].end..<tokens[index + 1].start].contains("\n") {
+                // Token ends only grow: the paragraph that may hold this break is at or after the last one looked at.
+                let end = tokens[index].end
+                while nextWrapped < wrappedParagraphs.count, wrappedParagraphs[nextWrapped].upperBound <= end { nextWrapped += 1 }
+                let insideWrapped = nextWrapped < wrappedParagraphs.count && wrappedParagraphs[nextWrapped].contains(end)
+                    && wrappedParagraphs[nextWrapped].contains(tokens[index + 1].start)
+                lineBreak = !insideWrapped || lineIsInCapitals(endingAt: end, scalars)
+            }
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
             let annotations = Gazetteer.shared.annotate(words)
@@ -56,10 +67,21 @@ struct EntityExtractor: Sendable {
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = surnamesArePeople(found)
         for mention in rules.mentions(in: tokens, text: scalars, published: published) {
-            let token = tokens.firstIndex { $0.start >= mention.start } ?? 0
-            found.append(Found(mention: mention, sentence: sentenceOfToken[token]))
+            let token = Self.firstToken(atOrAfter: mention.start, in: tokens)
+            found.append(Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0))
         }
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    /// The index of the first token starting at or after `offset` (tokens are
+    /// in text order); `tokens.count` when there is none.
+    static func firstToken(atOrAfter offset: Int, in tokens: [Token]) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether the line ending at `end` is written in capitals, as a
@@ -86,8 +108,14 @@ struct EntityExtractor: Sendable {
             added.append(Found(mention: slice(match.kind, tokens[index].start, tokens[last].end, scalars), sentence: sentenceOfToken[index]))
             index = last + 1
         }
+        // `added` is in text order and does not overlap itself: its ends grow too, so one binary search finds the candidate.
         let kept = found.filter { item in
-            !added.contains { $0.mention.start < item.mention.end && item.mention.start < $0.mention.end }
+            var low = 0, high = added.count
+            while low < high {
+                let middle = (low + high) / 2
+                if added[middle].mention.end <= item.mention.start { low = middle + 1 } else { high = middle }
+            }
+            return !(low < added.count && added[low].mention.start < item.mention.end)
         }
         return kept + added
     }
@@ -142,22 +170,33 @@ struct EntityExtractor: Sendable {
             while end < tokens.count, annotations[end].contains(where: { $0.list == list && !$0.isFirst }) { end += 1 }
             return end
         }
+        // Which mention covers each token (-1: none); mentions are made of whole tokens.
         var kept = found
+        var removed = [Bool](repeating: false, count: kept.count)
+        var owner = [Int](repeating: -1, count: tokens.count)
+        func markOwner(_ mention: Int) {
+            var token = Self.firstToken(atOrAfter: kept[mention].mention.start, in: tokens)
+            while token < tokens.count, tokens[token].end <= kept[mention].mention.end {
+                owner[token] = mention
+                token += 1
+            }
+        }
+        for mention in kept.indices { markOwner(mention) }
         for index in tokens.indices where annotations[index].contains(where: { $0.list == .organisation && $0.isFirst }) {
             let end = entryEnd(index, .organisation)
             guard end - index >= 2 else { continue }
             let (start, stop) = (tokens[index].start, tokens[end - 1].end)
-            let overlapping = kept.filter { $0.mention.start < stop && start < $0.mention.end }
-            guard !overlapping.isEmpty, overlapping.allSatisfy({ $0.mention.start >= start && $0.mention.end <= stop }) else { continue }
-            kept.removeAll { $0.mention.start >= start && $0.mention.end <= stop }
+            var overlapping: [Int] = []
+            for token in index..<end where owner[token] >= 0 && overlapping.last != owner[token] { overlapping.append(owner[token]) }
+            guard !overlapping.isEmpty,
+                  overlapping.allSatisfy({ kept[$0].mention.start >= start && kept[$0].mention.end <= stop }) else { continue }
+            for mention in overlapping { removed[mention] = true }
             kept.append(Found(mention: slice(.organization, start, stop, scalars), sentence: sentenceOfToken[index]))
+            removed.append(false)
+            markOwner(kept.count - 1)
         }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for item in kept {
-            for (index, token) in tokens.enumerated() where token.start >= item.mention.start && token.end <= item.mention.end {
-                covered[index] = true
-            }
-        }
+        kept = kept.indices.filter { !removed[$0] }.map { kept[$0] }
+        var covered = owner.indices.map { owner[$0] >= 0 && !removed[owner[$0]] }
         var added: [Found] = []
         var index = 0
         while index < tokens.count {
@@ -230,11 +269,14 @@ struct EntityExtractor: Sendable {
             }
         }
         known.sort { $0.words.count > $1.words.count }
+        // Grouped by first word, longest first as sorted: one look-up per token instead of a scan of every name.
+        var knownByFirstWord: [String: [(words: [String], kind: EntityMention.Kind)]] = [:]
+        for entry in known { knownByFirstWord[entry.words[0], default: []].append(entry) }
         var added: [Found] = []
         var index = 0
         while index < tokens.count {
             guard !covered[index], LetterCase.startsUppercase(tokens[index].text),
-                  let match = known.first(where: { entry in
+                  let match = knownByFirstWord[tokens[index].text]?.first(where: { entry in
                       index + entry.words.count <= tokens.count
                           && zip(entry.words, tokens[index...]).allSatisfy { $0 == $1.text }
                           && !covered[index..<(index + entry.words.count)].contains(true)

@@ -24,6 +24,8 @@ enum EntityLinker {
             fullNamesByLastWord[fold(words.last!), default: []].insert(words.joined(separator: " "))
         }
         var ids: [String: String] = [:]
+        /// The full name a lone surname stands for (nil: none or several), worked out once per surname.
+        var surnameTargets: [String: String?] = [:]
         return found.map { item in
             let mention = item.mention
             var canonical: String
@@ -31,9 +33,15 @@ enum EntityLinker {
             case .person:
                 let words = Tokenizer.tokens(mention.text).map(\.text)
                 canonical = words.joined(separator: " ")
-                if words.count == 1, let names = fullNamesByLastWord[fold(words[0])] {
-                    let folded = Set(names.map(fold))
-                    if folded.count == 1, let longest = names.max(by: { ($0.count, $1) < ($1.count, $0) }) { canonical = longest }
+                if words.count == 1 {
+                    let surname = fold(words[0])
+                    if surnameTargets[surname] == nil {
+                        surnameTargets[surname] = fullNamesByLastWord[surname].flatMap { names -> String? in
+                            guard Set(names.map(fold)).count == 1 else { return nil }
+                            return names.max(by: { ($0.count, $1) < ($1.count, $0) })
+                        }
+                    }
+                    if let target = surnameTargets[surname] ?? nil { canonical = target }
                 }
             case .organization, .location, .miscellaneous:
                 canonical = mention.text.hasPrefix("the ") || mention.text.hasPrefix("The ") ? String(mention.text.dropFirst(4)) : mention.text

@@ -16,6 +16,22 @@ enum NameVariant {
         return wordsAreVariants(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
+    /// Names that differ at most in word `i`, grouped by their other words
+    /// (groups of two or more, in a fixed order): variants are always in one
+    /// group together, so only pairs within a group need comparing.
+    static func candidateGroups(_ names: some Sequence<String>) -> [[String]] {
+        var groups: [String: [String]] = [:]
+        for name in Set(names).sorted() {
+            let words = name.split(separator: " ")
+            for index in words.indices {
+                var others = words
+                others.remove(at: index)
+                groups["\(index)|" + others.joined(separator: " "), default: []].append(name)
+            }
+        }
+        return groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    }
+
     static func wordsAreVariants(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         let (shorter, longer) = a.count <= b.count ? (a, b) : (b, a)
         guard shorter.count >= 4, shorter.first == longer.first else { return false }

@@ -81,16 +81,19 @@ final class NameVariantCollector: CorpusCollector {
             }
             names[key] = name
         }
-        for (index, left) in folded.enumerated() {
-            for right in folded[(index + 1)...] where left != right && NameVariant.areVariants(left, right) {
-                together.insert([left, right].sorted())
+        // Only names that share all words but one can be variants: compare within those groups, not every pair.
+        for group in NameVariant.candidateGroups(folded) {
+            for (index, left) in group.enumerated() {
+                for right in group[(index + 1)...] where left != right && NameVariant.areVariants(left, right) {
+                    together.insert([left, right].sorted())
+                }
             }
         }
     }
 
     func finish() -> any CorpusResolver {
         var groups = UnionFind(names.keys.sorted())
-        for bucket in candidateBuckets() {
+        for bucket in NameVariant.candidateGroups(names.keys) {
             for (index, left) in bucket.enumerated() {
                 for right in bucket[(index + 1)...] where agree(left, right) { groups.union(left, right) }
             }
@@ -104,21 +107,6 @@ final class NameVariantCollector: CorpusCollector {
         let table = NameTableState.Table(names: names, together: together)
         names = [:]
         return Resolver(merged: merged, state: state, table: table)
-    }
-
-    /// Names that differ at most in word `i`, bucketed by the other words,
-    /// so only plausible pairs are compared.
-    private func candidateBuckets() -> [[String]] {
-        var buckets: [String: [String]] = [:]
-        for key in names.keys.sorted() {
-            let words = key.split(separator: " ")
-            for index in words.indices {
-                var others = words
-                others.remove(at: index)
-                buckets["\(index)|" + others.joined(separator: " "), default: []].append(key)
-            }
-        }
-        return buckets.keys.sorted().compactMap { buckets[$0]!.count > 1 ? buckets[$0] : nil }
     }
 
     private func agree(_ left: String, _ right: String) -> Bool {

@@ -164,4 +164,29 @@ import Testing
         #expect(recall("DATE") >= 0.9)
         #expect(recall("ORG") >= 0.95)
     }
+
+    @Test func boundsItsWorkOnAHugeDocumentAndSaysSo() {
+        let sentence = "Mayor Anna Keller met Valmora officials in Geneva on Monday. "
+        let text = String(repeating: sentence, count: 40) + "Later, Peter Brandt spoke in Paris."
+        let document = Document(docID: "doc-0000000000000001", sourcePath: "a.txt", sha256: "", byteCount: 0, encoding: "utf-8",
+                                format: .text, title: nil, published: "2022-01-12", source: nil, url: nil, text: text,
+                                wordCount: TextNormalizer.wordCount(text))
+        let bounded = EntitiesStage(maxWords: 100).prepare(document)
+        #expect(bounded.boundedWork == ["entities found in the first 100 of its \(document.wordCount) words only (entities.max_words)"])
+        let limit = TextNormalizer.offset(afterWords: 100, in: text)!
+        #expect(!bounded.entities.isEmpty && bounded.entities.allSatisfy { $0.mention.end <= limit })
+        #expect(!bounded.entities.contains { $0.mention.text == "Peter Brandt" })
+        let whole = EntitiesStage().prepare(document)
+        #expect(whole.boundedWork.isEmpty)
+        #expect(whole.entities.contains { $0.mention.text == "Peter Brandt" })
+    }
+
+    @Test func findsTheEndOfTheNthWordAsWordCountCountsThem() {
+        let text = "One, two  --  three\nfour."
+        #expect(TextNormalizer.wordCount(text) == 4)
+        #expect(TextNormalizer.offset(afterWords: 1, in: text) == 4)
+        #expect(TextNormalizer.offset(afterWords: 3, in: text) == 19)
+        #expect(TextNormalizer.offset(afterWords: 4, in: text) == 25)
+        #expect(TextNormalizer.offset(afterWords: 5, in: text) == nil)
+    }
 }

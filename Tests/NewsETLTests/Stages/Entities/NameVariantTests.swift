@@ -18,4 +18,9 @@ import Testing
         #expect(!NameVariant.areVariants("smith", "smyth"))
         #expect(!NameVariant.areVariants("mark smith", "marks smithe"))
     }
+
+    @Test func groupsCandidatesByAllWordsButOne() {
+        let groups = NameVariant.candidateGroups(["julian smith", "julianne smith", "anna keller", "julian smith", "julian smyth"])
+        #expect(groups == [["julian smith", "julianne smith"], ["julian smith", "julian smyth"]])  // "0|smith" before "1|julian"
+    }
 }

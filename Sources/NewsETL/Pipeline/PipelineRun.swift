@@ -22,6 +22,16 @@ final class PipelineRun {
     private var entityMentions = 0
     private var removalsByRule: [String: Int] = [:]
     private var warnings: [String] = []
+    /// Work stages bounded, by stage and message, with the first file and
+    /// how many files: one warning each, however many files it concerns.
+    private var boundedWork: [(key: BoundedWorkKey, firstPath: String, documents: Int)] = []
+
+    private var boundedIndex: [BoundedWorkKey: Int] = [:]
+
+    private struct BoundedWorkKey: Hashable {
+        var stage: Int
+        var message: String
+    }
     /// Records completed before the last segment (rejections, dropped
     /// copies), held until the last segment reaches their place in run order.
     private var pendingRecords = PendingRecords()
@@ -176,9 +186,15 @@ final class PipelineRun {
     /// Books one processed item in run order: statistics, outcome, and its next stop.
     private func record(_ processed: Processed, into destination: Destination) throws {
         for (index, seconds) in processed.timings { statistics[index].busySeconds += seconds }
-        for (index, line) in processed.bounded {
+        for (index, message) in processed.bounded {
             statistics[index].bounded += 1
-            warnings.append("\(config.stages[index].name): \(files[processed.ordinal].relativePath): \(line)")
+            let key = BoundedWorkKey(stage: index, message: message)
+            if let seen = boundedIndex[key] {
+                boundedWork[seen].documents += 1
+            } else {
+                boundedIndex[key] = boundedWork.count
+                boundedWork.append((key, files[processed.ordinal].relativePath, 1))
+            }
         }
         for (index, event) in processed.events {
             switch event {
@@ -260,7 +276,11 @@ final class PipelineRun {
             documentsWritten: documentsWritten,
             entityMentions: entityMentions,
             removalsByRule: removalsByRule,
-            warnings: warnings,
+            warnings: warnings + boundedWork.map { item in
+                let stage = config.stages[item.key.stage].name
+                return item.documents == 1 ? "\(stage): \(item.firstPath): \(item.key.message)"
+                    : "\(stage): \(item.key.message) (\(item.documents) files, the first \(item.firstPath))"
+            },
             outputFiles: outputFiles.map { ($0 as NSString).lastPathComponent })
     }
 }

@@ -70,9 +70,16 @@ public struct CleanStage: DocumentStage, CorpusStage {
         var reasons = layoutReasons(document, paragraphs: paragraphs)
         var endsArticleAt: (index: Int, category: String)?
         let sourceSeed = learning.enabled ? learning.sourceSeed(document) : 0
+        var stoppedRules: [String] = []
         for index in paragraphs.indices {
             let key = keys[index]
-            if let rule = rules.first(where: { $0.matches(key, original: paragraphs[index].text) }) {
+            let rule = rules.first { rule in
+                var limitHit = false
+                let fires = rule.matches(key, original: paragraphs[index].text, limitHit: &limitHit)
+                if limitHit && !stoppedRules.contains(rule.identifier) { stoppedRules.append(rule.identifier) }
+                return fires
+            }
+            if let rule {
                 if reasons[index] == nil { reasons[index] = rule.identifier }
                 if rule.endsArticle && endsArticleAt == nil && reasons[index] == rule.identifier
                     && StructuralCut.articleStarted(before: index, paragraphs: paragraphs, keys: keys, reasons: reasons) {
@@ -89,6 +96,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
             StructuralCut.apply(after: endsArticleAt, paragraphs: paragraphs, keys: keys, blocks: document.blocks, to: &reasons)
         }
         var cleaned = document
+        cleaned.boundedWork += stoppedRules.map { "rule \($0): its regex ran out of its work budget and was stopped; the paragraph was kept" }
         var kept: [Paragraph] = []
         for (index, paragraph) in paragraphs.enumerated() {
             if let reason = reasons[index] {

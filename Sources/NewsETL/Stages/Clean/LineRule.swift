@@ -89,6 +89,14 @@ public final class LineRule: Sendable, Equatable {
     /// Whether the rule fires on a paragraph with key `line`; `original` is
     /// the paragraph as written, for rules that match case.
     func matches(_ line: LineKey, original: String) -> Bool {
+        var limitHit = false
+        return matches(line, original: original, limitHit: &limitHit)
+    }
+
+    /// As `matches(_:original:)`; `limitHit` is set when a regex ran out of
+    /// its work budget (`RegexBox.workBudget`) and was stopped: the rule then
+    /// does not fire.
+    func matches(_ line: LineKey, original: String, limitHit: inout Bool) -> Bool {
         guard line.wordCount <= maxWords, !line.bytes.isEmpty else { return false }
         switch match {
         case .exact: return exactPhrases.contains(line.bytes)
@@ -103,7 +111,14 @@ public final class LineRule: Sendable, Equatable {
         case .regex:
             guard requiredBytes.isEmpty || requiredBytes.contains(where: line.contains) else { return false }
             let subject = matchCase ? original : line.key
-            return expressions.contains { $0.matches(subject) }
+            for expression in expressions {
+                switch expression.matches(subject) {
+                case true?: return true
+                case false?: continue
+                case nil: limitHit = true
+                }
+            }
+            return false
         }
     }
 
@@ -112,14 +127,32 @@ public final class LineRule: Sendable, Equatable {
 }
 
 /// NSRegularExpression is immutable once built and safe to share.
+///
+/// A user's expression can backtrack catastrophically (`^(a+)+$` on a
+/// paragraph of a's takes seconds). ICU reports progress during a long
+/// match (about every 0.3 ms of matcher work); after `workBudget` reports
+/// the match is stopped, so one paragraph costs a rule about 0.1 s at most.
 private struct RegexBox: @unchecked Sendable {
     let expression: NSRegularExpression
+    static let workBudget = 300
 
     init(pattern: String, matchCase: Bool = false) throws {
         expression = try NSRegularExpression(pattern: pattern, options: matchCase ? [] : [.caseInsensitive])
     }
 
-    func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    /// Whether the expression matches somewhere in `text`; nil when it ran out of budget first.
+    func matches(_ text: String) -> Bool? {
+        var found = false, reports = 0
+        expression.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) {
+            result, flags, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+            } else if flags.contains(.progress) {
+                reports += 1
+                if reports > RegexBox.workBudget { stop.pointee = true }
+            }
+        }
+        return found || reports <= RegexBox.workBudget ? found : nil
     }
 }

@@ -139,4 +139,20 @@ import Testing
             "options.learn.min_share: expected a number between 0 and 1, got 2",
         ])
     }
+
+    @Test func aCatastrophicUserRegexIsStoppedAndTheParagraphKept() {
+        let (reader, problems) = options("""
+            {"rules": [{"name": "runaway", "category": "promo", "match": "regex", "phrases": ["^(a+)+$"], "max_words": 100}]}
+            """)
+        let stage = CleanStage(options: reader)
+        #expect(problems.messages.isEmpty)
+        let trap = String(repeating: "a", count: 40) + "b"
+        let text = Self.article + "\n\n" + trap + "\n\naaaa"
+        // Unbounded, this one paragraph would take hours.
+        var cleaned: Document?
+        if case .keep(let kept) = stage.process(document(text)) { cleaned = kept }
+        #expect(cleaned?.text.contains(trap) == true)
+        #expect(cleaned?.removed.map(\.rule) == ["promo:runaway"])  // "aaaa" still matches
+        #expect(cleaned?.boundedWork == ["rule promo:runaway: its regex ran out of its work budget and was stopped; the paragraph was kept"])
+    }
 }

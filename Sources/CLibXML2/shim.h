@@ -18,4 +18,21 @@
    mutable state; this wrapper is a plain function. */
 static inline void newsetl_xmlFree(void *pointer) { xmlFree(pointer); }
 
+/* libxml2 prints some errors itself (to stderr, through a variadic
+   "generic" handler Swift cannot define). newsetl_xmlRouteErrors silences
+   that handler and sends every error through `handler` instead, for this
+   thread and every thread created later, so messages reach NewsETL's own
+   logging (and JSON logs stay one object per line). */
+static void newsetl_xmlIgnoreGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void newsetl_xmlRouteErrors(xmlStructuredErrorFunc handler) {
+    xmlSetGenericErrorFunc(NULL, newsetl_xmlIgnoreGenericError);
+    xmlThrDefSetGenericErrorFunc(NULL, newsetl_xmlIgnoreGenericError);
+    xmlSetStructuredErrorFunc(NULL, handler);
+    xmlThrDefSetStructuredErrorFunc(NULL, handler);
+}
+
 #endif

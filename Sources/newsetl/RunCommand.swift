@@ -72,6 +72,7 @@ struct RunCommand: ParsableCommand {
         if let workers { pipeline.workers = workers }
         let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
         StopSignal.install()
+        LibXML.setDiagnosticHandler { message in logger.warning("\(message)") }
         var options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, outputIsMine: outputIsMine, logger: logger, progress: bar.map { bar in { bar.update($0) } })
         options.stopRequested = { StopSignal.received }
         let summary: RunSummary

@@ -14,6 +14,7 @@ struct VerifyCommand: ParsableCommand {
     var schema: String?
 
     func run() throws {
+        LibXML.setDiagnosticHandler { message in ExitStatus.printToStandardError("newsetl: warning: \(message)") }
         let report = OutputVerifier(folder: output, schemaPath: schema).verify()
         for line in report.checked { print("ok: \(line)") }
         guard report.problems.isEmpty else {

@@ -113,7 +113,14 @@ import Testing
     }
 
     /// Every temporary a run could leave, anywhere in the output folder.
+    /// A folder's path, for helpers that only read.
+    struct TemporaryFolderView { var path: String }
+
     private func temporaries(_ output: TemporaryFolder) -> [String] {
+        temporaries(TemporaryFolderView(path: output.path))
+    }
+
+    private func temporaries(_ output: TemporaryFolderView) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: output.path)!
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
@@ -157,5 +164,57 @@ import Testing
         #expect(output.read("documents.csv").contains("wire/valmora-flood-wire.txt"))
         #expect(temporaries(output) == [])
         #expect(PublishedDatasetTests.inconsistencies(in: output.path) == [])
+    }
+
+    /// A small tmpfs, when this process may mount one (root in CI); nil otherwise.
+    static func smallFileSystem(kilobytes: Int) -> TemporaryFolder? {
+        let folder = TemporaryFolder()
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", folder.path]
+        mount.standardError = FileHandle.nullDevice
+        guard (try? mount.run()) != nil else { return nil }
+        mount.waitUntilExit()
+        return mount.terminationStatus == 0 ? folder : nil
+    }
+
+    static func unmount(_ folder: TemporaryFolder) {
+        let umount = Process()
+        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+        umount.arguments = [folder.path]
+        try? umount.run()
+        umount.waitUntilExit()
+    }
+
+    static let canMount: Bool = {
+        guard let folder = smallFileSystem(kilobytes: 64) else { return false }
+        unmount(folder)
+        return true
+    }()
+
+    @Test(.enabled(if: canMount, "needs to mount a tmpfs (root)"), arguments: [60, 120, 300])
+    func aFullDiskFailsCleanlyAndJSONLogsStayJSON(kilobytes: Int) throws {
+        let disk = try #require(Self.smallFileSystem(kilobytes: kilobytes))
+        defer { Self.unmount(disk) }
+        let outcome = try run(RepositoryPaths.sampleInput, disk.url("out"), ["--log-format", "json"])
+        #expect(outcome.status == 74)
+        let lines = outcome.standardError.split(separator: "\n")
+        #expect(lines.last?.contains("No space left on device") == true)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not JSON: \(line)")
+        }
+        #expect(temporaries(TemporaryFolderView(path: disk.url("out"))) == [])
+        #expect(!FileManager.default.fileExists(atPath: disk.url("out/current")))
+    }
+
+    @Test func libxml2MessagesGoThroughOurOwnLines() throws {
+        let folder = TemporaryFolder()
+        #expect(try run(RepositoryPaths.sampleInput, folder.url("out")).status == 0)
+        let schema = folder.write("empty.xsd", "")
+        let outcome = try CommandLineTests.newsetl(["verify", "--output", folder.url("out"), "--schema", schema])
+        #expect(outcome.status == 65)
+        let lines = outcome.standardError.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("newsetl: ") })
+        #expect(outcome.standardError.contains("newsetl: warning: libxml2: \(schema):1: Document is empty"))
     }
 }

@@ -18,9 +18,12 @@ public final class HTMLDocument {
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+        // Pages are parsed in recovery mode on purpose: what libxml2 says about their markup is not news.
+        let parsed = LibXML.ignoringErrors {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", options)
+                }
             }
         }
         guard let parsed else { throw XMLError("libxml2 could not parse the page as HTML") }

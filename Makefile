@@ -8,7 +8,7 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev
 
-.PHONY: run test deps build verify bench train-ner install cron-test clean
+.PHONY: run test deps build verify bench train-ner install cron-test fuzz tsan clean
 PREFIX  ?= /usr/local
 
 run: build
@@ -27,6 +27,20 @@ verify: build
 bench: build
 	bench/run.sh
 	bench/scale.sh
+
+# libFuzzer on decoding and config loading, FUZZ_SECONDS per target, from
+# the seed corpus in Tests/Fuzz (see Tests/Fuzz/run.sh for what to do with a crash).
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c release --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+fuzz: deps
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzDecode
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzConfig
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
+
+# The pipeline and runner tests under ThreadSanitizer (several worker counts).
+TSAN_TESTS := PipelineRunnerTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|DedupeStageTests
+tsan: deps
+	$(SWIFT) test --build-path .build-tsan --sanitize=thread --filter '$(TSAN_TESTS)'
 
 # Installs the binary to $(PREFIX)/bin (default /usr/local/bin).
 install: build
@@ -65,4 +79,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-tsan

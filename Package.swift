@@ -33,6 +33,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libFuzzer harnesses (`make fuzz`); built normally they replay a corpus.
+        .executableTarget(name: "FuzzDecode", dependencies: ["NewsETL"]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["NewsETL"]),
         .testTarget(
             name: "NewsETLTests",
             dependencies: ["NewsETL"],

@@ -48,10 +48,20 @@ public struct DecodeStage: Sendable {
             return reject(.unreadable, error.message)
         }
         if bytes.count > maxFileBytes { return reject(.tooLarge, sizeDetail(bytes.count, limit: maxFileBytes)) }
+        return decode(bytes: bytes, relativePath: file.relativePath)
+    }
+
+    /// Decodes the bytes of a file found at `relativePath` (which names the
+    /// document and says whether it is a page). Never throws or traps,
+    /// whatever the bytes: the fuzzing harness holds it to that.
+    public func decode(bytes: [UInt8], relativePath: String) -> Result<Document, Rejection> {
+        func reject(_ reason: Rejection.Reason, _ detail: String, sha256: String? = nil) -> Result<Document, Rejection> {
+            .failure(Rejection(path: relativePath, sha256: sha256, reason: reason, detail: detail))
+        }
         let sha256 = SHA256.hex(bytes)
         if bytes.isEmpty { return reject(.empty, "the file is empty (0 bytes)", sha256: sha256) }
 
-        let isHTML = looksLikeHTML(file.relativePath, bytes)
+        let isHTML = looksLikeHTML(relativePath, bytes)
         let decoded: EncodingDetector.Decoded
         switch detector.decode(bytes, looksLikeHTML: isHTML) {
         case .success(let result): decoded = result
@@ -60,10 +70,10 @@ public struct DecodeStage: Sendable {
         }
 
         var document = Document(
-            docID: DecodeStage.docID(forRelativePath: file.relativePath), sourcePath: file.relativePath,
+            docID: DecodeStage.docID(forRelativePath: relativePath), sourcePath: relativePath,
             sha256: sha256, byteCount: bytes.count, encoding: decoded.encoding,
             format: isHTML ? .html : .text, title: nil, published: nil,
-            source: DecodeStage.folder(of: file.relativePath), url: nil, text: "", wordCount: 0)
+            source: DecodeStage.folder(of: relativePath), url: nil, text: "", wordCount: 0)
         if isHTML {
             let page: HTMLTextExtractor.Extracted
             do {

@@ -6,6 +6,8 @@
 # the median wall time and the median peak RSS (/usr/bin/time) are printed,
 # with seconds per MB or per 1,000 files so the growth can be read directly.
 # Text comes from ../shared/devsets/reuters-dedup when present, else input/.
+# BASELINE_BIN=path/to/older/newsetl also times that binary on the 1 and 4 MB
+# reports in the same run (before/after on one machine state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/newsetl
@@ -17,11 +19,11 @@ trap 'rm -rf "$work"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-measure() {  # folder workers -> "seconds rss_mb" (medians)
-  local folder=$1 workers=$2
+measure() {  # folder workers [binary] -> "seconds rss_mb" (medians)
+  local folder=$1 workers=$2 binary=${3:-$BIN}
   for _ in $(seq "$REPEAT"); do
     rm -rf "$work/out"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$BIN" run --config pipeline.json --input "$folder" --output "$work/out" \
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$binary" run --config pipeline.json --input "$folder" --output "$work/out" \
       --workers "$workers" --quiet >/dev/null 2>&1 || true
     cat "$work/time.txt"
   done > "$work/runs.txt"
@@ -67,6 +69,12 @@ for mb in 1 4 16; do
   read -r seconds rss <<<"$(measure "$work/long$mb" 1)"
   printf '  one report of %2d MB, 1 worker:   %7.2f s  (%5.2f s/MB)   peak RSS %5d MB\n' "$mb" "$seconds" "$(echo "$seconds/$mb" | bc -l)" "$rss"
 done
+if [ -n "${BASELINE_BIN:-}" ]; then
+  for mb in 1 4; do
+    read -r seconds rss <<<"$(measure "$work/long$mb" 1 "$BASELINE_BIN")"
+    printf '  baseline %s, one report of %2d MB: %7.2f s  (%5.2f s/MB)   peak RSS %5d MB\n' "$BASELINE_BIN" "$mb" "$seconds" "$(echo "$seconds/$mb" | bc -l)" "$rss"
+  done
+fi
 for k in 40 160; do
   read -r seconds rss <<<"$(measure "$work/files${k}k" 2)"
   printf '  %3dk small files (5%% rejected), 2 workers: %7.2f s  (%5.3f s per 1,000 files)   peak RSS %5d MB\n' "$k" "$seconds" "$(echo "$seconds/$k" | bc -l)" "$rss"

@@ -1,7 +1,7 @@
 import NewsETL
 
-/// libFuzzer's entry point: `make fuzz` builds this target with
-/// `-sanitize=fuzzer,address -D FUZZING`.
+/// libFuzzer calls this per input (`make fuzz` builds the target with
+/// `-sanitize=fuzzer,address -D FUZZING`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     FuzzTargets.decode(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
@@ -9,24 +9,14 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzer(_ argc: UnsafeMutablePointer<Int32>,
-                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                       _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-
-/// SwiftPM links an executable's entry point under this name: hand the
-/// command line to libFuzzer's driver.
+/// The name SwiftPM links an executable's entry point under.
 @_cdecl("FuzzDecode_main")
 public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments, testOneInput)
+    FuzzTargets.runLibFuzzer(argc, argv, testOneInput: testOneInput)
 }
 #else
 /// Built normally: replays the files or folders given (a corpus, a crash).
 @main enum Replay {
-    static func main() {
-        FuzzTargets.replay(CommandLine.arguments.dropFirst(), through: FuzzTargets.decode)
-    }
+    static func main() { FuzzTargets.replay(CommandLine.arguments.dropFirst(), through: FuzzTargets.decode) }
 }
 #endif

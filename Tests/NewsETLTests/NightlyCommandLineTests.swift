@@ -42,7 +42,8 @@ import Testing
         #expect(try run(later.url("all"), reference.path).status == 0)
         let expected = try outcome(of: reference)
 
-        for point in ["decode", "export", "state", "commit-journal", "commit-rename-1", "commit-rename-4", "commit-rename-6", "commit-rename-7", "commit-rename-8"] {
+        // Eight renames: run folder, five state files, dataset folder, the current link.
+        for point in ["decode", "export", "state", "commit-journal"] + (1...8).map({ "commit-rename-\($0)" }) {
             let output = TemporaryFolder()
             #expect(try run(input.path, output.path).status == 0)
             let before = try IncrementalRunTests.snapshot(output.path).filter { $0.key != ".lock" }

@@ -65,4 +65,22 @@ public enum FuzzTargets {
             print("\(path): \(files.count) inputs passed")
         }
     }
+
+    #if FUZZING
+    /// Hands the command line to libFuzzer's driver, which calls `testOneInput`
+    /// per input (only in `make fuzz` builds, where libFuzzer is linked in).
+    public static func runLibFuzzer(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                    testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
+        var count = argc
+        var arguments = argv
+        return runFuzzerDriver(&count, &arguments, testOneInput)
+    }
+    #endif
 }
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
+                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+#endif

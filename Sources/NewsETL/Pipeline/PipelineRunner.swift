@@ -111,7 +111,8 @@ public struct PipelineRunner {
             throw RunError.output("cannot complete the commit of an interrupted run: \(error)")
         }
         OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
-        let foreign = PublishedDataset(folder: folder).foreignEntries()
+        let published = PublishedDataset(folder: folder)
+        let foreign = published.foreignEntries()
         if !foreign.isEmpty {
             throw RunError.outputFolder("output folder \(folder): \(foreign.joined(separator: ", ")) were not written by NewsETL "
                                         + "and would be replaced; move them away")
@@ -123,6 +124,7 @@ public struct PipelineRunner {
             if options.full { "--full was given" }
             else if !problems.isEmpty { "the state could not be read" }
             else if ledger == nil || previous == nil { "no earlier run in this output folder" }
+            else if !published.isPresent { "the published dataset (current/) is missing" }
             else if ledger!.configSHA256 != config.sha256 { "the config changed (sha256 \(ledger!.configSHA256.prefix(12)) → \(config.sha256.prefix(12)))" }
             else { nil }
         if fullReason != nil { previous = nil }

@@ -28,6 +28,13 @@ struct PublishedDataset {
         return String(target.dropFirst("datasets/".count))
     }
 
+    /// Whether a dataset is there to build on: `current` with its manifest,
+    /// or the in-place files of the earlier layout. Without it (someone
+    /// deleted `output/*` but not `.state`) a run must process everything.
+    var isPresent: Bool {
+        FileSystem.exists("\(currentPath)/manifest.json") || !legacyOutputs.isEmpty
+    }
+
     /// Whether `name` at the top level is the link this layout makes.
     private func isOwnLink(_ name: String) -> Bool {
         FileSystem.symlinkTarget("\(folder)/\(name)") == "current/\(name)"

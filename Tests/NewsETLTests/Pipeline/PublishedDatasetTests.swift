@@ -119,4 +119,19 @@ import Testing
         #expect(FileSystem.symlinkTarget(output.url("documents.jsonl")) == "current/documents.jsonl")
         #expect(Self.inconsistencies(in: output.path) == [])
     }
+
+    @Test func aDeletedDatasetWithItsStateLeftIsBuiltAgain() throws {
+        let (input, _) = try IncrementalRunTests.sampleCopy()
+        let output = TemporaryFolder()
+        let config = try IncrementalRunTests.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        // `rm -rf output/*`: the visible files go, .state and .lock stay.
+        for name in try FileManager.default.contentsOfDirectory(atPath: output.path) where !name.hasPrefix(".") {
+            FileSystem.removeTree(output.url(name))
+        }
+        let again = try PipelineRunner(config: config).run()
+        #expect(again.changes.fullReason == "the published dataset (current/) is missing")
+        #expect(Self.inconsistencies(in: output.path) == [])
+        #expect(output.read("documents.csv").split(separator: "\r\n").count == 15)
+    }
 }

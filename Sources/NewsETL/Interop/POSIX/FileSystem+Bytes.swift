@@ -73,15 +73,16 @@ extension FileSystem {
         return names
     }
 
-    /// Reads a regular file whole (see `readRegularFile(_:)`).
-    public static func readRegularFile(bytes path: [UInt8]) throws(SystemError) -> [UInt8] {
+    /// Reads a regular file whole (see `readRegularFile(_:)`), or its first
+    /// `limit` + 1 bytes when it is longer.
+    public static func readRegularFile(bytes path: [UInt8], limit: Int = .max) throws(SystemError) -> [UInt8] {
         let descriptor = try reach(path) { directory, name throws(SystemError) in
             let descriptor = openat(directory, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { throw SystemError("open", path: displayName(path)) }
             return descriptor
         }
         defer { close(descriptor) }
-        return try readAll(descriptor, path: displayName(path))
+        return try readAll(descriptor, path: displayName(path), limit: limit)
     }
 
     /// The canonical absolute path of an entry, symlinks resolved.

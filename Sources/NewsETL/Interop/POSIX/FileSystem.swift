@@ -44,14 +44,17 @@ public enum FileSystem {
         try readRegularFile(bytes: Array(path.utf8))
     }
 
-    static func readAll(_ descriptor: Int32, path: String) throws(SystemError) -> [UInt8] {
+    /// Reads to the end, or to `limit` + 1 bytes: a file that grows while it
+    /// is read (a log, a device behind a symlink swap) cannot fill memory.
+    static func readAll(_ descriptor: Int32, path: String, limit: Int = .max) throws(SystemError) -> [UInt8] {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw SystemError("fstat", path: path) }
         guard status(info).kind == .regular else { throw SystemError("open", path: path, code: EINVAL) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        let cap = limit == .max ? Int.max : limit + 1
+        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), cap))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while filled < cap {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), cap - filled))) }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }

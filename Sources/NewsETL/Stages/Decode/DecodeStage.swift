@@ -43,7 +43,7 @@ public struct DecodeStage: Sendable {
             let status = try FileSystem.targetStatus(bytes: file.systemPath)
             guard status.kind == .regular else { return reject(.notRegularFile, "not a regular file") }
             if status.size > maxFileBytes { return reject(.tooLarge, sizeDetail(status.size, limit: maxFileBytes)) }
-            bytes = try FileSystem.readRegularFile(bytes: file.systemPath)
+            bytes = try FileSystem.readRegularFile(bytes: file.systemPath, limit: maxFileBytes)
         } catch {
             return reject(.unreadable, error.message)
         }

@@ -69,6 +69,11 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Whether `name` matches the shell-style `pattern` (`fnmatch`, no flags).
+    public static func matches(_ name: String, pattern: String) -> Bool {
+        fnmatch(pattern, name, 0) == 0
+    }
+
     /// Whether a process with this id exists (it may belong to another user).
     public static func processExists(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM

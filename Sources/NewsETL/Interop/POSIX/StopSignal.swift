@@ -35,6 +35,21 @@ public enum StopSignal {
         return number == 0 ? nil : number
     }
 
+    /// The handled signal called `name` (`SIGTERM`, `SIGINT`, `SIGHUP`).
+    public static func number(named name: String) -> Int32? {
+        handled.first { self.name($0) == name }
+    }
+
+    /// Sends `number` to this process (the crash-test hook's way of stopping a run).
+    static func raise(_ number: Int32) {
+        _ = Glibc.raise(number)
+    }
+
+    /// Ends this process at once, as `kill -9` would.
+    static func killNow() {
+        _ = Glibc.raise(SIGKILL)
+    }
+
     /// `SIGTERM`, `SIGINT`, `SIGHUP`, or the number.
     public static func name(_ number: Int32) -> String {
         switch number {

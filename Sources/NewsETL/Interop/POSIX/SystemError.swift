@@ -15,5 +15,9 @@ public struct SystemError: Error, Sendable, CustomStringConvertible {
     }
 
     public var message: String { String(cString: strerror(code)) }
+    /// Too many levels of symbolic links (a loop).
+    public var isSymlinkLoop: Bool { code == ELOOP }
+    /// No such file or folder.
+    public var isMissing: Bool { code == ENOENT }
     public var description: String { "\(operation) \(path): \(message)" }
 }

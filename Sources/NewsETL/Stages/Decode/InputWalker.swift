@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Lists the input files of a run in a stable order, every entry accounted for.
 ///
 /// Walks the folder recursively, skipping hidden entries and the folders in
@@ -115,11 +111,9 @@ public struct InputWalker: Sendable {
         do {
             target = try FileSystem.realPath(bytes: absolute)
         } catch {
-            switch error.code {
-            case ELOOP: return rejected(.symlinkLoop, "symlink loop (too many levels of symbolic links)")
-            case ENOENT: return rejected(.unreadable, "broken symlink (its target does not exist)")
-            default: return rejected(.unreadable, "symlink cannot be resolved: \(error.message)")
-            }
+            if error.isSymlinkLoop { return rejected(.symlinkLoop, "symlink loop (too many levels of symbolic links)") }
+            if error.isMissing { return rejected(.unreadable, "broken symlink (its target does not exist)") }
+            return rejected(.unreadable, "symlink cannot be resolved: \(error.message)")
         }
         guard target.starts(with: rootReal + [UInt8(ascii: "/")]) else {
             return rejected(.outsideInput, "symlink points outside the input folder")
@@ -143,7 +137,7 @@ public struct InputWalker: Sendable {
     public func isSelected(_ relativePath: String) -> Bool {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         func matches(_ pattern: String) -> Bool {
-            fnmatch(pattern, pattern.contains("/") ? relativePath : name, 0) == 0
+            FileSystem.matches(pattern.contains("/") ? relativePath : name, pattern: pattern)
         }
         return options.include.contains(where: matches) && !options.exclude.contains(where: matches)
     }

@@ -11,7 +11,13 @@ import Testing
         var standardError: String
     }
 
-    static var binary: String { RepositoryPaths.root + "/.build/debug/newsetl" }
+    /// The `newsetl` built beside this test bundle (whatever the build path
+    /// and configuration), else the default debug build.
+    static let binary: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let sibling = bundle.deletingLastPathComponent().appendingPathComponent("newsetl").path
+        return FileManager.default.isExecutableFile(atPath: sibling) ? sibling : RepositoryPaths.root + "/.build/debug/newsetl"
+    }()
 
     /// Runs the built binary; `environment` adds variables to this process's.
     static func newsetl(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Outcome {

@@ -130,8 +130,9 @@ import Testing
         for (path, (bytes, _)) in before { #expect(after[path]?.0 == bytes, "\(path) changed") }
     }
 
-    @Test func runsTheSeedReportsWhenPresent() throws {
-        guard let seeds = RepositoryPaths.seeds else { return }
+    @Test(.enabled(if: RepositoryPaths.seeds != nil, "needs ../shared/seeds"))
+    func runsTheSeedReportsWhenPresent() throws {
+        let seeds = try #require(RepositoryPaths.seeds)
         let output = TemporaryFolder()
         var configuration = try config(input: seeds, output: output.path, workers: 2)
         configuration.input.exclude = ["*.json"]

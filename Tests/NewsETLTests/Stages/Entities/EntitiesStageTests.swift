@@ -152,8 +152,9 @@ import Testing
 
     /// Recall of the mentions the seeds' GOLD.json lists, against the
     /// issue's targets: 0.95 for names, 0.9 for dates.
-    @Test func findsMostMentionsTheSeedsList() throws {
-        guard let seeds = RepositoryPaths.seeds else { return }
+    @Test(.enabled(if: RepositoryPaths.seeds != nil, "needs ../shared/seeds"))
+    func findsMostMentionsTheSeedsList() throws {
+        let seeds = try #require(RepositoryPaths.seeds)
         let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: .builtIn)
         func recall(_ type: String) -> Double {
             let counts = report.recall[type] ?? (0, 1)

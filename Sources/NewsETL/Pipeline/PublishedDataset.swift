@@ -13,6 +13,15 @@
 /// it); older ones are removed with the commit.
 struct PublishedDataset {
     let folder: String
+    /// Top-level files an older NewsETL wrote in place (before datasets were
+    /// published through `current`): the names its manifest lists. Read
+    /// once, when the value is made.
+    private let legacyOutputs: Set<String>
+
+    init(folder: String) {
+        self.folder = folder
+        legacyOutputs = PublishedDataset.legacyOutputs(in: folder)
+    }
 
     var generationsPath: String { "\(folder)/datasets" }
     var currentPath: String { "\(folder)/current" }
@@ -40,9 +49,7 @@ struct PublishedDataset {
         FileSystem.symlinkTarget("\(folder)/\(name)") == "current/\(name)"
     }
 
-    /// Top-level files an older NewsETL wrote in place (before datasets were
-    /// published through `current`): the names its manifest lists.
-    private var legacyOutputs: Set<String> {
+    private static func legacyOutputs(in folder: String) -> Set<String> {
         let manifest = "\(folder)/manifest.json"
         guard FileSystem.symlinkTarget(manifest) == nil, let text = try? FileSystem.readText(manifest),
               let start = text.range(of: "\"outputs\": [") else { return [] }
@@ -53,9 +60,8 @@ struct PublishedDataset {
     /// Top-level entries with a publishable name that NewsETL did not make:
     /// a run refuses to start rather than replace them.
     func foreignEntries() -> [String] {
-        let legacy = legacyOutputs
-        return PublishedDataset.publishableNames.filter { name in
-            FileSystem.exists("\(folder)/\(name)") && !isOwnLink(name) && !legacy.contains(name)
+        PublishedDataset.publishableNames.filter { name in
+            FileSystem.exists("\(folder)/\(name)") && !isOwnLink(name) && !legacyOutputs.contains(name)
         }
     }
 
@@ -72,8 +78,7 @@ struct PublishedDataset {
         for name in names where !isOwnLink(name) {
             try transaction.add(link: "\(folder)/\(name)", to: "current/\(name)")
         }
-        let legacy = legacyOutputs
-        for name in PublishedDataset.publishableNames where !names.contains(name) && (isOwnLink(name) || legacy.contains(name)) {
+        for name in PublishedDataset.publishableNames where !names.contains(name) && (isOwnLink(name) || legacyOutputs.contains(name)) {
             transaction.remove("\(folder)/\(name)")
         }
         for old in (try? FileSystem.listDirectory(generationsPath)) ?? []

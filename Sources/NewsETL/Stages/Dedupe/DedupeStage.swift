@@ -94,8 +94,9 @@ public struct DedupeStage: CorpusStage {
         let state = options.nested("state")
         let stateEnabled = state.bool("enabled", default: true)
         let rawStatePath = state.string("path", default: ".state")
-        let statePath = PathResolution.confined(rawStatePath) ?? ".state"
-        if PathResolution.confined(rawStatePath) == nil {
+        let confinedStatePath = PathResolution.confined(rawStatePath)
+        let statePath = confinedStatePath ?? ".state"
+        if confinedStatePath == nil {
             options.problems.add(state.keyPath("path"),
                                  "expected a folder inside the output folder (relative, not leaving it with ..), got \"\(rawStatePath)\"")
         }

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
 /* xmlFree is a global function pointer, which Swift 6 rejects as shared

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NewsETL
 
 /// Where `newsetl run` sends its log lines: stderr, as `newsetl: warning: …`
 /// text for people and cron mail, or one JSON object per line for log
@@ -34,12 +35,12 @@ struct LogOutput: LogHandler {
             terminal.printLine("newsetl: \(prefix)\(event.message)\(details)")
         case .json:
             var fields = [
-                "\"time\":\(JSONString.quote(Self.timestamp()))",
-                "\"level\":\(JSONString.quote(event.level.rawValue))",
-                "\"message\":\(JSONString.quote(event.message.description))",
+                "\"time\":\(JSONText.quoted(Self.timestamp()))",
+                "\"level\":\(JSONText.quoted(event.level.rawValue))",
+                "\"message\":\(JSONText.quoted(event.message.description))",
             ]
             for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-                fields.append("\(JSONString.quote(key)):\(JSONString.quote(value.description))")
+                fields.append("\(JSONText.quoted(key)):\(JSONText.quoted(value.description))")
             }
             terminal.printLine("{" + fields.joined(separator: ",") + "}")
         }
@@ -49,24 +50,6 @@ struct LogOutput: LogHandler {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())
-    }
-}
-
-enum JSONString {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

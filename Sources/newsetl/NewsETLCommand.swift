@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsETL
 
 @main
 struct NewsETLCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct NewsETLCommand: ParsableCommand {
             66 input folder missing; 73 output folder cannot be created or written; \
             74 writing outputs failed; 75 another run holds the output folder; 78 invalid config.
             """,
-        version: "0.1.0",
+        version: NewsETLVersion.current,
         subcommands: [RunCommand.self, ValidateCommand.self, VerifyCommand.self, EvalCommand.self, TrainNERCommand.self],
         defaultSubcommand: RunCommand.self
     )

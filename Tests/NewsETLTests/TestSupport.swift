@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import NewsETL
 
 /// A fresh folder under /tmp, removed when the value is released.
@@ -42,6 +43,7 @@ enum RepositoryPaths {
     static var schema: String { root + "/schema/newsetl.xsd" }
     static var sampleInput: String { root + "/input" }
     static var golden: String { root + "/Tests/NewsETLTests/Golden" }
+    static var fixtures: String { root + "/Tests/Fixtures" }
 
     /// `../shared/seeds` beside the checkout, when present.
     static var seeds: String? {
@@ -66,4 +68,19 @@ func options(_ json: String = "{}") -> (OptionReader, ConfigProblems) {
     let value = try! JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
     let problems = ConfigProblems()
     return (OptionReader(value: value, path: "options", problems: problems), problems)
+}
+
+/// Compares `produced` with the checked-in file at `path`, the way
+/// swift-argument-parser's snapshot tests do: a missing or different file
+/// is rewritten with what was produced and the test fails, so that a person
+/// looks at the difference (`git diff`) before committing it; the next run
+/// passes.
+func expectSnapshot(_ produced: String, at path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let recorded = try? String(contentsOfFile: path, encoding: .utf8)
+    guard recorded != produced else { return }
+    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try? produced.write(toFile: path, atomically: true, encoding: .utf8)
+    let relative = path.hasPrefix(RepositoryPaths.root + "/") ? String(path.dropFirst(RepositoryPaths.root.count + 1)) : path
+    Issue.record(Comment(rawValue: "\(relative) \(recorded == nil ? "was missing" : "changed") and was re-recorded; review it with git diff, then run again"),
+                 sourceLocation: sourceLocation)
 }

@@ -62,7 +62,7 @@ public struct Document: Sendable, Equatable {
 }
 
 /// What kind of file a document was decoded from.
-public enum SourceFormat: String, Sendable, Equatable {
+public enum SourceFormat: String, Sendable, Equatable, CaseIterable {
     case text
     case html
 }

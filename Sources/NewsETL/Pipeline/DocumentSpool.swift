@@ -15,13 +15,13 @@ final class DocumentSpool {
     }
 
     func append(_ document: Document, ordinal: Int) throws {
-        var encoder = RecordEncoder()
-        encoder.integer(ordinal)
-        encoder.document(document)
+        var writer = BinaryWriter()
+        writer.integer(ordinal)
+        writer.document(document)
         record.removeAll(keepingCapacity: true)
-        var length = UInt32(encoder.bytes.count).littleEndian
+        var length = UInt32(writer.bytes.count).littleEndian
         withUnsafeBytes(of: &length) { record.append(contentsOf: $0) }
-        record.append(contentsOf: encoder.bytes)
+        record.append(contentsOf: writer.bytes)
         try file.write(record)
         count += 1
     }
@@ -59,9 +59,12 @@ final class SpoolReader {
                 throw SystemError("read", path: path, code: EIO)
             }
             total += length
-            var decoder = RecordDecoder(bytes: Array(payload))
-            let ordinal = decoder.integer()
-            batch.append((ordinal, decoder.document()))
+            var reader = BinaryReader(bytes: Array(payload))
+            do {
+                batch.append((try reader.integer(), try reader.document()))
+            } catch {
+                throw SystemError("read", path: path, code: EIO)
+            }
         }
         return batch
     }

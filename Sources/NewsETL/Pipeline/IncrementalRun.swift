@@ -9,7 +9,7 @@ import Logging
 struct IncrementalRun {
     let config: PipelineConfig
     let folder: String
-    let state: StateFolder
+    let state: StateStore
     let runID: String
     let context: CorpusContext
     let changes: ChangeSet
@@ -82,7 +82,7 @@ struct IncrementalRun {
             }
             runRecords = nil
             for resolver in run.resolvers { try resolver.persist(into: transaction) }
-            try ledger.save(to: state.ledgerPath, into: transaction)
+            try ledger.save(to: state.ledger, into: transaction)
             CrashPoint.reach("state")
             try checkStop()
 

@@ -117,7 +117,7 @@ public struct PipelineRunner {
             throw RunError.outputFolder("output folder \(folder): \(foreign.joined(separator: ", ")) were not written by NewsETL "
                                         + "and would be replaced; move them away")
         }
-        let state = StateFolder(output: folder)
+        let state = StateStore(output: folder)
         var (ledger, previous, problems) = loadEarlierRuns(state)
         warnings += problems
         let fullReason: String? =
@@ -167,14 +167,14 @@ public struct PipelineRunner {
 
     /// The ledger and record store earlier runs left, and what was wrong
     /// with them; either missing or unreadable means a full run.
-    private func loadEarlierRuns(_ state: StateFolder) -> (InputLedger?, RecordStoreReader?, [String]) {
+    private func loadEarlierRuns(_ state: StateStore) -> (InputLedger?, RecordStoreReader?, [String]) {
         var problems: [String] = []
         var ledger: InputLedger?
-        switch InputLedger.load(path: state.ledgerPath) {
+        switch InputLedger.load(state.ledger) {
         case .success(let loaded): ledger = loaded
         case .failure(.missing): break
-        case .failure(.corrupt(let detail)):
-            problems.append("input ledger \(state.ledgerPath) is unreadable (\(detail)); processing every file again")
+        case .failure(.damaged(let detail)):
+            problems.append("input ledger \(state.ledger.path) is unreadable (\(detail)); processing every file again")
         }
         guard ledger != nil else { return (nil, nil, problems) }
         do {

@@ -1,29 +1,7 @@
-/// The binary form of documents and their outcomes in spools and in the
-/// state folder: little-endian 64-bit integers, length-prefixed UTF-8.
-/// Readers trust their input: spools are this run's own files, and state
-/// files are checked before they are decoded.
-struct RecordEncoder {
-    var bytes: [UInt8] = []
-
-    mutating func integer(_ value: Int) {
-        var little = Int64(value).littleEndian
-        withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ value: String) {
-        integer(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
-    }
-
-    mutating func optional(_ value: String?) {
-        bytes.append(value == nil ? 0 : 1)
-        if let value { string(value) }
-    }
-
-    mutating func double(_ value: Double) {
-        integer(Int(truncatingIfNeeded: Int64(bitPattern: value.bitPattern)))
-    }
-
+/// How documents and their outcomes are laid out in the record store and the
+/// spools (`BinaryWriter` / `BinaryReader`). A change here is a new
+/// `RecordStore.format` version.
+extension BinaryWriter {
     mutating func rejection(_ rejection: Rejection) {
         string(rejection.path)
         optional(rejection.sha256)
@@ -56,14 +34,13 @@ struct RecordEncoder {
         optional(document.url)
         string(document.text)
         integer(document.wordCount)
+        flag(document.duplicateCluster != nil)
         if let cluster = document.duplicateCluster {
-            bytes.append(1)
             string(cluster.clusterID)
             string(cluster.canonicalID)
             double(cluster.similarity)
-        } else {
-            bytes.append(0)
         }
+        // 0: no layout; n + 1: n blocks.
         integer(document.blocks.map { $0.count + 1 } ?? 0)
         for block in document.blocks ?? [] {
             string(block.tag)
@@ -98,73 +75,50 @@ struct RecordEncoder {
     }
 }
 
-struct RecordDecoder {
-    let bytes: [UInt8]
-    var position = 0
-
-    mutating func integer() -> Int {
-        let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: Int64.self)) }
-        position += 8
-        return Int(value)
+extension BinaryReader {
+    mutating func rejection() throws(Damage) -> Rejection {
+        Rejection(path: try string(), sha256: try optional(), reason: try value(Rejection.Reason.self), detail: try string())
     }
 
-    mutating func string() -> String {
-        let length = integer()
-        defer { position += length }
-        return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+    mutating func duplicate() throws(Damage) -> DuplicateRecord {
+        DuplicateRecord(docID: try string(), sourcePath: try string(), canonicalID: try string(), canonicalPath: try string(),
+                        canonicalRun: try optional(), clusterID: try string(), similarity: try double(),
+                        containment: try double(), kind: try string())
     }
 
-    mutating func optional() -> String? {
-        let present = bytes[position] == 1
-        position += 1
-        return present ? string() : nil
-    }
-
-    mutating func double() -> Double {
-        Double(bitPattern: UInt64(bitPattern: Int64(integer())))
-    }
-
-    mutating func rejection() -> Rejection {
-        Rejection(path: string(), sha256: optional(), reason: Rejection.Reason(rawValue: string()) ?? .unreadable, detail: string())
-    }
-
-    mutating func duplicate() -> DuplicateRecord {
-        DuplicateRecord(docID: string(), sourcePath: string(), canonicalID: string(), canonicalPath: string(),
-                        canonicalRun: optional(), clusterID: string(), similarity: double(), containment: double(), kind: string())
-    }
-
-    mutating func document() -> Document {
+    mutating func document() throws(Damage) -> Document {
         var document = Document(
-            docID: string(), sourcePath: string(), sha256: string(), byteCount: integer(), encoding: string(),
-            format: SourceFormat(rawValue: string()) ?? .text, title: optional(), published: optional(),
-            source: optional(), url: optional(), text: string(), wordCount: integer())
-        let hasCluster = bytes[position] == 1
-        position += 1
-        if hasCluster {
-            document.duplicateCluster = DuplicateCluster(
-                clusterID: string(), canonicalID: string(),
-                similarity: double())
+            docID: try string(), sourcePath: try string(), sha256: try string(), byteCount: try integer(), encoding: try string(),
+            format: try value(SourceFormat.self), title: try optional(), published: try optional(),
+            source: try optional(), url: try optional(), text: try string(), wordCount: try integer())
+        if try flag() {
+            document.duplicateCluster = DuplicateCluster(clusterID: try string(), canonicalID: try string(), similarity: try double())
         }
-        let blockCount = integer()
+        let blockCount = try count()
         if blockCount > 0 {
-            document.blocks = (1..<blockCount).map { _ in
-                let tag = string(), characters = integer(), linkCharacters = integer(), blockDepth = integer()
+            var blocks: [TextBlock] = []
+            blocks.reserveCapacity(blockCount - 1)
+            for _ in 1..<blockCount {
+                let tag = try string(), characters = try integer(), linkCharacters = try integer(), blockDepth = try integer()
                 var ancestors: [Int32] = [], hints: [LayoutHint] = []
-                for _ in 0..<integer() {
-                    ancestors.append(Int32(integer()))
-                    hints.append(LayoutHint(rawValue: UInt16(integer())))
+                for _ in 0..<(try count(itemSize: 16)) {
+                    ancestors.append(Int32(truncatingIfNeeded: try integer()))
+                    hints.append(LayoutHint(rawValue: UInt16(truncatingIfNeeded: try integer())))
                 }
-                return TextBlock(tag: tag, characters: characters, linkCharacters: linkCharacters,
-                                 ancestors: ancestors, ancestorHints: hints, blockDepth: blockDepth)
+                blocks.append(TextBlock(tag: tag, characters: characters, linkCharacters: linkCharacters,
+                                        ancestors: ancestors, ancestorHints: hints, blockDepth: blockDepth))
             }
+            document.blocks = blocks
         }
-        document.removed = (0..<integer()).map { _ in
-            RemovedParagraph(index: integer(), start: integer(), end: integer(), text: string(), rule: string())
+        for _ in 0..<(try count(itemSize: 40)) {
+            document.removed.append(RemovedParagraph(index: try integer(), start: try integer(), end: try integer(),
+                                                     text: try string(), rule: try string()))
         }
-        document.entities = (0..<integer()).map { _ in
-            let mention = EntityMention(kind: EntityMention.Kind(rawValue: string()) ?? .miscellaneous, text: string(),
-                                        start: integer(), end: integer(), value: optional())
-            return EntityRecord(mention: mention, sentence: integer(), canonical: string(), entityID: string())
+        for _ in 0..<(try count(itemSize: 57)) {
+            let mention = EntityMention(kind: try value(EntityMention.Kind.self), text: try string(),
+                                        start: try integer(), end: try integer(), value: try optional())
+            document.entities.append(EntityRecord(mention: mention, sentence: try integer(), canonical: try string(),
+                                                  entityID: try string()))
         }
         return document
     }

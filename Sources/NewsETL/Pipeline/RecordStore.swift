@@ -11,33 +11,34 @@ struct StoredRecord: Equatable {
 }
 
 /// The records of every input processed so far, in path order, in
-/// `.state/records.bin`: a magic line, length-prefixed records, and the
+/// `.state/records.bin`: a `BinaryFormat` header, length-prefixed records, and the
 /// SHA-256 of everything before it. Written whole each run (merging the
 /// previous file with the run's new records) and renamed into place with
 /// the run's other outputs.
 enum RecordStore {
     static let fileName = "records.bin"
-    fileprivate static let magic = Array("NEWSETL-RECORDS-1\n".utf8)
+    static let format = BinaryFormat(name: "RECORDS", version: 1)
 
     static func encode(_ record: StoredRecord) -> [UInt8] {
-        var encoder = RecordEncoder()
-        encoder.string(record.path)
-        encoder.bytes.append((record.document == nil ? 0 : 1) | (record.rejection == nil ? 0 : 2) | (record.duplicate == nil ? 0 : 4))
-        if let document = record.document { encoder.document(document) }
-        if let rejection = record.rejection { encoder.rejection(rejection) }
-        if let duplicate = record.duplicate { encoder.duplicate(duplicate) }
-        return encoder.bytes
+        var writer = BinaryWriter()
+        writer.string(record.path)
+        writer.byte((record.document == nil ? 0 : 1) | (record.rejection == nil ? 0 : 2) | (record.duplicate == nil ? 0 : 4))
+        if let document = record.document { writer.document(document) }
+        if let rejection = record.rejection { writer.rejection(rejection) }
+        if let duplicate = record.duplicate { writer.duplicate(duplicate) }
+        return writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) -> StoredRecord {
-        var decoder = RecordDecoder(bytes: bytes)
-        let path = decoder.string()
-        let flags = decoder.bytes[decoder.position]
-        decoder.position += 1
-        return StoredRecord(path: path,
-                            document: flags & 1 != 0 ? decoder.document() : nil,
-                            rejection: flags & 2 != 0 ? decoder.rejection() : nil,
-                            duplicate: flags & 4 != 0 ? decoder.duplicate() : nil)
+    static func decode(_ bytes: [UInt8]) throws(BinaryReader.Damage) -> StoredRecord {
+        var reader = BinaryReader(bytes: bytes)
+        let path = try reader.string()
+        let flags = try reader.byte()
+        let record = StoredRecord(path: path,
+                                  document: flags & 1 != 0 ? try reader.document() : nil,
+                                  rejection: flags & 2 != 0 ? try reader.rejection() : nil,
+                                  duplicate: flags & 4 != 0 ? try reader.duplicate() : nil)
+        guard reader.isAtEnd, flags < 8 else { throw BinaryReader.Damage(description: "malformed record of \(path)") }
+        return record
     }
 }
 
@@ -53,7 +54,7 @@ final class RecordStoreWriter {
 
     init(path: String) throws {
         file = try AtomicFile(path: path)
-        try write(RecordStore.magic)
+        try write(RecordStore.format.header)
     }
 
     func append(_ stored: StoredRecord) throws {
@@ -93,8 +94,8 @@ final class RecordStoreReader {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         self.handle = handle
         let size = (try? handle.seekToEnd()) ?? 0
-        let magic = RecordStore.magic
-        guard size >= UInt64(magic.count + 32) else { throw .corrupt("\(path): not a NewsETL record store") }
+        let header = RecordStore.format.header
+        guard size >= UInt64(header.count + 32) else { throw .corrupt("\(path): not a NewsETL record store") }
         end = size - 32
         var hasher = SHA256()
         var offset: UInt64 = 0
@@ -103,19 +104,21 @@ final class RecordStoreReader {
             while offset < end {
                 let chunk = try handle.read(upToCount: Int(min(1 << 20, end - offset))) ?? Data()
                 guard !chunk.isEmpty else { throw Problem.corrupt("\(path): truncated") }
-                if offset == 0, !chunk.starts(with: magic) { throw Problem.corrupt("\(path): not a NewsETL record store") }
+                if offset == 0 {
+                    do { _ = try RecordStore.format.checkHeader(chunk) } catch { throw Problem.corrupt("\(path): \(error)") }
+                }
                 hasher.update(chunk)
                 offset += UInt64(chunk.count)
             }
             let stored = try handle.read(upToCount: 32) ?? Data()
             guard hasher.finalize().elementsEqual(stored) else { throw Problem.corrupt("\(path): checksum mismatch") }
-            try handle.seek(toOffset: UInt64(magic.count))
+            try handle.seek(toOffset: UInt64(header.count))
         } catch let problem as Problem {
             throw problem
         } catch {
             throw .corrupt("\(path): \(error)")
         }
-        position = UInt64(magic.count)
+        position = UInt64(header.count)
     }
 
     deinit { try? handle.close() }
@@ -127,6 +130,10 @@ final class RecordStoreReader {
             throw Problem.corrupt("record store truncated")
         }
         position += 4 + UInt64(length)
-        return RecordStore.decode(Array(payload))
+        do {
+            return try RecordStore.decode(Array(payload))
+        } catch {
+            throw Problem.corrupt("record store: \(error)")
+        }
     }
 }

@@ -3,8 +3,6 @@ import Foundation
 /// The result of a run: counts, per-stage statistics, one outcome per input
 /// file. Its JSON form is `manifest.json`.
 public struct RunSummary: Sendable {
-    public static let toolVersion = "0.1.0"
-
     /// What the manifest describes: this run's new rows (`runs/<run-id>/`)
     /// or the whole dataset so far (the output folder itself).
     public enum Scope: String, Sendable {
@@ -52,7 +50,7 @@ public struct RunSummary: Sendable {
         var out = JSONObjectWriter()
         out.open("{")
         out.field("tool", quoted: "newsetl")
-        out.field("version", quoted: RunSummary.toolVersion)
+        out.field("version", quoted: NewsETLVersion.current)
         out.field("scope", quoted: scope.rawValue)
         out.field("run_id", quoted: runID)
         out.field("config_sha256", quoted: configSHA256)

@@ -48,8 +48,8 @@ extension CorpusStage {
 
 /// What a corpus stage knows about the run it is part of.
 public struct CorpusContext: Sendable {
-    /// The run's output folder; state kept across runs lives under it.
-    public var outputFolder: String
+    /// The files a stage keeps across runs; the runner owns where they live.
+    public var state: StateStore
     /// `run-20261122T204500Z`: names the run in state other runs read.
     public var runID: String
     /// A full run: state that earlier runs left is not to be used.
@@ -58,7 +58,7 @@ public struct CorpusContext: Sendable {
     public var withdrawnDocIDs: Set<String>
 
     public init(outputFolder: String, runID: String, startsFresh: Bool = false, withdrawnDocIDs: Set<String> = []) {
-        self.outputFolder = outputFolder
+        state = StateStore(output: outputFolder)
         self.runID = runID
         self.startsFresh = startsFresh
         self.withdrawnDocIDs = withdrawnDocIDs

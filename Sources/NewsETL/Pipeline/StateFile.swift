@@ -1,38 +1,108 @@
 import Foundation
 
-/// The envelope of every file in the state folder: a magic line naming the
-/// format, the payload, and the SHA-256 of both, so a damaged or foreign
-/// file is recognised before anything decodes it. Files are written under
-/// a temporary name and put in place by the run's transaction.
-enum StateFile {
-    enum Problem: Error, Equatable {
+/// One file of state kept across runs: a `BinaryFormat` header, the
+/// payload, and the SHA-256 of both. The runner hands these out (see
+/// `StateStore`), so a stage never builds a path or a file format: it says
+/// how its value is encoded and decoded, and the file does the rest the
+/// same way for every stage. A file that is damaged, foreign or of another
+/// version is set aside as `<name>.corrupt` and reported; the caller starts
+/// over without it. New state is written under a temporary name and put in
+/// place by the run's transaction, with the outputs.
+public struct StateFile: Sendable {
+    public enum Problem: Error, Equatable {
         case missing
-        case corrupt(String)
+        /// Set aside; the detail says what was wrong.
+        case damaged(String)
     }
 
-    /// The payload of the file at `path`, checked.
-    static func read(_ path: String, magic: String) -> Result<[UInt8], Problem> {
+    public let path: String
+    let format: BinaryFormat
+
+    init(path: String, format: BinaryFormat) {
+        self.path = path
+        self.format = format
+    }
+
+    /// The decoded value, or why there is none.
+    func load<Value>(_ decode: (inout BinaryReader) throws(BinaryReader.Damage) -> Value) -> Result<Value, Problem> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
-        let bytes = Array(data), header = Array(magic.utf8)
-        guard bytes.count >= header.count + 32, bytes.starts(with: header) else {
-            return .failure(.corrupt("not a NewsETL \(magic.trimmingCharacters(in: .newlines)) file"))
+        let bytes = Array(data)
+        do throws(BinaryReader.Damage) {
+            let headerLength = try format.checkHeader(bytes)
+            guard bytes.count >= headerLength + 32 else { throw BinaryReader.Damage(description: "truncated") }
+            var hasher = SHA256()
+            hasher.update(bytes[..<(bytes.count - 32)])
+            guard hasher.finalize().elementsEqual(bytes[(bytes.count - 32)...]) else {
+                throw BinaryReader.Damage(description: "checksum mismatch")
+            }
+            var reader = BinaryReader(bytes: Array(bytes[..<(bytes.count - 32)]), position: headerLength)
+            let value = try decode(&reader)
+            guard reader.isAtEnd else { throw BinaryReader.Damage(description: "data after the end at byte \(reader.position)") }
+            return .success(value)
+        } catch {
+            return .failure(setAside(error.description))
         }
-        var hasher = SHA256()
-        hasher.update(bytes[..<(bytes.count - 32)])
-        guard hasher.finalize().elementsEqual(bytes[(bytes.count - 32)...]) else { return .failure(.corrupt("checksum mismatch")) }
-        return .success(Array(bytes[header.count..<(bytes.count - 32)]))
     }
 
-    /// Writes `payload` in the envelope under a temporary name and adds it to `transaction`.
-    static func write(_ payload: [UInt8], magic: String, to path: String, into transaction: OutputTransaction) throws {
-        var bytes = Array(magic.utf8) + payload
+    /// Encodes a value under a temporary name and adds it to `transaction`.
+    func save(into transaction: OutputTransaction, _ encode: (inout BinaryWriter) -> Void) throws {
+        var writer = BinaryWriter(bytes: format.header)
+        encode(&writer)
         var hasher = SHA256()
-        hasher.update(bytes)
-        bytes.append(contentsOf: hasher.finalize())
+        hasher.update(writer.bytes)
+        writer.bytes.append(contentsOf: hasher.finalize())
         try FileSystem.makeFolder((path as NSString).deletingLastPathComponent)
         let file = try AtomicFile(path: path)
-        try file.write(bytes)
+        try file.write(writer.bytes)
         try file.close()
         transaction.add(file.temporaryPath, as: path)
+    }
+
+    /// Moves a damaged file out of the way (kept for a person to look at).
+    func setAside(_ detail: String) -> Problem {
+        FileSystem.removeFile(path + ".corrupt")
+        do {
+            try AtomicFile.rename(from: path, to: path + ".corrupt")
+            return .damaged("\(detail); set aside as \((path as NSString).lastPathComponent).corrupt")
+        } catch {
+            return .damaged("\(detail); could not be set aside: \(error)")
+        }
+    }
+}
+
+/// The state folder of an output folder, `.state/`, and the files in it:
+/// the runner's (ledger, record store, the run's records) and the stages'
+/// (`file(_:format:)`). `runs/<run-id>/` keeps each run's new rows.
+public struct StateStore: Sendable {
+    /// The output folder the state belongs to.
+    let output: String
+
+    init(output: String) {
+        self.output = output
+    }
+
+    var path: String { "\(output)/.state" }
+    var ledger: StateFile { file("inputs.bin", format: InputLedger.format) }
+    var recordsPath: String { "\(path)/\(RecordStore.fileName)" }
+    /// This run's records, before they are merged into the store.
+    var runRecordsPath: String { "\(path)/run-records.bin" }
+    var runsPath: String { "\(output)/runs" }
+
+    /// A stage's state file `name`; `folder`, relative to the output folder
+    /// (validated by the stage's config), replaces `.state` when given.
+    func file(_ name: String, format: BinaryFormat, folder: String? = nil) -> StateFile {
+        let base = folder.map { PathResolution.resolve($0, against: output) } ?? path
+        return StateFile(path: "\(base)/\(name)", format: format)
+    }
+
+    /// `base`, or `base-2`, `base-3`… when a run of the same second exists.
+    func unusedRunID(_ base: String) -> String {
+        var candidate = base
+        var suffix = 2
+        while FileSystem.exists("\(runsPath)/\(candidate)") {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
     }
 }

@@ -43,13 +43,35 @@ public final class XMLSchemaValidator {
 
     /// The validation errors of the file at `path`; empty when it is valid.
     public func validate(fileAt path: String) -> [String] {
-        guard let context = xmlSchemaNewValidCtxt(schema) else { return ["cannot create a validation context"] }
+        validateCountingRecords(fileAt: path).errors
+    }
+
+    /// Validates the file in one streaming pass and counts the elements
+    /// directly under its root (a dataset's records).
+    public func validateCountingRecords(fileAt path: String) -> (errors: [String], records: Int) {
+        guard let context = xmlSchemaNewValidCtxt(schema) else { return (["cannot create a validation context"], 0) }
         defer { xmlSchemaFreeValidCtxt(context) }
         let errors = ErrorCollector()
-        xmlSchemaSetValidStructuredErrors(context, collectError, Unmanaged.passUnretained(errors).toOpaque())
-        let status = xmlSchemaValidateFile(context, path, Int32(XML_PARSE_NONET.rawValue))
-        if status != 0 && errors.messages.isEmpty { return ["\(path): not valid (libxml2 status \(status))"] }
-        return errors.messages
+        let opaque = Unmanaged.passUnretained(errors).toOpaque()
+        xmlSchemaSetValidStructuredErrors(context, collectError, opaque)
+        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
+            return (["\(path): cannot be opened"], 0)
+        }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, collectError, opaque)
+        guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else { return (["cannot start validation"], 0) }
+        var records = 0
+        var status = xmlTextReaderRead(reader)
+        while status == 1 {
+            if xmlTextReaderDepth(reader) == 1, xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                records += 1
+            }
+            status = xmlTextReaderRead(reader)
+        }
+        if (status != 0 || xmlTextReaderIsValid(reader) != 1) && errors.messages.isEmpty {
+            return (["\(path): not valid (libxml2 status \(status))"], records)
+        }
+        return (errors.messages, records)
     }
 }
 

@@ -16,42 +16,42 @@ struct LearningState: Sendable {
         var paragraphs: [UInt64: Seen]
     }
 
-    let folder: String
-    var path: String { "\(folder)/clean-learning.bin" }
-    private static let magic = "NEWSETL-CLEAN-LEARNING-1\n"
+    static let format = BinaryFormat(name: "CLEAN-LEARNING", version: 1)
+    let file: StateFile
 
-    func load() -> Result<Counts, StateFile.Problem> {
-        StateFile.read(path, magic: LearningState.magic).map(decode)
+    init(store: StateStore) {
+        file = store.file("clean-learning.bin", format: LearningState.format)
     }
 
-    private func decode(_ payload: [UInt8]) -> Counts {
-        var decoder = RecordDecoder(bytes: payload)
-        var counts = Counts(sources: [:], paragraphs: [:])
-        for _ in 0..<decoder.integer() {
-            counts.sources[UInt64(bitPattern: Int64(decoder.integer()))] = decoder.integer()
+    func load() -> Result<Counts, StateFile.Problem> {
+        file.load { (reader: inout BinaryReader) throws(BinaryReader.Damage) in
+            var counts = Counts(sources: [:], paragraphs: [:])
+            for _ in 0..<(try reader.count(itemSize: 16)) {
+                counts.sources[try reader.unsigned()] = try reader.integer()
+            }
+            for _ in 0..<(try reader.count(itemSize: 24)) {
+                let paragraph = try reader.unsigned()
+                counts.paragraphs[paragraph] = Seen(source: try reader.unsigned(), count: try reader.integer())
+            }
+            return counts
         }
-        for _ in 0..<decoder.integer() {
-            let paragraph = UInt64(bitPattern: Int64(decoder.integer()))
-            counts.paragraphs[paragraph] = Seen(source: UInt64(bitPattern: Int64(decoder.integer())), count: decoder.integer())
-        }
-        return counts
     }
 
     /// Writes the counts under a temporary name for `transaction` to put in place.
     func save(_ counts: Counts, into transaction: OutputTransaction) throws {
-        var encoder = RecordEncoder()
-        encoder.integer(counts.sources.count)
-        for (source, documents) in counts.sources.sorted(by: { $0.key < $1.key }) {
-            encoder.integer(Int(Int64(bitPattern: source)))
-            encoder.integer(documents)
+        try file.save(into: transaction) { writer in
+            writer.integer(counts.sources.count)
+            for (source, documents) in counts.sources.sorted(by: { $0.key < $1.key }) {
+                writer.unsigned(source)
+                writer.integer(documents)
+            }
+            let repeated = counts.paragraphs.filter { $0.value.count >= 2 }
+            writer.integer(repeated.count)
+            for (paragraph, seen) in repeated.sorted(by: { $0.key < $1.key }) {
+                writer.unsigned(paragraph)
+                writer.unsigned(seen.source)
+                writer.integer(seen.count)
+            }
         }
-        let repeated = counts.paragraphs.filter { $0.value.count >= 2 }
-        encoder.integer(repeated.count)
-        for (paragraph, seen) in repeated.sorted(by: { $0.key < $1.key }) {
-            encoder.integer(Int(Int64(bitPattern: paragraph)))
-            encoder.integer(Int(Int64(bitPattern: seen.source)))
-            encoder.integer(seen.count)
-        }
-        try StateFile.write(encoder.bytes, magic: LearningState.magic, to: path, into: transaction)
     }
 }

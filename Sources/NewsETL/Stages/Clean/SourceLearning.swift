@@ -51,14 +51,14 @@ final class SourceBoilerplateCollector: CorpusCollector {
 
     init(stage: CleanStage, context: CorpusContext) {
         self.stage = stage
-        state = LearningState(folder: context.outputFolder + "/.state")
+        state = LearningState(store: context.state)
         guard !context.startsFresh else { return }
         switch state.load() {
         case .success(let counts):
             documentsPerSource = counts.sources
             documentsPerParagraph = counts.paragraphs
-        case .failure(.corrupt(let detail)):
-            warnings.append("clean learning state \(state.path) is unreadable (\(detail)); learning from this run only")
+        case .failure(.damaged(let detail)):
+            warnings.append("clean learning state \(state.file.path) is unreadable (\(detail)); learning from this run only")
         case .failure(.missing):
             break
         }

@@ -21,26 +21,17 @@ struct ClusterFinder {
     /// The clusters, and for each clustered document its strongest link's
     /// (Jaccard, containment), used when it does not match its canonical directly.
     func clusters(_ table: SketchTable) -> (clusters: [Cluster], links: [Int: (Double, Double)]) {
-        var parent = Array(0..<table.count)
-        func root(_ index: Int) -> Int {
-            var node = index
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
+        var sets = DisjointSets(count: table.count)
         var links: [Int: (Double, Double)] = [:]
         func consider(_ left: Int, _ right: Int) {
             let (a, b) = (min(left, right), max(left, right))
             // Already in one cluster: nothing to learn; this also keeps a
             // pair that shares many bands from being verified again and again.
-            let (rootA, rootB) = (root(a), root(b))
-            guard a != b, rootA != rootB else { return }
+            guard a != b, sets.root(a) != sets.root(b) else { return }
             guard table.ordinal(a) != nil || table.ordinal(b) != nil else { return }
             guard !stage.tooFarApart(table.days[a], table.days[b]) else { return }
             if let similarity = stage.match(table, a, b) {
-                parent[max(rootA, rootB)] = min(rootA, rootB)
+                sets.union(a, b)
                 // Keep the strongest link, whatever order candidates come in.
                 for index in [a, b] where links[index].map({ $0 < similarity }) ?? true { links[index] = similarity }
             }
@@ -66,8 +57,8 @@ struct ClusterFinder {
         }
 
         var components: [Int: [Int]] = [:]
-        for index in 0..<table.count where root(index) != index || links[index] != nil {
-            components[root(index), default: []].append(index)
+        for index in 0..<table.count where sets.root(index) != index || links[index] != nil {
+            components[sets.root(index), default: []].append(index)
         }
         let clusters = components.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { group in
             Cluster(members: group, canonical: canonical(of: group, table))

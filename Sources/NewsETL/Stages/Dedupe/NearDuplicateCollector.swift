@@ -11,7 +11,7 @@ final class NearDuplicateCollector: CorpusCollector {
     init(stage: DedupeStage, context: CorpusContext) {
         self.stage = stage
         self.context = context
-        state = stage.stateEnabled ? DedupeState(folder: PathResolution.resolve(stage.statePath, against: context.outputFolder)) : nil
+        state = stage.stateEnabled ? DedupeState(store: context.state, folder: stage.statePath) : nil
         table = SketchTable(hashCount: stage.hashCount)
     }
 
@@ -68,8 +68,8 @@ final class NearDuplicateCollector: CorpusCollector {
                 table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
                              ordinal: nil, runID: entry.runID)
             }
-        case .failure(.corrupt(let detail)):
-            warnings.append("dedupe state \(state.path) is unreadable (\(detail)); set aside and starting fresh")
+        case .failure(.damaged(let detail)):
+            warnings.append("dedupe state \(state.file.path) is unreadable (\(detail)); matching within this run only")
         case .failure(.missing):
             break
         }

@@ -8,49 +8,49 @@ struct NameTableState: Sendable {
         var together: Set<[String]>
     }
 
-    let folder: String
-    var path: String { "\(folder)/entity-names.bin" }
-    private static let magic = "NEWSETL-ENTITY-NAMES-1\n"
+    static let format = BinaryFormat(name: "ENTITY-NAMES", version: 1)
+    let file: StateFile
 
-    func load() -> Result<Table, StateFile.Problem> {
-        StateFile.read(path, magic: NameTableState.magic).map(decode)
+    init(store: StateStore) {
+        file = store.file("entity-names.bin", format: NameTableState.format)
     }
 
-    private func decode(_ payload: [UInt8]) -> Table {
-        var decoder = RecordDecoder(bytes: payload)
-        var table = Table(names: [:], together: [])
-        for _ in 0..<decoder.integer() {
-            let key = decoder.string()
-            var name = NameVariantCollector.Name()
-            for _ in 0..<decoder.integer() { name.spellings[decoder.string()] = decoder.integer() }
-            name.documents = decoder.integer()
-            for _ in 0..<decoder.integer() { name.context.insert(UInt64(bitPattern: Int64(decoder.integer()))) }
-            table.names[key] = name
+    func load() -> Result<Table, StateFile.Problem> {
+        file.load { (reader: inout BinaryReader) throws(BinaryReader.Damage) in
+            var table = Table(names: [:], together: [])
+            for _ in 0..<(try reader.count(itemSize: 32)) {
+                let key = try reader.string()
+                var name = NameVariantCollector.Name()
+                for _ in 0..<(try reader.count(itemSize: 16)) { name.spellings[try reader.string()] = try reader.integer() }
+                name.documents = try reader.integer()
+                for _ in 0..<(try reader.count(itemSize: 8)) { name.context.insert(try reader.unsigned()) }
+                table.names[key] = name
+            }
+            for _ in 0..<(try reader.count(itemSize: 16)) { table.together.insert([try reader.string(), try reader.string()]) }
+            return table
         }
-        for _ in 0..<decoder.integer() { table.together.insert([decoder.string(), decoder.string()]) }
-        return table
     }
 
     /// Writes the table under a temporary name for `transaction` to put in place.
     func save(_ table: Table, into transaction: OutputTransaction) throws {
-        var encoder = RecordEncoder()
-        encoder.integer(table.names.count)
-        for (key, name) in table.names.sorted(by: { $0.key < $1.key }) {
-            encoder.string(key)
-            encoder.integer(name.spellings.count)
-            for (spelling, count) in name.spellings.sorted(by: { $0.key < $1.key }) {
-                encoder.string(spelling)
-                encoder.integer(count)
+        try file.save(into: transaction) { writer in
+            writer.integer(table.names.count)
+            for (key, name) in table.names.sorted(by: { $0.key < $1.key }) {
+                writer.string(key)
+                writer.integer(name.spellings.count)
+                for (spelling, count) in name.spellings.sorted(by: { $0.key < $1.key }) {
+                    writer.string(spelling)
+                    writer.integer(count)
+                }
+                writer.integer(name.documents)
+                writer.integer(name.context.count)
+                for hash in name.context.sorted() { writer.unsigned(hash) }
             }
-            encoder.integer(name.documents)
-            encoder.integer(name.context.count)
-            for hash in name.context.sorted() { encoder.integer(Int(Int64(bitPattern: hash))) }
+            writer.integer(table.together.count)
+            for pair in table.together.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                writer.string(pair[0])
+                writer.string(pair[1])
+            }
         }
-        encoder.integer(table.together.count)
-        for pair in table.together.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            encoder.string(pair[0])
-            encoder.string(pair[1])
-        }
-        try StateFile.write(encoder.bytes, magic: NameTableState.magic, to: path, into: transaction)
     }
 }

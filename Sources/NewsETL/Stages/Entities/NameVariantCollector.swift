@@ -52,7 +52,7 @@ final class NameVariantCollector: CorpusCollector {
     /// Without a context (tests, evaluation) nothing is read or kept across runs.
     init(minSharedContext: Int, context: CorpusContext? = nil) {
         self.minSharedContext = minSharedContext
-        state = context.map { NameTableState(folder: $0.outputFolder + "/.state") }
+        state = context.map { NameTableState(store: $0.state) }
         guard let state, let context, !context.startsFresh else { return }
         switch state.load() {
         case .success(let table):
@@ -62,8 +62,8 @@ final class NameVariantCollector: CorpusCollector {
                 return earlier
             }
             together = table.together
-        case .failure(.corrupt(let detail)):
-            warnings.append("entity name state \(state.path) is unreadable (\(detail)); joining name variants within this run only")
+        case .failure(.damaged(let detail)):
+            warnings.append("entity name state \(state.file.path) is unreadable (\(detail)); joining name variants within this run only")
         case .failure(.missing):
             break
         }
@@ -165,34 +165,24 @@ final class NameVariantCollector: CorpusCollector {
 
 /// Disjoint sets over a fixed list of keys.
 private struct UnionFind {
-    private var parent: [Int]
+    private var sets: DisjointSets
     private let keys: [String]
     private let index: [String: Int]
 
     init(_ keys: [String]) {
         self.keys = keys
-        parent = Array(keys.indices)
+        sets = DisjointSets(count: keys.count)
         index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
 
-    private mutating func root(_ node: Int) -> Int {
-        var node = node
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
-
     mutating func union(_ left: String, _ right: String) {
-        let a = root(index[left]!), b = root(index[right]!)
-        if a != b { parent[max(a, b)] = min(a, b) }
+        sets.union(index[left]!, index[right]!)
     }
 
     /// Groups of keys, each sorted, in order of their first key.
     mutating func components() -> [[String]] {
         var groups: [Int: [String]] = [:]
-        for node in keys.indices { groups[root(node), default: []].append(keys[node]) }
+        for node in keys.indices { groups[sets.root(node), default: []].append(keys[node]) }
         return groups.keys.sorted().map { groups[$0]! }
     }
 }

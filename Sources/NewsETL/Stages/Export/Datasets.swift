@@ -1,83 +1,118 @@
-/// The datasets NewsETL writes and how each record becomes a row.
+/// Every dataset NewsETL writes, declared once: each column's name, type,
+/// unit, whether it can be empty, a one-line description, and the code
+/// that fills it from a record. Adding a column is one entry here plus the
+/// stage code that sets the value (`docs/ARCHITECTURE.md`).
 public enum Datasets {
-    public static func documents(includeText: Bool) -> Dataset {
-        var columns: [Dataset.Column] = [
-            .init("doc_id"), .init("source_path"), .init("sha256"), .init("bytes", .integer), .init("encoding"),
-            .init("format"), .init("title"), .init("published"), .init("source"), .init("url"),
-            .init("word_count", .integer), .init("cluster_id"), .init("canonical_id"), .init("similarity", .decimal),
-            .init("people"), .init("organizations"), .init("places"),
-        ]
-        if includeText { columns.append(.init("text")) }
-        return Dataset(name: "documents", recordElement: "document", columns: columns)
-    }
+    typealias Located<Item> = (item: Item, document: Document)
 
-    public static let rejects = Dataset(
+    static let documentsLayout = RowLayout<Document>(
+        name: "documents", recordElement: "document", key: "doc_id",
+        description: "One row per kept report (and per marked copy when dedupe marks rather than drops).",
+        fields: [
+            .init("doc_id", .string, domain: .docID, "Stable id from the path relative to the input folder; the same file keeps it across runs.") { .text($0.docID) },
+            .init("source_path", .string, "Path of the input file relative to the input folder, `/`-separated; bytes that are not UTF-8 as %XX.") { .text($0.sourcePath) },
+            .init("sha256", .string, domain: .sha256, "SHA-256 of the file's bytes as read, lower-case hex.") { .text($0.sha256) },
+            .init("bytes", .integer, unit: "bytes", domain: .count, "Size of the input file.") { .integer($0.byteCount) },
+            .init("encoding", .string, "Encoding the bytes were decoded from (utf-8, utf-16le, windows-1252, …).") { .text($0.encoding) },
+            .init("format", .string, domain: .sourceFormat, "What the file was read as: text or html.") { .text($0.format.rawValue) },
+            .init("title", .string, nullable: true, "The report's headline, when the file gives one.") { FieldValue($0.title) },
+            .init("published", .timestamp, nullable: true, domain: .isoDate, "Publication date (ISO 8601), when the file states it.") { FieldValue($0.published) },
+            .init("source", .string, nullable: true, "The outlet: the site an HTML page names, else the input sub-folder.") { FieldValue($0.source) },
+            .init("url", .string, nullable: true, "The canonical URL an HTML page declares.") { FieldValue($0.url) },
+            .init("word_count", .integer, unit: "words", domain: .count, "Words of the clean text.") { .integer($0.wordCount) },
+            .init("cluster_id", .string, nullable: true, "The cluster of copies the report belongs to, if any.") { FieldValue($0.duplicateCluster?.clusterID) },
+            .init("canonical_id", .string, nullable: true, domain: .docID, "The doc_id of the cluster's canonical report.") { FieldValue($0.duplicateCluster?.canonicalID) },
+            .init("similarity", .number, unit: "Jaccard", nullable: true, domain: .fraction, "Estimated similarity to the canonical report, 1 for the canonical itself.") { document in
+                document.duplicateCluster.map { .decimal($0.similarity) } ?? .missing },
+            .init("people", .list, nullable: true, "Canonical names of the people mentioned, in order of first mention.") { Datasets.names($0, .person) },
+            .init("organizations", .list, nullable: true, "Canonical names of the organisations mentioned, in order of first mention.") { Datasets.names($0, .organization) },
+            .init("places", .list, nullable: true, "Canonical names of the places mentioned, in order of first mention.") { Datasets.names($0, .location) },
+            .init("text", .string, nullable: true, "The clean text: NFC, LF line endings, paragraphs separated by a blank line; left out with include_text false.") { .text($0.text) },
+        ])
+
+    static let rejectsLayout = RowLayout<Rejection>(
         name: "rejects", recordElement: "reject",
-        columns: [.init("path"), .init("reason"), .init("detail")])
+        description: "One row per input file that did not become a document, with the reason.",
+        fields: [
+            .init("path", .string, "Path of the input file relative to the input folder.") { .text($0.path) },
+            .init("reason", .string, domain: .rejectReason, "Why the file was rejected, one of a closed set.") { .text($0.reason.rawValue) },
+            .init("detail", .string, "One line a person can act on.") { .text($0.detail) },
+        ])
 
-    public static let duplicates = Dataset(
+    static let duplicatesLayout = RowLayout<DuplicateRecord>(
         name: "duplicates", recordElement: "duplicate",
-        columns: [.init("doc_id"), .init("source_path"), .init("canonical_id"), .init("canonical_path"),
-                  .init("canonical_run"), .init("cluster_id"), .init("similarity", .decimal), .init("containment", .decimal),
-                  .init("kind")])
+        description: "One row per report found to be a copy of another, pointing at its canonical report.",
+        fields: [
+            .init("doc_id", .string, domain: .docID, "The copy's id.") { .text($0.docID) },
+            .init("source_path", .string, "The copy's path relative to the input folder.") { .text($0.sourcePath) },
+            .init("canonical_id", .string, domain: .docID, "The doc_id of the report it copies.") { .text($0.canonicalID) },
+            .init("canonical_path", .string, "The canonical report's path relative to the input folder.") { .text($0.canonicalPath) },
+            .init("canonical_run", .string, nullable: true, "The earlier run that kept the canonical report, when it was not this run.") { FieldValue($0.canonicalRun) },
+            .init("cluster_id", .string, "The cluster of copies.") { .text($0.clusterID) },
+            .init("similarity", .number, unit: "Jaccard", domain: .fraction, "Estimated Jaccard similarity of the two texts' shingles.") { .decimal($0.similarity) },
+            .init("containment", .number, unit: "share", domain: .fraction, "Share of the smaller text's shingles found in the larger.") { .decimal($0.containment) },
+            .init("kind", .string, domain: .duplicateKind, "exact (same clean text) or near.") { .text($0.kind) },
+        ])
 
-    public static let removed = Dataset(
+    static let removedLayout = RowLayout<Located<RemovedParagraph>>(
         name: "removed", recordElement: "paragraph",
-        columns: [.init("doc_id"), .init("paragraph", .integer), .init("start", .integer), .init("end", .integer),
-                  .init("rule"), .init("text")])
+        description: "One row per paragraph the clean stage removed, with the rule that removed it (keep_removed).",
+        fields: [
+            .init("doc_id", .string, domain: .docID, "The document the paragraph was removed from.") { .text($0.document.docID) },
+            .init("paragraph", .integer, domain: .count, "Position of the paragraph in the decoded text, from 0.") { .integer($0.item.index) },
+            .init("start", .integer, unit: "code points", domain: .count, "Offset of the paragraph in the decoded text.") { .integer($0.item.start) },
+            .init("end", .integer, unit: "code points", domain: .count, "End offset (exclusive) in the decoded text.") { .integer($0.item.end) },
+            .init("rule", .string, "The rule that removed it (comments, teaser, learned:source, …).") { .text($0.item.rule) },
+            .init("text", .string, "The removed paragraph.") { .text($0.item.text) },
+        ])
 
-    static func row(_ document: Document, includeText: Bool) -> [FieldValue] {
-        let cluster = document.duplicateCluster
-        var row: [FieldValue] = [
-            .text(document.docID), .text(document.sourcePath), .text(document.sha256), .integer(document.byteCount),
-            .text(document.encoding), .text(document.format.rawValue), FieldValue(document.title),
-            FieldValue(document.published), FieldValue(document.source), FieldValue(document.url),
-            .integer(document.wordCount), FieldValue(cluster?.clusterID), FieldValue(cluster?.canonicalID),
-            cluster.map { .decimal($0.similarity) } ?? .missing,
-            names(document, .person), names(document, .organization), names(document, .location),
-        ]
-        if includeText { row.append(.text(document.text)) }
-        return row
+    static let entitiesLayout = RowLayout<Located<EntityRecord>>(
+        name: "entities", recordElement: "entity",
+        description: "One row per entity mention in a written document, in text order.",
+        fields: [
+            .init("doc_id", .string, domain: .docID, "The document of the mention.") { .text($0.document.docID) },
+            .init("entity_id", .string, domain: .entityID, "The entity the mention names: the same id for every spelling of one entity.") { .text($0.item.entityID) },
+            .init("type", .string, domain: .entityType, "PER, ORG, LOC, MISC, DATE, TIME, MONEY, PERCENT or QUANTITY.") { .text($0.item.mention.kind.rawValue) },
+            .init("mention", .string, "The mention exactly as written in the clean text.") { .text($0.item.mention.text) },
+            .init("canonical", .string, "The entity's canonical name.") { .text($0.item.canonical) },
+            .init("start", .integer, unit: "code points", domain: .count, "Offset of the mention in the clean text.") { .integer($0.item.mention.start) },
+            .init("end", .integer, unit: "code points", domain: .count, "End offset (exclusive) in the clean text.") { .integer($0.item.mention.end) },
+            .init("sentence", .integer, domain: .count, "Sentence of the mention, from 0.") { .integer($0.item.sentence) },
+            .init("value", .string, nullable: true, "A normalised value: ISO 8601 for dates and times, a number for amounts.") { FieldValue($0.item.mention.value) },
+        ])
+
+    static let entitySummaryLayout = RowLayout<EntitySummary.Row>(
+        name: "entity_summary", recordElement: "entity", key: "entity_id",
+        description: "One row per entity across all written documents.",
+        fields: [
+            .init("entity_id", .string, domain: .entityID, "The entity's id, as in entities.") { .text($0.entityID) },
+            .init("type", .string, domain: .entityType, "The entity's type.") { .text($0.type) },
+            .init("name", .string, "The most used canonical name.") { .text($0.name) },
+            .init("aliases", .list, "Other spellings found in the text.") { .text($0.aliases) },
+            .init("documents", .integer, unit: "documents", domain: .positiveCount, "Written documents that mention it.") { .integer($0.documents) },
+            .init("mentions", .integer, unit: "mentions", domain: .positiveCount, "Mentions across those documents.") { .integer($0.mentions) },
+            .init("first_published", .timestamp, nullable: true, domain: .isoDate, "Earliest publication date of those documents.") { FieldValue($0.firstPublished) },
+            .init("last_published", .timestamp, nullable: true, domain: .isoDate, "Latest publication date of those documents.") { FieldValue($0.lastPublished) },
+        ])
+
+    /// `documents`, without `text` when the export leaves it out.
+    static func documents(includeText: Bool) -> RowLayout<Document> {
+        includeText ? documentsLayout : documentsLayout.dropping(["text"])
     }
 
-    public static let entities = Dataset(
-        name: "entities", recordElement: "entity",
-        columns: [.init("doc_id"), .init("entity_id"), .init("type"), .init("mention"), .init("canonical"),
-                  .init("start", .integer), .init("end", .integer), .init("sentence", .integer), .init("value")])
-
-    public static let entitySummary = Dataset(
-        name: "entity_summary", recordElement: "entity",
-        columns: [.init("entity_id"), .init("type"), .init("name"), .init("aliases"), .init("documents", .integer),
-                  .init("mentions", .integer), .init("first_published"), .init("last_published")])
+    /// Every dataset, in the order a run writes them.
+    public static let all: [Dataset] = [
+        documentsLayout.dataset, rejectsLayout.dataset, duplicatesLayout.dataset, removedLayout.dataset,
+        entitiesLayout.dataset, entitySummaryLayout.dataset,
+    ]
 
     /// Every dataset's name, the stem of its files.
-    static let names = [documents(includeText: true), rejects, duplicates, removed, entities, entitySummary].map(\.name)
+    static let names = all.map(\.name)
 
     /// Canonical names of one type, one per entity, in order of first mention, `; `-separated.
     static func names(_ document: Document, _ kind: EntityMention.Kind) -> FieldValue {
         var seen = Set<String>()
         let names = document.entities.filter { $0.mention.kind == kind && seen.insert($0.entityID).inserted }.map(\.canonical)
         return names.isEmpty ? .missing : .text(names.joined(separator: "; "))
-    }
-
-    static func row(_ record: EntityRecord, of document: Document) -> [FieldValue] {
-        [.text(document.docID), .text(record.entityID), .text(record.mention.kind.rawValue), .text(record.mention.text),
-         .text(record.canonical), .integer(record.mention.start), .integer(record.mention.end), .integer(record.sentence),
-         FieldValue(record.mention.value)]
-    }
-
-    static func row(_ paragraph: RemovedParagraph, of document: Document) -> [FieldValue] {
-        [.text(document.docID), .integer(paragraph.index), .integer(paragraph.start), .integer(paragraph.end),
-         .text(paragraph.rule), .text(paragraph.text)]
-    }
-
-    static func row(_ rejection: Rejection) -> [FieldValue] {
-        [.text(rejection.path), .text(rejection.reason.rawValue), .text(rejection.detail)]
-    }
-
-    static func row(_ duplicate: DuplicateRecord) -> [FieldValue] {
-        [.text(duplicate.docID), .text(duplicate.sourcePath), .text(duplicate.canonicalID), .text(duplicate.canonicalPath),
-         FieldValue(duplicate.canonicalRun), .text(duplicate.clusterID), .decimal(duplicate.similarity),
-         .decimal(duplicate.containment), .text(duplicate.kind)]
     }
 }

@@ -33,17 +33,30 @@ struct EntitySummary {
         }
     }
 
+    /// One entity of the summary, as `Datasets.entitySummaryLayout` writes it.
+    struct Row {
+        var entityID: String
+        var type: String
+        var name: String
+        /// The other spellings, sorted, `; `-separated.
+        var aliases: String
+        var documents: Int
+        var mentions: Int
+        var firstPublished: String?
+        var lastPublished: String?
+    }
+
     /// Rows in entity-id order: the most used canonical name (longest, then
     /// alphabetical, on a tie) and the other spellings as aliases.
-    func rows() -> [[FieldValue]] {
+    func rows() -> [Row] {
         entries.keys.sorted().map { id in
             let entry = entries[id]!
             let name = entry.canonicalCounts.max { left, right in
                 (left.value, left.key.count, right.key) < (right.value, right.key.count, left.key)
             }!.key
             let aliases = entry.aliases.subtracting([name]).sorted().joined(separator: "; ")
-            return [.text(id), .text(entry.kind), .text(name), .text(aliases), .integer(entry.documents),
-                    .integer(entry.mentions), FieldValue(entry.firstPublished), FieldValue(entry.lastPublished)]
+            return Row(entityID: id, type: entry.kind, name: name, aliases: aliases, documents: entry.documents,
+                       mentions: entry.mentions, firstPublished: entry.firstPublished, lastPublished: entry.lastPublished)
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ExportSession {
         }
     }
 
-    private let includeText: Bool
+    private let documentsLayout: RowLayout<Document>
     private let includeRemoved: Bool
     private let includeEntities: Bool
     private let folder: String
@@ -37,7 +37,7 @@ public final class ExportSession {
     private static let batchRows = 4096
 
     init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int) throws {
-        self.includeText = stage.includeText
+        documentsLayout = Datasets.documents(includeText: stage.includeText)
         self.includeRemoved = includeRemoved
         self.includeEntities = includeEntities
         self.folder = folder
@@ -46,13 +46,15 @@ public final class ExportSession {
             for format in stage.formats {
                 let group = FormatWriters()
                 formats.append(group)
-                group.writers[.documents] = try format.makeWriter(for: Datasets.documents(includeText: includeText), folder: folder)
-                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejects, folder: folder)
-                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicates, folder: folder)
-                if includeRemoved { group.writers[.removed] = try format.makeWriter(for: Datasets.removed, folder: folder) }
+                group.writers[.documents] = try format.makeWriter(for: documentsLayout.dataset, folder: folder)
+                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejectsLayout.dataset, folder: folder)
+                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicatesLayout.dataset, folder: folder)
+                if includeRemoved {
+                    group.writers[.removed] = try format.makeWriter(for: Datasets.removedLayout.dataset, folder: folder)
+                }
                 if includeEntities {
-                    group.writers[.entities] = try format.makeWriter(for: Datasets.entities, folder: folder)
-                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummary, folder: folder)
+                    group.writers[.entities] = try format.makeWriter(for: Datasets.entitiesLayout.dataset, folder: folder)
+                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummaryLayout.dataset, folder: folder)
                 }
             }
         } catch {
@@ -78,24 +80,24 @@ public final class ExportSession {
     private var manifestPath: String { "\(folder)/manifest.json" }
 
     public func write(_ document: Document) throws {
-        pending.append((.documents, Datasets.row(document, includeText: includeText)))
+        pending.append((.documents, documentsLayout.row(document)))
         if includeEntities {
-            for record in document.entities { pending.append((.entities, Datasets.row(record, of: document))) }
+            for record in document.entities { pending.append((.entities, Datasets.entitiesLayout.row((record, document)))) }
             summary.add(document)
         }
         if includeRemoved {
-            for paragraph in document.removed { pending.append((.removed, Datasets.row(paragraph, of: document))) }
+            for paragraph in document.removed { pending.append((.removed, Datasets.removedLayout.row((paragraph, document)))) }
         }
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ rejection: Rejection) throws {
-        pending.append((.rejects, Datasets.row(rejection)))
+        pending.append((.rejects, Datasets.rejectsLayout.row(rejection)))
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ duplicate: DuplicateRecord) throws {
-        pending.append((.duplicates, Datasets.row(duplicate)))
+        pending.append((.duplicates, Datasets.duplicatesLayout.row(duplicate)))
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
@@ -121,7 +123,7 @@ public final class ExportSession {
     @discardableResult
     func commit(manifest: ([WrittenFile]) throws -> [UInt8]) throws -> [WrittenFile] {
         if includeEntities {
-            for row in summary.rows() { pending.append((.summary, row)) }
+            for row in summary.rows() { pending.append((.summary, Datasets.entitySummaryLayout.row(row))) }
         }
         try flush()
         let writers = allWriters

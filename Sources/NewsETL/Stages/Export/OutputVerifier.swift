@@ -1,9 +1,13 @@
 import Foundation
 
-/// Checks a finished run's outputs the way a consumer would read them: CSV
-/// through libcsv with every record as wide as the header, every JSONL line
-/// an object, XML valid against the schema, and the manifest's accounting
-/// (`inputs = kept + duplicates + rejected`, one row per written document).
+/// Checks a finished run's outputs the way a consumer would read them,
+/// against the declaration of each dataset (`Datasets`): CSV through libcsv
+/// with the declared header and every record as wide as it, every JSONL
+/// line an object with the declared keys and no missing required value,
+/// XML valid against the schema generated from the same declaration, the
+/// formats agreeing on the number of records and with the manifest's
+/// `output_files`, and the manifest's accounting (`inputs = kept +
+/// duplicates + rejected`, one row per written document).
 /// It checks exactly the files the manifest lists as the run's outputs, and
 /// uses the schema built into the binary unless given another.
 public struct OutputVerifier {
@@ -31,27 +35,34 @@ public struct OutputVerifier {
         if manifest.outputs.contains(where: { $0.hasSuffix(".xml") }) {
             do {
                 validator = try schemaPath.map { try XMLSchemaValidator(schemaPath: $0) }
-                    ?? XMLSchemaValidator(schemaText: BuiltInSchema.xsd, name: "the built-in schema")
+                    ?? XMLSchemaValidator(schemaText: XMLSchemaText.xsd, name: "the built-in schema")
             } catch {
                 report.problems.append("\(error)")
             }
         }
-        for name in Datasets.names {
+        for dataset in Datasets.all {
+            let name = dataset.name
             var counts: [String: Int] = [:]
             for format in ExportFormat.allCases where manifest.outputs.contains("\(name).\(format.rawValue)") {
-                let path = "\(folder)/\(name).\(format.rawValue)"
+                let fileName = "\(name).\(format.rawValue)"
+                let path = "\(folder)/\(fileName)"
                 guard let data = FileManager.default.contents(atPath: path) else {
                     report.problems.append("\(path): listed in the manifest but missing or unreadable")
                     continue
                 }
                 let problemsBefore = report.problems.count
                 switch format {
-                case .csv: counts["csv"] = checkCSV(Array(data), path: path, report: &report)
-                case .jsonl: counts["jsonl"] = checkJSONL(data, path: path, report: &report)
+                case .csv: counts["csv"] = checkCSV(Array(data), dataset: dataset, path: path, report: &report)
+                case .jsonl: counts["jsonl"] = checkJSONL(data, dataset: dataset, path: path, report: &report)
                 case .xml:
                     if let validator {
-                        report.problems.append(contentsOf: validator.validate(fileAt: path).map { "\(path): \($0)" })
+                        let (errors, records) = validator.validateCountingRecords(fileAt: path)
+                        report.problems.append(contentsOf: errors.map { "\(path): \($0)" })
+                        if errors.isEmpty { counts["xml"] = records }
                     }
+                }
+                if let count = counts[format.rawValue], let listed = manifest.records[fileName], count != listed {
+                    report.problems.append("\(path): \(count) records, but the manifest's output_files says \(listed)")
                 }
                 if report.problems.count == problemsBefore { report.checked.append(path) }
             }
@@ -69,6 +80,8 @@ public struct OutputVerifier {
         var documentsWritten: Int
         /// File names the run wrote.
         var outputs: Set<String>
+        /// Records per file, from `output_files`.
+        var records: [String: Int]
     }
 
     private func readManifest(_ report: inout Report, folder: String) -> ManifestCounts? {
@@ -89,14 +102,37 @@ public struct OutputVerifier {
         } else {
             report.checked.append("\(path) (inputs \(inputs) = kept + duplicates + rejected)")
         }
-        return ManifestCounts(documentsWritten: count("documents_written"), outputs: Set(outputs))
+        var records: [String: Int] = [:]
+        for file in object["output_files"] as? [[String: Any]] ?? [] {
+            if let name = file["name"] as? String, let count = (file["records"] as? NSNumber)?.intValue { records[name] = count }
+        }
+        return ManifestCounts(documentsWritten: count("documents_written"), outputs: Set(outputs), records: records)
     }
 
-    private func checkCSV(_ bytes: [UInt8], path: String, report: inout Report) -> Int? {
+    /// The header must be the declared columns in order; a nullable column
+    /// may be left out whole (`text` with include_text false).
+    private func checkHeader(_ header: [String], dataset: Dataset) -> String? {
+        var columns = dataset.columns[...]
+        for name in header {
+            while let column = columns.first, column.name != name, column.nullable { columns = columns.dropFirst() }
+            guard columns.first?.name == name else {
+                return "columns \(header) are not the declared columns of \(dataset.name) (\(dataset.columns.map(\.name)))"
+            }
+            columns = columns.dropFirst()
+        }
+        if let missing = columns.first(where: { !$0.nullable }) { return "the required column \(missing.name) is missing" }
+        return nil
+    }
+
+    private func checkCSV(_ bytes: [UInt8], dataset: Dataset, path: String, report: inout Report) -> Int? {
         do {
             let records = try CSVParser.parse(bytes)
             guard let header = records.first else {
                 report.problems.append("\(path): no header row")
+                return nil
+            }
+            if let problem = checkHeader(header, dataset: dataset) {
+                report.problems.append("\(path): \(problem)")
                 return nil
             }
             for (index, record) in records.enumerated() where record.count != header.count {
@@ -110,13 +146,32 @@ public struct OutputVerifier {
         }
     }
 
-    private func checkJSONL(_ data: Data, path: String, report: inout Report) -> Int? {
+    private func checkJSONL(_ data: Data, dataset: Dataset, path: String, report: inout Report) -> Int? {
         var count = 0
+        var keys: Set<String>?
+        let required = dataset.columns.filter { !$0.nullable }.map(\.name)
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             if line.isEmpty && index == lines.count - 1 { continue }
-            guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                 report.problems.append("\(path): line \(index + 1) is not a JSON object")
+                return nil
+            }
+            if keys == nil {
+                let declared = dataset.columns.map(\.name).filter { object.keys.contains($0) }
+                if let problem = checkHeader(declared, dataset: dataset) ?? (declared.count == object.count ? nil
+                    : "keys \(object.keys.sorted()) are not the declared columns of \(dataset.name)") {
+                    report.problems.append("\(path): line \(index + 1): \(problem)")
+                    return nil
+                }
+                keys = Set(object.keys)
+            }
+            if Set(object.keys) != keys {
+                report.problems.append("\(path): line \(index + 1) has keys \(object.keys.sorted()), the first line \(keys!.sorted())")
+                return nil
+            }
+            if let empty = required.first(where: { object[$0] is NSNull }) {
+                report.problems.append("\(path): line \(index + 1): \(empty) is null but never empty in \(dataset.name)")
                 return nil
             }
             count += 1

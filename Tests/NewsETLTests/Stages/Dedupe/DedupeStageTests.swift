@@ -143,10 +143,10 @@ import Testing
         let result = Self.run([Self.document("a.txt", Self.story)], stage: DedupeStage(),
                               context: CorpusContext(outputFolder: folder.path, runID: "run-x"))
         #expect(result.warnings.count == 1)
-        #expect(result.warnings.first?.contains("starting fresh") == true)
+        #expect(result.warnings.first?.contains("set aside as dedupe-signatures.bin.corrupt") == true)
         #expect(FileManager.default.fileExists(atPath: folder.url(".state/dedupe-signatures.bin.corrupt")))
         try Self.persist(result.resolver, folder: folder.path)
-        let reloaded = DedupeState(folder: folder.url(".state")).load()
+        let reloaded = DedupeState(store: StateStore(output: folder.path), folder: ".state").load()
         guard case .success(let entries) = reloaded else {
             Issue.record("fresh state not readable")
             return

@@ -12,6 +12,23 @@ import Testing
         Document(docID: "doc-0000000000000002", sourcePath: "web/page.html", sha256: String(repeating: "b", count: 64),
                  byteCount: 2048, encoding: "windows-1252", format: .html, title: nil, published: "2025-03-04T11:20:00+01:00",
                  source: "Valmora Gazette", url: "https://gazette.example/a?b=1&c=2", text: "Tag <b> & bell\u{7} kept out", wordCount: 6),
+        {
+            var document = Document(
+                docID: "doc-0000000000000004", sourcePath: "northern/mayor.txt", sha256: String(repeating: "c", count: 64),
+                byteCount: 300, encoding: "utf-8", format: .text, title: "Mayor Ana Ruiz visits Leeds", published: "2025-03-05",
+                source: "northern", url: nil, text: "Mayor Ana Ruiz of Leeds City Council pledged £2m on 5 March.", wordCount: 11)
+            func mention(_ kind: EntityMention.Kind, _ text: String, _ start: Int, value: String? = nil, id: String) -> EntityRecord {
+                EntityRecord(mention: EntityMention(kind: kind, text: text, start: start, end: start + text.count, value: value),
+                             sentence: 0, canonical: text, entityID: id)
+            }
+            document.entities = [
+                mention(.person, "Ana Ruiz", 6, id: "ent-000000000001"), mention(.organization, "Leeds City Council", 18, id: "ent-000000000002"),
+                mention(.money, "£2m", 45, value: "2000000", id: "ent-000000000003"), mention(.date, "5 March", 52, value: "2025-03-05", id: "ent-000000000004"),
+            ]
+            document.removed = [RemovedParagraph(index: 1, start: 62, end: 77, text: "Leave a Reply\tx", rule: "comments"),
+                                RemovedParagraph(index: 2, start: 79, end: 90, text: "=SUM(A1:A2)", rule: "teaser")]
+            return document
+        }(),
     ]
     static let rejection = Rejection(path: "broken/empty.txt", reason: .empty, detail: "the file is empty (0 bytes)")
     static let duplicate = DuplicateRecord(docID: "doc-0000000000000003", sourcePath: "copy.txt", canonicalID: "doc-0000000000000001",
@@ -19,29 +36,25 @@ import Testing
                                            clusterID: "cluster-0000000000000001", similarity: 0.98765, containment: 1, kind: "near")
 
     private func export(to folder: TemporaryFolder, documents: [Document] = ExportSessionTests.documents) throws {
-        let session = try ExportStage().openSession(folder: folder.path)
+        let session = try ExportStage().openSession(folder: folder.path, includeRemoved: true, includeEntities: true)
         for document in documents { try session.write(document) }
         try session.write(ExportSessionTests.rejection)
         try session.write(ExportSessionTests.duplicate)
         try session.commit(manifest: Array("{}\n".utf8))
     }
 
-    /// Golden files: set NEWSETL_RECORD_GOLDEN=1 to re-record them; the run
-    /// that re-records fails so that a person looks at the difference.
-    @Test(arguments: ["documents.csv", "documents.jsonl", "documents.xml", "rejects.csv", "rejects.jsonl",
-                      "rejects.xml", "duplicates.csv", "duplicates.jsonl", "duplicates.xml"])
+    /// Golden files of every dataset in every format (a missing or changed
+    /// one is re-recorded and fails once, see `expectSnapshot`); the XML ones
+    /// also validate against the schema.
+    @Test(arguments: Datasets.names.flatMap { name in ExportFormat.allCases.map { "\(name).\($0.rawValue)" } })
     func matchesTheGoldenFile(name: String) throws {
         let folder = TemporaryFolder()
         try export(to: folder)
-        let produced = folder.read(name)
-        let goldenPath = RepositoryPaths.golden + "/" + name
-        if ProcessInfo.processInfo.environment["NEWSETL_RECORD_GOLDEN"] == "1" {
-            try produced.write(toFile: goldenPath, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded \(name); review the change and run again without NEWSETL_RECORD_GOLDEN")
-            return
+        expectSnapshot(folder.read(name), at: RepositoryPaths.golden + "/" + name)
+        if name.hasSuffix(".xml") {
+            let validator = try XMLSchemaValidator(schemaText: XMLSchemaText.xsd, name: "built-in")
+            #expect(validator.validate(fileAt: folder.url(name)).isEmpty)
         }
-        let golden = try String(contentsOfFile: goldenPath, encoding: .utf8)
-        #expect(produced == golden)
     }
 
     @Test func leavesNothingVisibleBeforeCommitAndNothingBehindOnAbort() throws {
@@ -89,7 +102,7 @@ import Testing
         let lines = folder.read("documents.jsonl").split(separator: "\n")
         #expect(csv.count == documents.count + 1 && lines.count == documents.count)
         for (index, document) in documents.enumerated() {
-            let expected = Datasets.row(document, includeText: true).map { $0.plainText }
+            let expected = Datasets.documents(includeText: true).row(document).map { $0.plainText }
             #expect(csv[index + 1] == expected.map { $0 ?? "" })
             let object = try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as! [String: Any]
             for (column, value) in zip(header, expected) {

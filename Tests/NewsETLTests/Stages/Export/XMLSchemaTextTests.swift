@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import NewsETL
+
+@Suite struct XMLSchemaTextTests {
+    @Test func theCheckedInSchemaIsTheGeneratedOne() throws {
+        expectSnapshot(XMLSchemaText.xsd, at: RepositoryPaths.schema)
+        _ = try XMLSchemaValidator(schemaText: XMLSchemaText.xsd, name: "generated")
+    }
+
+    @Test func everyColumnHasADescriptionAndEveryDatasetUniqueColumnNames() {
+        for dataset in Datasets.all {
+            #expect(Set(dataset.columns.map(\.name)).count == dataset.columns.count, "\(dataset.name)")
+            #expect(!dataset.description.isEmpty)
+            for column in dataset.columns {
+                #expect(column.description.count > 10, "\(dataset.name).\(column.name)")
+                #expect(column.description.last == ".", "\(dataset.name).\(column.name)")
+            }
+            if let key = dataset.key { #expect(dataset.columns.contains { $0.name == key && !$0.nullable }) }
+        }
+    }
+
+    @Test func aColumnIsOneEntryInEveryFormat() throws {
+        // A dataset declared with one more column: the writers and the
+        // schema follow the declaration, nothing else changes.
+        let layout = RowLayout<Rejection>(
+            name: "rejects", recordElement: "reject", description: "Test.",
+            fields: Datasets.rejectsLayout.dataset.columns.indices.map { index in
+                .init(column: Datasets.rejectsLayout.dataset.columns[index]) { Datasets.rejectsLayout.row($0)[index] }
+            } + [.init("detail_length", .integer, unit: "characters", domain: .count, "Characters of the detail.") { .integer($0.detail.count) }])
+        let folder = TemporaryFolder()
+        let rejection = Rejection(path: "a.bin", reason: .binary, detail: "binary data")
+        for format in ExportFormat.allCases {
+            let writer = try format.makeWriter(for: layout.dataset, folder: folder.path)
+            try writer.write(layout.row(rejection))
+            _ = try writer.finish()
+            try AtomicFile.rename(from: writer.temporaryPath, to: writer.finalPath)
+        }
+        #expect(folder.read("rejects.csv").hasPrefix("\"path\",\"reason\",\"detail\",\"detail_length\"\r\n"))
+        #expect(folder.read("rejects.jsonl").contains(#""detail_length":11}"#))
+        let validator = try XMLSchemaValidator(schemaText: XMLSchemaText.generate([layout.dataset]), name: "extended")
+        #expect(validator.validate(fileAt: folder.url("rejects.xml")).isEmpty)
+        #expect(folder.read("rejects.xml").contains("<detail_length>11</detail_length>"))
+    }
+}

@@ -61,7 +61,7 @@ public struct DedupeEvaluation {
         var report = Report()
         report.documents = documents.count
         let clock = ContinuousClock()
-        var summaries: [CorpusSummary] = []
+        var summaries: [DedupeStage.Summary] = []
         report.sketchSeconds = clock.measure { summaries = documents.map(dedupe.summarize) }.seconds
         var predicted: [String: String] = [:]
         report.clusterSeconds = clock.measure {

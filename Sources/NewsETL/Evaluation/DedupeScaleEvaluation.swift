@@ -40,9 +40,9 @@ public struct DedupeScaleEvaluation {
         for start in stride(from: 0, to: count, by: batch) {
             let indices = Array(start..<min(start + batch, count))
             let stage = self.stage
-            let sketched = WorkerPool.map(indices, workers: workers) { index -> (SyntheticCorpus.Report, CorpusSummary, Double) in
+            let sketched = WorkerPool.map(indices, workers: workers) { index -> (SyntheticCorpus.Report, DedupeStage.Summary, Double) in
                 let synthetic = corpus.report(index)
-                var summary: CorpusSummary?
+                var summary: DedupeStage.Summary?
                 let elapsed = clock.measure { summary = stage.summarize(synthetic.document) }
                 return (synthetic, summary!, elapsed.seconds)
             }

@@ -14,10 +14,8 @@ struct ExecutionPlan {
         var documentStages: [Indexed<any DocumentStage>] = []
     }
 
-    /// Whether an enabled clean stage records what it removes.
-    var recordsRemovals: Bool
-    /// Whether an enabled entities stage finds entities to export.
-    var findsEntities: Bool
+    /// The datasets enabled stages fill beyond documents, rejects and duplicates.
+    var filledDatasets: Set<String>
 
     var decode: Indexed<DecodeStage>
     var segments: [Segment]
@@ -29,8 +27,7 @@ struct ExecutionPlan {
         var decode: Indexed<DecodeStage>?
         var export: Indexed<ExportStage>?
         var segments = [Segment()]
-        var recordsRemovals = false
-        var findsEntities = false
+        var filledDatasets = Set<String>()
         for (index, configured) in stages.enumerated() where configured.enabled {
             switch configured.kind {
             case .decode(let stage): decode = Indexed(index: index, stage: stage)
@@ -38,17 +35,12 @@ struct ExecutionPlan {
             case .document(let stage): segments[segments.count - 1].documentStages.append(Indexed(index: index, stage: stage))
             case .corpus(let stage): segments.append(Segment(corpus: Indexed(index: index, stage: stage)))
             }
-            switch configured.kind {
-            case .document(let stage as CleanStage), .corpus(let stage as CleanStage): recordsRemovals = stage.keepRemoved
-            case .document(is EntitiesStage), .corpus(is EntitiesStage): findsEntities = true
-            default: break
-            }
+            filledDatasets.formUnion(configured.kind.outputs.datasets)
         }
         guard let decode, let export else { preconditionFailure("a pipeline needs enabled decode and export stages") }
         self.decode = decode
         self.segments = segments
-        self.recordsRemovals = recordsRemovals
-        self.findsEntities = findsEntities
+        self.filledDatasets = filledDatasets
         self.export = export
     }
 }

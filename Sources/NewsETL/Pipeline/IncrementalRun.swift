@@ -124,8 +124,7 @@ struct IncrementalRun {
 
     private func openSession(_ plan: ExecutionPlan, folder: String) throws -> ExportSession {
         do {
-            return try plan.export.stage.openSession(folder: folder, includeRemoved: plan.recordsRemovals,
-                                                     includeEntities: plan.findsEntities, threads: config.effectiveWorkers)
+            return try plan.export.stage.openSession(folder: folder, datasets: plan.filledDatasets, threads: config.effectiveWorkers)
         } catch {
             throw RunError.outputFolder("output folder \(folder): \(error)")
         }

@@ -63,7 +63,7 @@ final class PipelineRun {
     /// Where documents leaving a segment go next.
     private enum Destination {
         case export
-        case corpus(DocumentSpool, any CorpusCollector, ExecutionPlan.Indexed<any CorpusStage>)
+        case corpus(DocumentSpool, any CorpusPass, ExecutionPlan.Indexed<any CorpusStage>)
 
         var corpusStage: ExecutionPlan.Indexed<any CorpusStage>? {
             if case .corpus(_, _, let stage) = self { return stage }
@@ -94,7 +94,7 @@ final class PipelineRun {
         let next = index + 1
         guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
         let spool = try DocumentSpool(folder: spoolFolder, name: config.stages[corpus.index].name)
-        return .corpus(spool, corpus.stage.makeCollector(context: context), corpus)
+        return .corpus(spool, corpus.stage.makePass(context: context), corpus)
     }
 
     // MARK: - Phases
@@ -292,7 +292,7 @@ private struct Processed: Sendable {
     var result: Result<Document, Rejection>?
     var duplicate: DuplicateRecord?
     /// The next corpus stage's summary of the document, computed on the worker.
-    var summary: CorpusSummary?
+    var summary: (any Sendable)?
     /// Seconds spent per stage (statistics index), in the order the stages ran.
     var timings: [(Int, Double)] = []
     /// What happened at each stage, for the manifest's counts.
@@ -349,11 +349,8 @@ private struct Processed: Sendable {
             }
         }
         if let corpus {
-            var summary: CorpusSummary?
-            let elapsed = clock.measure {
-                current = corpus.stage.prepare(current)
-                summary = corpus.stage.summarize(current)
-            }
+            var summary: (any Sendable)?
+            let elapsed = clock.measure { (current, summary) = corpus.stage.prepareAndSummarize(current) }
             collectBoundedWork(of: &current, stageIndex: corpus.index)
             time(corpus.index, elapsed)
             count(corpus.index, .entered)

@@ -9,6 +9,34 @@ public enum StageKind: Sendable {
     case corpus(any CorpusStage)
     /// Receives every result in run order and writes the datasets; runs last.
     case export(ExportStage)
+
+    /// What the stage declares it fills and keeps.
+    public var outputs: StageOutputs {
+        switch self {
+        case .decode(let stage): stage.outputs
+        case .document(let stage): stage.outputs
+        case .corpus(let stage): stage.outputs
+        case .export: StageOutputs()
+        }
+    }
+}
+
+/// What a stage fills besides changing documents, declared by the stage so
+/// the runner needs no knowledge of particular stages: the datasets it adds
+/// (written only when an enabled stage fills them), the `documents` columns
+/// it sets, and the files it keeps in the state folder across runs.
+public struct StageOutputs: Sendable, Equatable {
+    /// Datasets beyond documents, rejects and duplicates (which every run writes).
+    public var datasets: [String] = []
+    public var documentColumns: [String] = []
+    /// Paths relative to the output folder.
+    public var stateFiles: [String] = []
+
+    public init(datasets: [String] = [], documentColumns: [String] = [], stateFiles: [String] = []) {
+        self.datasets = datasets
+        self.documentColumns = documentColumns
+        self.stateFiles = stateFiles
+    }
 }
 
 /// A stage that handles one document at a time, independently of all others.
@@ -17,6 +45,7 @@ public enum StageKind: Sendable {
 /// options: the runner calls them concurrently and relies on the result not
 /// depending on which thread or in which order documents arrive.
 public protocol DocumentStage: Sendable {
+    var outputs: StageOutputs { get }
     func process(_ document: Document) -> DocumentOutcome
 }
 
@@ -25,21 +54,26 @@ public enum DocumentOutcome: Sendable {
     case reject(Rejection)
 }
 
-/// A stage that decides about documents only after seeing the whole corpus.
+/// A stage that decides about documents only after seeing the whole corpus,
+/// in three steps: *summarise* each document on any worker (`summarize`,
+/// after the stage's own per-document work in `prepare`), *combine* the
+/// summaries in run order in one collector, which `finish`es into a
+/// resolver, then *resolve* each document on any worker.
 ///
-/// The runner calls `summarize` on worker threads, then feeds the summaries
-/// to one collector in run order, then applies the collector's resolver to
-/// every document again on worker threads. Summaries are what memory holds
-/// per document, so keep them compact (a few hashes, a signature): the full
-/// documents wait in a spool file on disk.
-public protocol CorpusStage: Sendable {
+/// A summary is what memory holds per document while the corpus streams
+/// by, so keep it compact (a few hashes, a signature): the full documents
+/// wait in a spool file on disk. Its type is the stage's own (`Summary`);
+/// the runner carries it without looking inside.
+public protocol CorpusStage<Summary>: Sendable {
+    associatedtype Summary: Sendable
+    var outputs: StageOutputs { get }
     /// The stage's per-document work that needs no other document, done on
     /// the worker before `summarize`; what it returns is what is spooled
     /// and later resolved.
     func prepare(_ document: Document) -> Document
-    func summarize(_ document: Document) -> CorpusSummary
+    func summarize(_ document: Document) -> Summary
     /// A fresh collector for one run.
-    func makeCollector(context: CorpusContext) -> any CorpusCollector
+    func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary>
 }
 
 extension CorpusStage {
@@ -65,25 +99,11 @@ public struct CorpusContext: Sendable {
     }
 }
 
-/// What a corpus stage keeps of one document while it sees the corpus.
-public struct CorpusSummary: Sendable, Equatable {
-    public var hashes: [UInt64]
-    /// The document's published date, for stages whose decisions depend on time.
-    public var published: String?
-    /// Names or keys the stage must compare as text, not by hash.
-    public var strings: [String]
-
-    public init(hashes: [UInt64], published: String? = nil, strings: [String] = []) {
-        self.hashes = hashes
-        self.published = published
-        self.strings = strings
-    }
-}
-
-/// Per-run state of a corpus stage; used on one thread.
-public protocol CorpusCollector: AnyObject {
+/// Per-run state of a corpus stage: combines the summaries; used on one thread.
+public protocol CorpusCollector<Summary>: AnyObject {
+    associatedtype Summary
     /// Called once per document, in run order.
-    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int)
+    func observe(_ summary: Summary, of document: Document, ordinal: Int)
     /// Called once after the last observation.
     func finish() -> any CorpusResolver
     /// Problems the run should report but that did not stop it (a corrupt

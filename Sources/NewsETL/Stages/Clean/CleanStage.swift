@@ -129,21 +129,36 @@ public struct CleanStage: DocumentStage, CorpusStage {
         return keptWords == 0 ? none : reasons
     }
 
+    public var outputs: StageOutputs {
+        StageOutputs(datasets: keepRemoved ? ["removed"] : [], documentColumns: ["text", "word_count"],
+                     stateFiles: learnsPerSource ? [".state/" + LearningState.fileName] : [])
+    }
+
     // MARK: - Corpus (learning per source)
 
     public var learnsPerSource: Bool { learning.enabled }
 
-    public func summarize(_ document: Document) -> CorpusSummary {
+    /// What learning keeps of a document: its source and its candidate paragraphs.
+    public struct Summary: Sendable {
+        /// The source's seed (`SourceLearning.sourceSeed`).
+        var source: UInt64
+        /// Hashes of the candidate paragraphs, each once, sorted.
+        var paragraphs: [UInt64]
+    }
+
+    public func summarize(_ document: Document) -> Summary {
         let seed = learning.sourceSeed(document)
         var hashes = Set<UInt64>()
         for paragraph in Paragraph.split(document.text) {
             let key = LineKey(paragraph.text)
             if learning.isCandidate(key) { hashes.insert(learning.paragraphHash(key, sourceSeed: seed)) }
         }
-        return CorpusSummary(hashes: [seed] + hashes.sorted())
+        return Summary(source: seed, paragraphs: hashes.sorted())
     }
 
-    public func makeCollector(context: CorpusContext) -> any CorpusCollector { SourceBoilerplateCollector(stage: self, context: context) }
+    public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {
+        SourceBoilerplateCollector(stage: self, context: context)
+    }
 
     // MARK: - Options
 

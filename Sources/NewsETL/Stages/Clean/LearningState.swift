@@ -17,10 +17,11 @@ struct LearningState: Sendable {
     }
 
     static let format = BinaryFormat(name: "CLEAN-LEARNING", version: 1)
+    static let fileName = "clean-learning.bin"
     let file: StateFile
 
     init(store: StateStore) {
-        file = store.file("clean-learning.bin", format: LearningState.format)
+        file = store.file(LearningState.fileName, format: LearningState.format)
     }
 
     func load() -> Result<Counts, StateFile.Problem> {

@@ -64,10 +64,10 @@ final class SourceBoilerplateCollector: CorpusCollector {
         }
     }
 
-    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
-        guard let source = summary.hashes.first else { return }
+    func observe(_ summary: CleanStage.Summary, of document: Document, ordinal: Int) {
+        let source = summary.source
         documentsPerSource[source, default: 0] += 1
-        for paragraph in summary.hashes.dropFirst() {
+        for paragraph in summary.paragraphs {
             documentsPerParagraph[paragraph, default: LearningState.Seen(source: source, count: 0)].count += 1
         }
     }

@@ -23,6 +23,11 @@ public struct DecodeStage: Sendable {
         self.minWords = minWords
     }
 
+    public var outputs: StageOutputs {
+        StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published",
+                                       "source", "url", "word_count", "text"])
+    }
+
     public init(options: OptionReader) {
         self.init(
             htmlExtensions: options.stringList("html_extensions", default: DecodeStage.defaultHTMLExtensions),

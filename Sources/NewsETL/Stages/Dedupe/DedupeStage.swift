@@ -116,11 +116,22 @@ public struct DedupeStage: CorpusStage {
             stateEnabled: stateEnabled, statePath: statePath)
     }
 
-    public func summarize(_ document: Document) -> CorpusSummary {
-        CorpusSummary(hashes: sketcher.sketch(document.text).packed(), published: document.published)
+    public var outputs: StageOutputs {
+        StageOutputs(documentColumns: ["cluster_id", "canonical_id", "similarity"],
+                     stateFiles: stateEnabled ? ["\(statePath)/\(DedupeState.fileName)"] : [])
     }
 
-    public func makeCollector(context: CorpusContext) -> any CorpusCollector {
+    /// What the stage keeps of a document while it sees the corpus.
+    public struct Summary: Sendable {
+        var sketch: DocumentSketch
+        var published: String?
+    }
+
+    public func summarize(_ document: Document) -> Summary {
+        Summary(sketch: sketcher.sketch(document.text), published: document.published)
+    }
+
+    public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {
         NearDuplicateCollector(stage: self, context: context)
     }
 

@@ -12,10 +12,11 @@ struct DedupeState: Sendable {
     }
 
     static let format = BinaryFormat(name: "DEDUPE-STATE", version: 2)
+    static let fileName = "dedupe-signatures.bin"
     let file: StateFile
 
     init(store: StateStore, folder: String) {
-        file = store.file("dedupe-signatures.bin", format: DedupeState.format, folder: folder)
+        file = store.file(DedupeState.fileName, format: DedupeState.format, folder: folder)
     }
 
     func load() -> Result<[Entry], StateFile.Problem> {

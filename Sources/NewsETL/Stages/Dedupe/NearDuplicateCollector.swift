@@ -15,10 +15,9 @@ final class NearDuplicateCollector: CorpusCollector {
         table = SketchTable(hashCount: stage.hashCount)
     }
 
-    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
-        guard let sketch = DocumentSketch(packed: summary.hashes) else { return }
+    func observe(_ summary: DedupeStage.Summary, of document: Document, ordinal: Int) {
         table.append(docID: document.docID, sourcePath: document.sourcePath,
-                     day: summary.published.flatMap(DateParser.dayNumber) ?? .nan, sketch: sketch, ordinal: ordinal, runID: nil)
+                     day: summary.published.flatMap(DateParser.dayNumber) ?? .nan, sketch: summary.sketch, ordinal: ordinal, runID: nil)
     }
 
     func finish() -> any CorpusResolver {

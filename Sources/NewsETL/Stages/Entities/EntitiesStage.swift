@@ -94,11 +94,24 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         return tagged
     }
 
-    public func summarize(_ document: Document) -> CorpusSummary {
+    public var outputs: StageOutputs {
+        StageOutputs(datasets: ["entities", "entity_summary"], documentColumns: ["people", "organizations", "places"],
+                     stateFiles: mergesNameVariants ? [".state/" + NameTableState.fileName] : [])
+    }
+
+    /// What joining name variants keeps of one document.
+    public struct Summary: Sendable {
+        /// Its full person names (canonical spellings), sorted.
+        var names: [String]
+        /// Hashes of the ids of its named entities, persons with the lowest bit set, sorted.
+        var context: [UInt64]
+    }
+
+    public func summarize(_ document: Document) -> Summary {
         NameVariantCollector.summary(of: document)
     }
 
-    public func makeCollector(context: CorpusContext) -> any CorpusCollector {
+    public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {
         NameVariantCollector(minSharedContext: minSharedContext ?? 1, context: context)
     }
 }

@@ -9,10 +9,11 @@ struct NameTableState: Sendable {
     }
 
     static let format = BinaryFormat(name: "ENTITY-NAMES", version: 1)
+    static let fileName = "entity-names.bin"
     let file: StateFile
 
     init(store: StateStore) {
-        file = store.file("entity-names.bin", format: NameTableState.format)
+        file = store.file(NameTableState.fileName, format: NameTableState.format)
     }
 
     func load() -> Result<Table, StateFile.Problem> {

@@ -13,10 +13,9 @@
 /// name first seen last week; the joined entity then keeps the spelling
 /// (and id) earlier runs gave it, so rows already written stay right.
 final class NameVariantCollector: CorpusCollector {
-    /// Per document: its full person names (canonical spellings) in
-    /// `strings`, and in `hashes` the ids of its named entities, persons
-    /// with the lowest bit set.
-    static func summary(of document: Document) -> CorpusSummary {
+    typealias Summary = EntitiesStage.Summary
+
+    static func summary(of document: Document) -> Summary {
         var names = Set<String>(), context = Set<UInt64>()
         for record in document.entities {
             switch record.mention.kind {
@@ -29,7 +28,7 @@ final class NameVariantCollector: CorpusCollector {
                 break
             }
         }
-        return CorpusSummary(hashes: context.sorted(), strings: names.sorted())
+        return Summary(names: names.sorted(), context: context.sorted())
     }
 
     struct Name: Equatable {
@@ -69,14 +68,14 @@ final class NameVariantCollector: CorpusCollector {
         }
     }
 
-    func observe(_ summary: CorpusSummary, of document: Document, ordinal: Int) {
-        let folded = summary.strings.map(EntityLinker.fold)
-        for (spelling, key) in zip(summary.strings, folded) {
+    func observe(_ summary: Summary, of document: Document, ordinal: Int) {
+        let folded = summary.names.map(EntityLinker.fold)
+        for (spelling, key) in zip(summary.names, folded) {
             var name = names[key] ?? Name()
             name.spellings[spelling, default: 0] += 1
             name.documents += 1
             let ownID = StableHash.fnv1a(EntityLinker.entityID(.person, spelling)) | 1
-            for hash in summary.hashes where hash != ownID && name.context.count < Self.contextLimit {
+            for hash in summary.context where hash != ownID && name.context.count < Self.contextLimit {
                 name.context.insert(hash)
             }
             names[key] = name

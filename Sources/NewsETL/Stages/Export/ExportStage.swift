@@ -28,13 +28,12 @@ public struct ExportStage: Sendable {
         self.init(formats: formats, includeText: options.bool("include_text", default: true))
     }
 
-    /// Opens the temporary files of one run in `folder`; `includeRemoved`
-    /// adds `removed.*`, the paragraphs the clean stage took out;
-    /// `includeEntities` adds `entities.*` and `entity_summary.*`; up to
-    /// `threads` threads write the formats side by side.
-    public func openSession(folder: String, includeRemoved: Bool = false, includeEntities: Bool = false,
-                            threads: Int = 1) throws -> ExportSession {
-        try ExportSession(stage: self, folder: folder, includeRemoved: includeRemoved, includeEntities: includeEntities,
-                          threads: threads)
+    /// Opens the temporary files of one run in `folder`: documents, rejects
+    /// and duplicates, and those of `datasets` (the ones enabled stages
+    /// fill, `StageOutputs.datasets`: `removed`, `entities` with
+    /// `entity_summary`); up to `threads` threads write the formats side by side.
+    public func openSession(folder: String, datasets: Set<String> = [], threads: Int = 1) throws -> ExportSession {
+        try ExportSession(stage: self, folder: folder, includeRemoved: datasets.contains("removed"),
+                          includeEntities: datasets.contains("entities"), threads: threads)
     }
 }

@@ -43,7 +43,7 @@ import Testing
         }
         #expect(documents.count > 50)
         let output = TemporaryFolder()
-        let session = try ExportStage().openSession(folder: output.path, includeRemoved: true)
+        let session = try ExportStage().openSession(folder: output.path, datasets: ["removed"])
         for document in documents { try session.write(document) }
         try session.commit(manifest: Array("{}\n".utf8))
         #expect(validator.validate(fileAt: output.url("documents.xml")) == [])

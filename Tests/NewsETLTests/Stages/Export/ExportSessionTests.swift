@@ -36,7 +36,7 @@ import Testing
                                            clusterID: "cluster-0000000000000001", similarity: 0.98765, containment: 1, kind: "near")
 
     private func export(to folder: TemporaryFolder, documents: [Document] = ExportSessionTests.documents) throws {
-        let session = try ExportStage().openSession(folder: folder.path, includeRemoved: true, includeEntities: true)
+        let session = try ExportStage().openSession(folder: folder.path, datasets: ["removed", "entities", "entity_summary"])
         for document in documents { try session.write(document) }
         try session.write(ExportSessionTests.rejection)
         try session.write(ExportSessionTests.duplicate)

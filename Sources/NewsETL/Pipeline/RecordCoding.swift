@@ -1,6 +1,11 @@
 /// How documents and their outcomes are laid out in the record store and the
-/// spools (`BinaryWriter` / `BinaryReader`). A change here is a new
-/// `RecordStore.format` version.
+/// spools (`BinaryWriter` / `BinaryReader`).
+extension RecordStore {
+    /// Bump the version with any change below: a store of another version
+    /// is then reported and rebuilt by a full run instead of misread.
+    static let format = BinaryFormat(name: "RECORDS", version: 1)
+}
+
 extension BinaryWriter {
     mutating func rejection(_ rejection: Rejection) {
         string(rejection.path)

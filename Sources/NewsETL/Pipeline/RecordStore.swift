@@ -17,7 +17,6 @@ struct StoredRecord: Equatable {
 /// the run's other outputs.
 enum RecordStore {
     static let fileName = "records.bin"
-    static let format = BinaryFormat(name: "RECORDS", version: 1)
 
     static func encode(_ record: StoredRecord) -> [UInt8] {
         var writer = BinaryWriter()

@@ -20,18 +20,14 @@ public struct RunSummary: Sendable {
     }
 
     public var scope: Scope = .run
-    public var runID: String = ""
-    public var changes = Changes()
+    public var runID: String
+    public var changes: Changes
     public var configSHA256: String
     public var startedAt: Date
     public var finishedAt: Date
     public var stages: [StageStatistics]
     public var files: [FileOutcome]
-    public var documentsWritten: Int
-    /// Entity mentions in the written documents.
-    public var entityMentions: Int = 0
-    /// Paragraphs the clean stage removed from written documents, per rule.
-    public var removalsByRule: [String: Int]
+    public var written: DatasetCounts
     /// Problems that did not stop the run (a corrupt state file set aside).
     public var warnings: [String]
     public var outputFiles: [String]
@@ -39,6 +35,37 @@ public struct RunSummary: Sendable {
     /// manifest's `output_files`, so a reader can check what it read.
     public var writtenFiles: [WrittenFile] = []
 
+    init(runID: String, changes: Changes, configSHA256: String, startedAt: Date, finishedAt: Date, stages: [StageStatistics],
+         files: [FileOutcome], written: DatasetCounts, warnings: [String], outputFiles: [String]) {
+        self.runID = runID
+        self.changes = changes
+        self.configSHA256 = configSHA256
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.stages = stages
+        self.files = files
+        self.written = written
+        self.warnings = warnings
+        self.outputFiles = outputFiles
+    }
+
+    /// The summary of the whole dataset after this run: the run's own
+    /// description (id, changes, config, stages, warnings) with the
+    /// dataset's files and counts.
+    func cumulative(files: [FileOutcome], written: DatasetCounts, outputFiles: [String], finishedAt: Date) -> RunSummary {
+        var summary = self
+        summary.scope = .cumulative
+        summary.files = files
+        summary.written = written
+        summary.outputFiles = outputFiles
+        summary.writtenFiles = []
+        summary.finishedAt = finishedAt
+        return summary
+    }
+
+    public var documentsWritten: Int { written.documents }
+    public var entityMentions: Int { written.entityMentions }
+    public var removalsByRule: [String: Int] { written.removalsByRule }
     public var inputs: Int { files.count }
     public var kept: Int { files.count { $0.kind == .kept } }
     public var duplicates: Int { files.count { $0.kind == .duplicate } }

@@ -1,63 +1,39 @@
 import Foundation
 
-/// The mutable state of one run; used on the calling thread only.
-final class PipelineRun {
+/// The second part of a run: runs the stages over the files to process —
+/// decode and per-document stages in batches on `workers` threads, corpus
+/// stages as summarise → combine → resolve with the documents spooled in
+/// between — and hands every result, in run order, to the `RunRecorder`.
+/// The only part of a run that knows about threads; one executor runs one
+/// run on the calling thread.
+final class RunExecutor {
     private let config: PipelineConfig
     private let plan: ExecutionPlan
     private let files: [InputFile]
-    private let session: ExportSession
+    private let recorder: RunRecorder
     /// Where corpus stages' spools are written (the state folder).
     private let spoolFolder: String
     private let workers: Int
     private let batchSize: Int
     /// Input bytes (or spooled text) in flight at most, beyond one document.
     private let batchBytes: Int
-    private(set) var outcomes: [FileOutcome?]
-    private var statistics: [StageStatistics]
     private let context: CorpusContext
-    private let records: RecordStoreWriter
     private let progress: RunProgress.Handler?
     private let checkStop: () throws -> Void
-    private var documentsWritten = 0
-    private var entityMentions = 0
-    private var removalsByRule: [String: Int] = [:]
-    private var warnings: [String] = []
-    /// Work stages bounded, by stage and message, with the first file and
-    /// how many files: one warning each, however many files it concerns.
-    private var boundedWork: [(key: BoundedWorkKey, firstPath: String, documents: Int)] = []
 
-    private var boundedIndex: [BoundedWorkKey: Int] = [:]
-
-    private struct BoundedWorkKey: Hashable {
-        var stage: Int
-        var message: String
-    }
-    /// Records completed before the last segment (rejections, dropped
-    /// copies), held until the last segment reaches their place in run order.
-    private var pendingRecords = PendingRecords()
-    /// Duplicate records of documents still on their way to export.
-    private var duplicateOf: [Int: DuplicateRecord] = [:]
-    /// Corpus stages' decisions, kept to save their state after the outputs.
-    private(set) var resolvers: [any CorpusResolver] = []
-
-    /// `records` receives every processed file's record in run order, for the state folder.
-    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], session: ExportSession, spoolFolder: String,
-         context: CorpusContext, records: RecordStoreWriter, progress: RunProgress.Handler?,
-         checkStop: @escaping () throws -> Void = {}) {
-        self.checkStop = checkStop
+    init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], recorder: RunRecorder, spoolFolder: String,
+         context: CorpusContext, progress: RunProgress.Handler?, checkStop: @escaping () throws -> Void = {}) {
         self.config = config
         self.plan = plan
         self.files = files
-        self.session = session
+        self.recorder = recorder
         self.spoolFolder = spoolFolder
         self.context = context
-        self.records = records
         self.progress = progress
+        self.checkStop = checkStop
         workers = config.effectiveWorkers
         batchSize = max(64, config.effectiveWorkers * 32)
         batchBytes = max(64 << 20, config.effectiveWorkers * (16 << 20))
-        outcomes = Array(repeating: nil, count: files.count)
-        statistics = config.stages.map { StageStatistics(name: $0.name, enabled: $0.enabled) }
     }
 
     /// Where documents leaving a segment go next.
@@ -71,7 +47,10 @@ final class PipelineRun {
         }
     }
 
-    func execute() throws {
+    /// Runs every stage; returns the corpus stages' decisions, whose state
+    /// the publisher saves with the outputs.
+    func execute() throws -> [any CorpusResolver] {
+        var resolvers: [any CorpusResolver] = []
         var destination = try destination(afterSegment: 0)
         try decodeAll(into: destination)
         for segmentIndex in plan.segments.indices.dropFirst() {
@@ -81,13 +60,14 @@ final class PipelineRun {
             let clock = ContinuousClock()
             var resolver: (any CorpusResolver)?
             let elapsed = clock.measure { resolver = collector.finish() }
-            statistics[stage.index].busySeconds += elapsed.seconds
-            warnings.append(contentsOf: collector.warnings)
+            recorder.addBusyTime(elapsed.seconds, stage: stage.index)
+            recorder.addWarnings(collector.warnings)
             resolvers.append(resolver!)
             destination = try self.destination(afterSegment: segmentIndex)
             try streamSpool(spool, resolver: resolver!, stage: stage, segment: plan.segments[segmentIndex], into: destination)
         }
-        try flushPendingRecords(before: Int.max)
+        try recorder.finish()
+        return resolvers
     }
 
     private func destination(afterSegment index: Int) throws -> Destination {
@@ -110,8 +90,8 @@ final class PipelineRun {
             let end = batchEnd(from: start)
             let batch = Array(files[start..<end].enumerated().map { (start + $0.offset, $0.element) })
             start = end
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> Processed in
-                var processed = Processed(ordinal: ordinal)
+            let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> ProcessedItem in
+                var processed = ProcessedItem(ordinal: ordinal)
                 var decoded: Result<Document, Rejection>?
                 let elapsed = clock.measure { decoded = decode.stage.decode(file, maxFileBytes: maxFileBytes) }
                 processed.time(decode.index, elapsed)
@@ -154,8 +134,8 @@ final class PipelineRun {
         let clock = ContinuousClock()
         var done = 0
         while case let batch = try reader.nextBatch(limit: batchSize, bytes: batchBytes), !batch.isEmpty {
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> Processed in
-                var processed = Processed(ordinal: ordinal)
+            let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> ProcessedItem in
+                var processed = ProcessedItem(ordinal: ordinal)
                 var outcome: CorpusOutcome?
                 let elapsed = clock.measure { outcome = resolver.resolve(document, ordinal: ordinal) }
                 processed.time(stage.index, elapsed)
@@ -183,110 +163,29 @@ final class PipelineRun {
         }
     }
 
-    /// Books one processed item in run order: statistics, outcome, and its next stop.
-    private func record(_ processed: Processed, into destination: Destination) throws {
-        for (index, seconds) in processed.timings { statistics[index].busySeconds += seconds }
-        for (index, message) in processed.bounded {
-            statistics[index].bounded += 1
-            let key = BoundedWorkKey(stage: index, message: message)
-            if let seen = boundedIndex[key] {
-                boundedWork[seen].documents += 1
-            } else {
-                boundedIndex[key] = boundedWork.count
-                boundedWork.append((key, files[processed.ordinal].relativePath, 1))
-            }
-        }
-        for (index, event) in processed.events {
-            switch event {
-            case .entered: statistics[index].input += 1
-            case .passed: statistics[index].output += 1
-            case .rejected: statistics[index].rejected += 1
-            case .duplicate: statistics[index].duplicates += 1
-            }
-        }
+    /// Hands one processed item, in run order, to the recorder or to the next corpus stage.
+    private func record(_ processed: ProcessedItem, into destination: Destination) throws {
+        recorder.account(processed)
+        try recorder.writeDuplicate(of: processed)
         let isLastSegment = if case .export = destination { true } else { false }
-        if let record = processed.duplicate {
-            outcomes[processed.ordinal] = FileOutcome(path: record.sourcePath, sha256: nil, kind: .duplicate,
-                                                      docID: record.docID, canonicalID: record.canonicalID)
-            duplicateOf[processed.ordinal] = record
-            try session.write(record)
-        }
-        switch processed.result {
-        case nil:
-            let record = StoredRecord(path: files[processed.ordinal].relativePath, duplicate: duplicateOf.removeValue(forKey: processed.ordinal))
-            try keep(record, ordinal: processed.ordinal, inLastSegment: isLastSegment)
-        case .failure(let rejection)?:
-            outcomes[processed.ordinal] = FileOutcome(path: rejection.path, sha256: rejection.sha256, kind: .rejected,
-                                                      reason: rejection.reason)
-            try session.write(rejection)
-            let record = StoredRecord(path: files[processed.ordinal].relativePath, rejection: rejection,
-                                      duplicate: duplicateOf.removeValue(forKey: processed.ordinal))
-            try keep(record, ordinal: processed.ordinal, inLastSegment: isLastSegment)
-        case .success(let document)?:
-            if outcomes[processed.ordinal]?.kind == .duplicate {
-                outcomes[processed.ordinal]?.sha256 = document.sha256
-            }
-            switch destination {
-            case .export:
-                if outcomes[processed.ordinal] == nil {
-                    outcomes[processed.ordinal] = FileOutcome(path: document.sourcePath, sha256: document.sha256,
-                                                              kind: .kept, docID: document.docID)
-                }
-                let clock = ContinuousClock()
-                let elapsed = try clock.measure { try session.write(document) }
-                statistics[plan.export.index].input += 1
-                statistics[plan.export.index].output += 1
-                statistics[plan.export.index].busySeconds += elapsed.seconds
-                documentsWritten += 1
-                entityMentions += document.entities.count
-                for paragraph in document.removed { removalsByRule[paragraph.rule, default: 0] += 1 }
-                let record = StoredRecord(path: files[processed.ordinal].relativePath, document: document,
-                                          duplicate: duplicateOf.removeValue(forKey: processed.ordinal))
-                try keep(record, ordinal: processed.ordinal, inLastSegment: true)
-            case .corpus(let spool, let collector, let stage):
-                let clock = ContinuousClock()
-                let elapsed = clock.measure { collector.observe(processed.summary!, of: document, ordinal: processed.ordinal) }
-                statistics[stage.index].busySeconds += elapsed.seconds
-                try spool.append(document, ordinal: processed.ordinal)
-            }
-        }
-    }
-
-    /// Writes a finished record in run order: records of the last segment
-    /// arrive in order; earlier ones wait until the last segment passes them.
-    private func keep(_ record: StoredRecord, ordinal: Int, inLastSegment: Bool) throws {
-        guard inLastSegment else {
-            pendingRecords.insert(record, ordinal: ordinal)
+        guard case .success(let document)? = processed.result else {
+            try recorder.finishEarly(processed, inLastSegment: isLastSegment)
             return
         }
-        try flushPendingRecords(before: ordinal)
-        try records.append(record)
-    }
-
-    private func flushPendingRecords(before ordinal: Int) throws {
-        while let earlier = pendingRecords.popFirst(below: ordinal) { try records.append(earlier) }
-    }
-
-    func summary(startedAt: Date, finishedAt: Date, outputFiles: [String]) -> RunSummary {
-        RunSummary(
-            configSHA256: config.sha256, startedAt: startedAt, finishedAt: finishedAt, stages: statistics,
-            files: outcomes.enumerated().map { index, outcome in
-                outcome ?? FileOutcome(path: files[index].relativePath, kind: .rejected, reason: .unreadable)
-            },
-            documentsWritten: documentsWritten,
-            entityMentions: entityMentions,
-            removalsByRule: removalsByRule,
-            warnings: warnings + boundedWork.map { item in
-                let stage = config.stages[item.key.stage].name
-                return item.documents == 1 ? "\(stage): \(item.firstPath): \(item.key.message)"
-                    : "\(stage): \(item.key.message) (\(item.documents) files, the first \(item.firstPath))"
-            },
-            outputFiles: outputFiles.map { ($0 as NSString).lastPathComponent })
+        switch destination {
+        case .export:
+            try recorder.export(document, ordinal: processed.ordinal)
+        case .corpus(let spool, let collector, let stage):
+            let clock = ContinuousClock()
+            let elapsed = clock.measure { collector.observe(processed.summary!, of: document, ordinal: processed.ordinal) }
+            recorder.addBusyTime(elapsed.seconds, stage: stage.index)
+            try spool.append(document, ordinal: processed.ordinal)
+        }
     }
 }
 
 /// One item's trip through the stages of a segment on a worker.
-private struct Processed: Sendable {
+struct ProcessedItem: Sendable {
     var ordinal: Int
     /// nil when a corpus stage dropped the document as a duplicate.
     var result: Result<Document, Rejection>?

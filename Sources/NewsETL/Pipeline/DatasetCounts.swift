@@ -1,0 +1,17 @@
+/// What written documents add up to, for the manifest: one place that
+/// counts, used for a run's new rows and for the cumulative dataset alike.
+public struct DatasetCounts: Sendable, Equatable {
+    public var documents = 0
+    /// Entity mentions in the written documents.
+    public var entityMentions = 0
+    /// Paragraphs the clean stage removed from written documents, per rule.
+    public var removalsByRule: [String: Int] = [:]
+
+    public init() {}
+
+    mutating func add(_ document: Document) {
+        documents += 1
+        entityMentions += document.entities.count
+        for paragraph in document.removed { removalsByRule[paragraph.rule, default: 0] += 1 }
+    }
+}

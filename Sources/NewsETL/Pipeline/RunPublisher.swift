@@ -1,0 +1,189 @@
+import Foundation
+
+/// The last part of a run: makes the run's folders, and once the stages
+/// have run, turns the recorded run into what later readers and runs see —
+/// `runs/<run-id>/` with the run's new rows, the cumulative dataset
+/// (`datasets/<run-id>/`, the earlier records this run did not replace
+/// merged with the new ones, see `PublishedDataset`), the ledger, the
+/// record store and the stages' state — all put in place by one
+/// journaled `OutputTransaction`. Before the commit, `abort` leaves the
+/// output folder as it was.
+final class RunPublisher {
+    private let config: PipelineConfig
+    private let plan: RunPlan
+    private let stages: ExecutionPlan
+    /// Throws when a stop was requested; called at safe points up to the commit.
+    private let checkStop: () throws -> Void
+    private let transaction: OutputTransaction
+    private let published: PublishedDataset
+    private var sessions: [ExportSession] = []
+    private var temporaryFolders: [String] = []
+    private var runRecords: RecordStoreWriter?
+    private var runFolder = ""
+    private var generation = ""
+
+    init(config: PipelineConfig, plan: RunPlan, stages: ExecutionPlan, checkStop: @escaping () throws -> Void) {
+        self.config = config
+        self.plan = plan
+        self.stages = stages
+        self.checkStop = checkStop
+        transaction = OutputTransaction(folder: plan.folder)
+        published = PublishedDataset(folder: plan.folder)
+    }
+
+    /// Makes the run's temporary folders; returns where the run's rows and
+    /// records go.
+    func openRun() throws -> (session: ExportSession, records: RecordStoreWriter) {
+        let state = plan.state
+        try FileSystem.makeFolder(state.path)
+        try FileSystem.makeFolder(state.runsPath)
+        try FileSystem.makeFolder(published.generationsPath)
+        runFolder = AtomicFile.temporaryPath(for: "\(state.runsPath)/\(plan.runID)")
+        generation = AtomicFile.temporaryPath(for: published.generationPath(plan.runID))
+        for temporary in [runFolder, generation] {
+            FileSystem.removeTree(temporary)
+            try FileSystem.makeFolder(temporary)
+            temporaryFolders.append(temporary)
+        }
+        transaction.add(runFolder, as: "\(state.runsPath)/\(plan.runID)")
+        let session = try openSession(folder: runFolder)
+        let records = try RecordStoreWriter(path: state.runRecordsPath)
+        runRecords = records
+        return (session, records)
+    }
+
+    /// Publishes the recorded run; returns the summary of its new rows.
+    func publish(_ recorded: RunSummary, resolvers: [any CorpusResolver]) throws -> RunSummary {
+        guard let records = runRecords, let runSession = sessions.first else { preconditionFailure("publish before openRun") }
+        var runSummary = recorded
+        let runFiles = try runSession.commit { files in
+            runSummary.writtenFiles = files
+            return runSummary.manifestJSON()
+        }
+        let ledger = updatedLedger(runSummary.files)
+        var cumulative: RunSummary
+        if plan.previous == nil {
+            // No earlier records: the run's rows are the whole dataset.
+            cumulative = runSummary.cumulative(files: ledger.outcomes, written: runSummary.written,
+                                               outputFiles: runSummary.outputFiles, finishedAt: Date())
+            try linkRunFiles(names: runSummary.outputFiles)
+            cumulative.writtenFiles = runFiles
+            transaction.add(records.temporaryPath, as: plan.state.recordsPath)
+            try saveState(ledger, resolvers: resolvers)
+            cumulative.finishedAt = Date()
+            let manifest = try AtomicFile(path: "\(generation)/manifest.json")
+            try manifest.write(cumulative.manifestJSON())
+            try manifest.close()
+            try AtomicFile.rename(from: manifest.temporaryPath, to: manifest.finalPath)
+        } else {
+            let session = try openSession(folder: generation)
+            let store = try RecordStoreWriter(path: plan.state.recordsPath)
+            let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath))
+            try store.finish()
+            transaction.add(store.temporaryPath, as: store.finalPath)
+            AtomicFile.discard(records.temporaryPath)
+            cumulative = runSummary.cumulative(files: ledger.outcomes, written: written,
+                                               outputFiles: session.outputPaths.map { ($0 as NSString).lastPathComponent },
+                                               finishedAt: Date())
+            try saveState(ledger, resolvers: resolvers)
+            cumulative.finishedAt = Date()
+            try session.commit { files in
+                cumulative.writtenFiles = files
+                return cumulative.manifestJSON()
+            }
+        }
+        runRecords = nil
+        try published.publish(generation: generation, runID: plan.runID, names: cumulative.outputFiles, into: transaction)
+        try checkStop()
+        // From here on a stop request waits: the commit completes.
+        try transaction.commit()
+        runSummary.finishedAt = cumulative.finishedAt
+        return runSummary
+    }
+
+    /// Removes everything the run wrote under temporary names.
+    func abort() {
+        for session in sessions { session.abort() }
+        transaction.abort()
+        for temporary in temporaryFolders { FileSystem.removeTree(temporary) }
+        if let runRecords { AtomicFile.discard(runRecords.temporaryPath) }
+    }
+
+    private func openSession(folder: String) throws -> ExportSession {
+        do {
+            let session = try stages.export.stage.openSession(folder: folder, datasets: stages.filledDatasets,
+                                                               threads: config.effectiveWorkers)
+            sessions.append(session)
+            return session
+        } catch {
+            throw RunError.outputFolder("output folder \(folder): \(error)")
+        }
+    }
+
+    /// The ledger, the stages' state: written under temporary names for the commit.
+    private func saveState(_ ledger: InputLedger, resolvers: [any CorpusResolver]) throws {
+        for resolver in resolvers { try resolver.persist(into: transaction) }
+        try ledger.save(to: plan.state.ledger, into: transaction)
+        CrashPoint.reach("state")
+        try checkStop()
+    }
+
+    /// Streams the earlier records that this run did not replace and the
+    /// run's new records, both in path order, into the new store and the
+    /// cumulative datasets. Returns what the written documents add up to.
+    private func mergeRecords(into store: RecordStoreWriter, session: ExportSession,
+                              newRecords: RecordStoreReader?) throws -> DatasetCounts {
+        let replaced = plan.changes.replacedPaths
+        var written = DatasetCounts()
+        func nextPrevious() throws -> StoredRecord? {
+            while let record = try plan.previous?.next() {
+                if !replaced.contains(record.path) { return record }
+            }
+            return nil
+        }
+        var merged = 0
+        var earlier = try nextPrevious()
+        var fresh = try newRecords?.next()
+        while earlier != nil || fresh != nil {
+            let takeEarlier: Bool
+            if let earlier, let fresh {
+                takeEarlier = earlier.path.utf8.lexicographicallyPrecedes(fresh.path.utf8)
+            } else {
+                takeEarlier = earlier != nil
+            }
+            let record = takeEarlier ? earlier! : fresh!
+            if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
+            try store.append(record)
+            merged += 1
+            if merged % 4096 == 0 { try checkStop() }
+            if let duplicate = record.duplicate { try session.write(duplicate) }
+            if let rejection = record.rejection { try session.write(rejection) }
+            if let document = record.document {
+                try session.write(document)
+                written.add(document)
+            }
+        }
+        return written
+    }
+
+    /// With no earlier records the run's files are hard-linked (or copied)
+    /// into the new dataset folder instead of being written again.
+    private func linkRunFiles(names: [String]) throws {
+        for name in names where name != "manifest.json" {
+            try FileSystem.linkOrCopy("\(runFolder)/\(name)", to: "\(generation)/\(name)")
+        }
+    }
+
+    /// The earlier ledger without replaced paths, plus this run's files.
+    private func updatedLedger(_ outcomes: [FileOutcome]) -> InputLedger {
+        var updated = InputLedger(configSHA256: config.sha256)
+        let replaced = plan.changes.replacedPaths
+        for (path, entry) in plan.ledger?.entries ?? [:] where !replaced.contains(path) { updated.entries[path] = entry }
+        for (file, outcome) in zip(plan.changes.files, outcomes) {
+            let stamp = plan.changes.stamps[file.relativePath]!
+            updated.entries[file.relativePath] = InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds,
+                                                                   outcome: outcome, runID: plan.runID)
+        }
+        return updated
+    }
+}

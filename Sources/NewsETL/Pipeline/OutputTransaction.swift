@@ -31,7 +31,7 @@ public final class OutputTransaction {
     /// temporary name, renamed onto `path` (replacing what is there) on commit.
     func add(link path: String, to target: String) throws {
         let temporary = AtomicFile.temporaryPath(for: path)
-        FileSystem.removeFile(temporary)
+        try FileSystem.removeFile(temporary)
         try FileSystem.makeSymlink(at: temporary, to: target)
         add(temporary, as: path)
     }
@@ -52,32 +52,35 @@ public final class OutputTransaction {
         for path in removals { try file.write("\t" + path + "\n") }
         try file.close()
         try AtomicFile.rename(from: file.temporaryPath, to: journal)
-        FileSystem.syncFolder("\(folder)/.state")
+        try FileSystem.syncFolder("\(folder)/.state")
         CrashPoint.reach("commit-journal")
         for (index, rename) in renames.enumerated() {
             try AtomicFile.rename(from: "\(folder)/\(rename.temporary)", to: "\(folder)/\(rename.final)")
             CrashPoint.reach("commit-rename-\(index + 1)")
         }
-        syncParents(of: renames.map(\.final))
+        try syncParents(of: renames.map(\.final))
         for path in removals { OutputTransaction.removeEntry("\(folder)/\(path)") }
-        FileSystem.syncFolder(folder)
-        FileSystem.removeFile(journal)
-        FileSystem.syncFolder("\(folder)/.state")
+        try FileSystem.syncFolder(folder)
+        try FileSystem.removeFile(journal)
+        try FileSystem.syncFolder("\(folder)/.state")
         renames = []
         removals = []
     }
 
-    private func syncParents(of paths: [String]) {
+    private func syncParents(of paths: [String]) throws {
         var parents = Set<String>()
         for path in paths {
             let slash = path.lastIndex(of: "/")
             parents.insert(slash.map { "\(folder)/\(path[..<$0])" } ?? folder)
         }
-        for parent in parents.sorted() { FileSystem.syncFolder(parent) }
+        for parent in parents.sorted() { try FileSystem.syncFolder(parent) }
     }
 
+    /// Removals come after the renames: the new dataset is in place, and an
+    /// entry that cannot be removed (an old dataset a reader holds open on
+    /// a network share) is swept by a later run rather than failing this one.
     private static func removeEntry(_ path: String) {
-        if FileSystem.isFolder(path) { FileSystem.removeTree(path) } else { FileSystem.removeFile(path) }
+        if FileSystem.isFolder(path) { FileSystem.removeTree(path) } else { try? FileSystem.removeFile(path) }
     }
 
     /// Removes every registered temporary.
@@ -106,8 +109,8 @@ public final class OutputTransaction {
             try AtomicFile.rename(from: temporary, to: final)
             performed += 1
         }
-        FileSystem.syncFolder(folder)
-        FileSystem.removeFile(journal)
+        try FileSystem.syncFolder(folder)
+        try FileSystem.removeFile(journal)
         return performed
     }
 

@@ -71,7 +71,7 @@ struct PublishedDataset {
     /// links and legacy files of names no longer made removed, and
     /// datasets older than the one being replaced removed.
     func publish(generation: String, runID: String, names: [String], into transaction: OutputTransaction) throws {
-        FileSystem.syncFolder(generation)
+        try FileSystem.syncFolder(generation)
         transaction.add(generation, as: generationPath(runID))
         let previous = currentRunID
         try transaction.add(link: currentPath, to: "datasets/\(runID)")

@@ -60,8 +60,8 @@ public struct StateFile: Sendable {
 
     /// Moves a damaged file out of the way (kept for a person to look at).
     func setAside(_ detail: String) -> Problem {
-        FileSystem.removeFile(path + ".corrupt")
         do {
+            try FileSystem.removeFile(path + ".corrupt")
             try AtomicFile.rename(from: path, to: path + ".corrupt")
             return .damaged("\(detail); set aside as \((path as NSString).lastPathComponent).corrupt")
         } catch {

@@ -54,6 +54,7 @@ struct BinaryReader {
 
     var isAtEnd: Bool { position == bytes.count }
 
+    @inline(__always)
     mutating func integer() throws(Damage) -> Int {
         guard position + 8 <= bytes.count else { throw Damage(description: "truncated at byte \(position)") }
         let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: Int64.self)) }
@@ -69,12 +70,14 @@ struct BinaryReader {
         Double(bitPattern: try unsigned())
     }
 
+    @inline(__always)
     mutating func byte() throws(Damage) -> UInt8 {
         guard position < bytes.count else { throw Damage(description: "truncated at byte \(position)") }
         defer { position += 1 }
         return bytes[position]
     }
 
+    @inline(__always)
     mutating func flag() throws(Damage) -> Bool {
         switch try byte() {
         case 0: return false
@@ -85,6 +88,7 @@ struct BinaryReader {
 
     /// A count of items that each take at least `itemSize` bytes: more than
     /// the rest of the input could hold is damage, not a huge allocation.
+    @inline(__always)
     mutating func count(itemSize: Int = 1) throws(Damage) -> Int {
         let value = try integer()
         guard value >= 0, value <= (bytes.count - position) / max(itemSize, 1) else {
@@ -93,12 +97,14 @@ struct BinaryReader {
         return value
     }
 
+    @inline(__always)
     mutating func string() throws(Damage) -> String {
         let length = try count()
         defer { position += length }
         return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
     }
 
+    @inline(__always)
     mutating func optional() throws(Damage) -> String? {
         try flag() ? try string() : nil
     }

@@ -105,10 +105,10 @@ import Testing
         // Files in place, as NewsETL wrote them before `current`.
         let current = try FileSystem.realPath(output.url("current"))
         for name in try FileManager.default.contentsOfDirectory(atPath: current) {
-            FileSystem.removeFile(output.url(name))
+            try FileSystem.removeFile(output.url(name))
             try FileManager.default.copyItem(atPath: "\(current)/\(name)", toPath: output.url(name))
         }
-        FileSystem.removeFile(output.url("current"))
+        try FileSystem.removeFile(output.url("current"))
         FileSystem.removeTree(output.url("datasets"))
         output.write("notes.txt", "kept")
         let jsonOnly = try IncrementalRunTests.config(input: input.path, output: output.path, formats: ["jsonl"])

@@ -136,16 +136,16 @@ public enum FileSystem {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Removes one file or symlink; silent when absent.
-    public static func removeFile(_ path: String) {
-        unlink(path)
+    /// Removes one file or symlink; an absent one is not an error.
+    public static func removeFile(_ path: String) throws(SystemError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw SystemError("unlink", path: path) }
     }
 
     /// Flushes a folder's entries (renames into it) to disk.
-    public static func syncFolder(_ path: String) {
+    public static func syncFolder(_ path: String) throws(SystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        guard descriptor >= 0 else { throw SystemError("open", path: path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw SystemError("fsync", path: path) }
     }
 }

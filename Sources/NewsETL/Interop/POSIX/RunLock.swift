@@ -25,13 +25,19 @@ final class RunLock {
         let previous = RunLock.recordedOwner(descriptor)
         staleOwner = previous.flatMap { $0 != getpid() ? $0 : nil }
         let text = Array("\(getpid())\n".utf8)
-        ftruncate(descriptor, 0)
-        _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        let written = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        guard ftruncate(descriptor, off_t(text.count)) == 0, written == text.count else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw .outputFolder("output folder \(folder): cannot write \(path): \(reason)")
+        }
     }
 
-    /// Ends the run's hold: the file is emptied so the next run knows this one finished.
+    /// Ends the run's hold: the file is emptied so the next run knows this
+    /// one finished. A failure here cannot be reported (the run is over);
+    /// the next run then reads this process id and says it took over.
     deinit {
-        ftruncate(descriptor, 0)
+        _ = ftruncate(descriptor, 0)
         close(descriptor)
     }
 

@@ -3,7 +3,12 @@
 /// that fills it from a record. Adding a column is one entry here plus the
 /// stage code that sets the value (`docs/ARCHITECTURE.md`).
 public enum Datasets {
-    typealias Located<Item> = (item: Item, document: Document)
+    /// A row of a dataset about part of a document (a mention, a removed
+    /// paragraph): the part and its document's id.
+    struct Located<Item: Sendable>: Sendable {
+        var item: Item
+        var docID: String
+    }
 
     static let documentsLayout = RowLayout<Document>(
         name: "documents", recordElement: "document", key: "doc_id",
@@ -58,7 +63,7 @@ public enum Datasets {
         name: "removed", recordElement: "paragraph",
         description: "One row per paragraph the clean stage removed, with the rule that removed it (keep_removed).",
         fields: [
-            .init("doc_id", .string, domain: .docID, "The document the paragraph was removed from.") { .text($0.document.docID) },
+            .init("doc_id", .string, domain: .docID, "The document the paragraph was removed from.") { .text($0.docID) },
             .init("paragraph", .integer, domain: .count, "Position of the paragraph in the decoded text, from 0.") { .integer($0.item.index) },
             .init("start", .integer, unit: "code points", domain: .count, "Offset of the paragraph in the decoded text.") { .integer($0.item.start) },
             .init("end", .integer, unit: "code points", domain: .count, "End offset (exclusive) in the decoded text.") { .integer($0.item.end) },
@@ -70,7 +75,7 @@ public enum Datasets {
         name: "entities", recordElement: "entity",
         description: "One row per entity mention in a written document, in text order.",
         fields: [
-            .init("doc_id", .string, domain: .docID, "The document of the mention.") { .text($0.document.docID) },
+            .init("doc_id", .string, domain: .docID, "The document of the mention.") { .text($0.docID) },
             .init("entity_id", .string, domain: .entityID, "The entity the mention names: the same id for every spelling of one entity.") { .text($0.item.entityID) },
             .init("type", .string, domain: .entityType, "PER, ORG, LOC, MISC, DATE, TIME, MONEY, PERCENT or QUANTITY.") { .text($0.item.mention.kind.rawValue) },
             .init("mention", .string, "The mention exactly as written in the clean text.") { .text($0.item.mention.text) },

@@ -82,11 +82,11 @@ public final class ExportSession {
     public func write(_ document: Document) throws {
         pending.append((.documents, documentsLayout.row(document)))
         if includeEntities {
-            for record in document.entities { pending.append((.entities, Datasets.entitiesLayout.row((record, document)))) }
+            for record in document.entities { pending.append((.entities, Datasets.entitiesLayout.row(.init(item: record, docID: document.docID)))) }
             summary.add(document)
         }
         if includeRemoved {
-            for paragraph in document.removed { pending.append((.removed, Datasets.removedLayout.row((paragraph, document)))) }
+            for paragraph in document.removed { pending.append((.removed, Datasets.removedLayout.row(.init(item: paragraph, docID: document.docID)))) }
         }
         if pending.count >= ExportSession.batchRows { try flush() }
     }

@@ -36,10 +36,10 @@ import Testing
     typealias Damage = (name: String, damage: @Sendable (TemporaryFolder) -> Void, expected: String)
 
     static let damages: [Damage] = [
-        ("no manifest", { FileSystem.removeFile($0.url("manifest.json")) }, "missing or not a manifest"),
+        ("no manifest", { try? FileSystem.removeFile($0.url("manifest.json")) }, "missing or not a manifest"),
         ("counts that do not add up", { edit($0, "manifest.json") { $0.replacingOccurrences(of: "\"kept\": 11", with: "\"kept\": 12") } },
          "counts do not add up"),
-        ("a listed file missing", { FileSystem.removeFile($0.url("entities.csv")) }, "entities.csv: listed in the manifest but missing"),
+        ("a listed file missing", { try? FileSystem.removeFile($0.url("entities.csv")) }, "entities.csv: listed in the manifest but missing"),
         ("an empty CSV", { $0.write("rejects.csv", "") }, "rejects.csv: no header row"),
         ("a renamed CSV column", { edit($0, "rejects.csv") { $0.replacingOccurrences(of: "\"reason\"", with: "\"why\"") } },
          "are not the declared columns of rejects"),

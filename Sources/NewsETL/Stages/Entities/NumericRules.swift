@@ -17,13 +17,13 @@ public struct NumericRules: Sendable {
                           start: tokens[first].start, end: tokens[last].end, value: value)
         }
         while index < tokens.count {
-            if let (length, value) = date(tokens, index, reference: reference) {
+            if let (length, value) = date(tokens, index, scalars: scalars, reference: reference) {
                 result.append(mention(.date, index, index + length - 1, value))
                 let month = DateParser.months[tokens[index].text.lowercased().trimmingTrailingPeriod]
                 index += length
                 // "January 9 and 10": the second day shares the month (and year).
                 if let month, length == 2, index + 1 < tokens.count, ["and", "or", "to", "-", "–"].contains(tokens[index].text),
-                   let day = dayNumber(tokens, index + 1),
+                   let day = dayNumber(tokens, index + 1), inOneParagraph(tokens, index - 1, index + 1, scalars),
                    !(index + 2 < tokens.count && DateParser.months[tokens[index + 2].text.lowercased()] != nil) {
                     let year = value.flatMap { Int($0.prefix(4)) }
                     result.append(mention(.date, index + 1, index + 1, iso(year: year, month: month, day: day, reference: reference)))
@@ -47,34 +47,46 @@ public struct NumericRules: Sendable {
     private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     private static let relativeDays = ["yesterday": -1, "today": 0, "tomorrow": 1]
 
-    private func date(_ tokens: [Token], _ index: Int, reference: Int?) -> (Int, String?)? {
+    /// A date starting at `index`: its length in tokens and its ISO value.
+    /// A date never reaches across a paragraph break ("1 March" ending one
+    /// paragraph and "2000 GMT" starting the next are a date and a time), and a full stop
+    /// after a month is the sentence's, not the date's, unless a day or a
+    /// year follows the abbreviation ("Jan. 12").
+    private func date(_ tokens: [Token], _ index: Int, scalars: [Unicode.Scalar], reference: Int?) -> (Int, String?)? {
         let word = tokens[index].text
         let lower = word.lowercased().trimmingTrailingPeriod
+        /// Token `next` continues the date that ends at token `next - 1`.
+        func continues(_ next: Int) -> Bool { next < tokens.count && inOneParagraph(tokens, next - 1, next, scalars) }
         if let month = DateParser.months[lower], LetterCase.startsUppercase(word), lower != "may" || isNumber(tokens, index + 1) {
             var length = 1
-            if index + 1 < tokens.count, tokens[index + 1].text == "." { length += 1 }
-            if let day = dayNumber(tokens, index + length) {
+            if continues(index + 1), tokens[index + 1].text == ".", continues(index + 2),
+               dayNumber(tokens, index + 2) != nil || yearNumber(tokens, index + 2) != nil {
+                length += 1
+            }
+            if continues(index + length), let day = dayNumber(tokens, index + length) {
                 length += 1
                 var year: Int?
-                if index + length + 1 < tokens.count, tokens[index + length].text == ",", let value = yearNumber(tokens, index + length + 1) {
+                if continues(index + length + 1), tokens[index + length].text == ",",
+                   let value = yearNumber(tokens, index + length + 1) {
                     year = value
                     length += 2
-                } else if let value = yearNumber(tokens, index + length) {
+                } else if continues(index + length), let value = yearNumber(tokens, index + length) {
                     year = value
                     length += 1
                 }
                 return (length, iso(year: year, month: month, day: day, reference: reference))
             }
-            if let year = yearNumber(tokens, index + length) {
+            if continues(index + length), let year = yearNumber(tokens, index + length) {
                 return (length + 1, String(format: "%04d-%02d", year, month))
             }
-            return (length, reference.map { String(format: "%04d-%02d", DateParser.civilDate($0).year, month) })
+            return (length, reference.map { nearestMonth(month, to: $0) })
         }
-        if let day = dayNumber(tokens, index), index + 1 < tokens.count,
+        if let day = dayNumber(tokens, index), continues(index + 1),
            let month = DateParser.months[tokens[index + 1].text.lowercased().trimmingTrailingPeriod],
            LetterCase.startsUppercase(tokens[index + 1].text) {
-            let period = index + 2 < tokens.count && tokens[index + 2].text == "." ? 1 : 0
-            if let year = yearNumber(tokens, index + 2 + period) {
+            let period = continues(index + 2) && tokens[index + 2].text == "." && continues(index + 3)
+                && yearNumber(tokens, index + 3) != nil ? 1 : 0
+            if continues(index + 2 + period), let year = yearNumber(tokens, index + 2 + period) {
                 return (3 + period, iso(year: year, month: month, day: day, reference: reference))
             }
             return (2, iso(year: nil, month: month, day: day, reference: reference))
@@ -95,10 +107,38 @@ public struct NumericRules: Sendable {
         return nil
     }
 
+    /// A date without a year is the occurrence nearest the reference day
+    /// ("December 10" in a report of 11 January 2022 is 2021-12-10).
     private func iso(year: Int?, month: Int, day: Int, reference: Int?) -> String? {
-        guard let year = year ?? reference.map({ DateParser.civilDate($0).year }) else { return nil }
-        guard DateParser.isValid(year: year, month: month, day: day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        if let year {
+            guard DateParser.isValid(year: year, month: month, day: day) else { return nil }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        guard let reference else { return nil }
+        let referenceYear = DateParser.civilDate(reference).year
+        let candidates = (referenceYear - 1...referenceYear + 1).compactMap { year -> (year: Int, distance: Int)? in
+            guard DateParser.isValid(year: year, month: month, day: day),
+                  let number = DateParser.dayNumber(String(format: "%04d-%02d-%02d", year, month, day)) else { return nil }
+            return (year, abs(Int(number.rounded(.down)) - reference))
+        }
+        guard let nearest = candidates.min(by: { $0.distance < $1.distance }) else { return nil }
+        return String(format: "%04d-%02d-%02d", nearest.year, month, day)
+    }
+
+    /// A month without a year is the occurrence nearest the reference day's month.
+    private func nearestMonth(_ month: Int, to reference: Int) -> String {
+        let date = DateParser.civilDate(reference)
+        let year = (date.year - 1...date.year + 1).min { abs(($0 * 12 + month) - (date.year * 12 + date.month))
+            < abs(($1 * 12 + month) - (date.year * 12 + date.month)) }!
+        return String(format: "%04d-%02d", year, month)
+    }
+
+    /// No paragraph break (a blank line) between tokens `first` and `last`.
+    /// A single line break inside a paragraph is hard-wrapped wire copy
+    /// ("October\n1986" is one date), as `EntityExtractor` reads it too.
+    private func inOneParagraph(_ tokens: [Token], _ first: Int, _ last: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard first >= 0, last < tokens.count, first <= last else { return false }
+        return scalars[tokens[first].end..<tokens[last].start].count { $0 == "\n" } < 2
     }
 
     /// The date of `weekday` (0 = Monday) nearest to the reference day,

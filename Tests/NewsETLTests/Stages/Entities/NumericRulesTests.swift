@@ -17,6 +17,28 @@ import Testing
         #expect(mentions("The summit in December ended.", published: nil) == ["DATE:December=-"])
     }
 
+    @Test func aDateNeverCrossesAParagraphBreak() {
+        // A dateline date, then the time in the next paragraph: not 2000-03-01.
+        #expect(mentions("1 March\n\n2000 GMT: the port reopened.") == ["DATE:1 March=2022-03-01", "DATE:2000=2000"])
+        #expect(mentions("Filed on January 10,\n\n2021 was a hard year.") == ["DATE:January 10=2022-01-10", "DATE:2021=2021"])
+        #expect(mentions("From March 3 and\n\n4 delegates came.").first == "DATE:March 3=2022-03-03")
+        // Hard-wrapped wire copy: a single line break inside a paragraph is a space.
+        #expect(mentions("profit rose in October\n1986 and on May 16,\n1989.") == ["DATE:October\n1986=1986-10", "DATE:May 16,\n1989=1989-05-16"])
+    }
+
+    @Test func aFullStopAfterAMonthEndsTheSentence() {
+        #expect(mentions("The talks ended in January. Then came spring.") == ["DATE:January=2022-01"])
+        #expect(mentions("Signed 12 Jan. Delegates left.") == ["DATE:12 Jan=2022-01-12"])
+        #expect(mentions("Signed Jan. 12 in Geneva.") == ["DATE:Jan. 12=2022-01-12"])
+    }
+
+    @Test func aDateWithoutAYearIsTheOccurrenceNearestPublication() {
+        #expect(mentions("On December 10 the talks began.", published: "2022-01-11") == ["DATE:December 10=2021-12-10"])
+        #expect(mentions("Talks resume on 3 January.", published: "2021-12-20") == ["DATE:3 January=2022-01-03"])
+        #expect(mentions("Since December the price rose.", published: "2022-01-11") == ["DATE:December=2021-12"])
+        #expect(mentions("The vote is in March.", published: "2022-01-11") == ["DATE:March=2022-03"])
+    }
+
     @Test func leavesMayTheVerbAlone() {
         #expect(mentions("Russia may use gas supplies, officials said on May 3.") == ["DATE:May 3=2022-05-03"])
     }

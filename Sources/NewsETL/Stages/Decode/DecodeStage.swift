@@ -25,7 +25,7 @@ public struct DecodeStage: Sendable {
 
     public var outputs: StageOutputs {
         StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published",
-                                       "source", "url", "word_count", "text"])
+                                       "source", "url", "domain", "word_count", "text"])
     }
 
     public init(options: OptionReader) {

@@ -24,6 +24,7 @@ public enum Datasets {
             .init("published", .timestamp, nullable: true, domain: .isoDate, "Publication date (ISO 8601), when the file states it.") { FieldValue($0.published) },
             .init("source", .string, nullable: true, "The outlet: the site an HTML page names, else the input sub-folder.") { FieldValue($0.source) },
             .init("url", .string, nullable: true, "The canonical URL an HTML page declares.") { FieldValue($0.url) },
+            .init("domain", .string, nullable: true, "The URL's host, lower case, without www. (example.co.uk): the site, to group by.") { FieldValue(URLDomain.of($0.url)) },
             .init("word_count", .integer, unit: "words", domain: .count, "Words of the clean text.") { .integer($0.wordCount) },
             .init("cluster_id", .string, nullable: true, "The cluster of copies the report belongs to, if any.") { FieldValue($0.duplicateCluster?.clusterID) },
             .init("canonical_id", .string, nullable: true, domain: .docID, "The doc_id of the cluster's canonical report.") { FieldValue($0.duplicateCluster?.canonicalID) },

@@ -53,13 +53,15 @@ public struct DecodeStage: Sendable {
             return reject(.unreadable, error.message)
         }
         if bytes.count > maxFileBytes { return reject(.tooLarge, sizeDetail(bytes.count, limit: maxFileBytes)) }
-        return decode(bytes: bytes, relativePath: file.relativePath)
+        return decode(bytes: bytes, relativePath: file.relativePath, modifiedNanoseconds: file.stamp?.modifiedNanoseconds)
     }
 
     /// Decodes the bytes of a file found at `relativePath` (which names the
     /// document and says whether it is a page). Never throws or traps,
     /// whatever the bytes: the fuzzing harness holds it to that.
-    public func decode(bytes: [UInt8], relativePath: String) -> Result<Document, Rejection> {
+    /// `modifiedNanoseconds`, the file's time, bounds the publication date:
+    /// a report is not published after its file was written.
+    public func decode(bytes: [UInt8], relativePath: String, modifiedNanoseconds: Int? = nil) -> Result<Document, Rejection> {
         func reject(_ reason: Rejection.Reason, _ detail: String, sha256: String? = nil) -> Result<Document, Rejection> {
             .failure(Rejection(path: relativePath, sha256: sha256, reason: reason, detail: detail))
         }
@@ -97,7 +99,7 @@ public struct DecodeStage: Sendable {
             document.text = paragraphs.joined(separator: "\n\n")
             document.blocks = blocks
             document.title = page.title
-            document.published = page.published
+            document.published = page.published ?? PlainTextMetadata.bylineDate(in: paragraphs)
             document.url = page.url
             document.source = page.siteName ?? page.url.flatMap(DecodeStage.host) ?? document.source
         } else {
@@ -105,6 +107,9 @@ public struct DecodeStage: Sendable {
             let metadata = PlainTextMetadata(text: document.text)
             document.title = metadata.title
             document.published = metadata.published
+        }
+        if let published = document.published, !URLDate.isPlausible(published, modifiedNanoseconds: modifiedNanoseconds) {
+            document.published = nil
         }
         document.wordCount = TextNormalizer.wordCount(document.text)
         if document.wordCount < max(minWords, 1) {

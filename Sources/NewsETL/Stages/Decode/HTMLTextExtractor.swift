@@ -3,8 +3,8 @@ import Foundation
 /// Text and metadata of an HTML page: scripts, styles and comments dropped,
 /// each block element a paragraph of its own; title from `og:title` or
 /// `<title>`; publication date from `article:published_time` (or a similar
-/// meta tag), JSON-LD `datePublished` or `<time datetime>`, in that order of
-/// trust.
+/// meta tag), JSON-LD `datePublished`, `<time datetime>` or a date in the
+/// page's URL path (`/2012/03/14/`), in that order of trust.
 public struct HTMLTextExtractor: Sendable {
     public struct Extracted: Sendable, Equatable {
         /// One entry per block of text, whitespace collapsed, not yet normalised.
@@ -31,7 +31,7 @@ public struct HTMLTextExtractor: Sendable {
             paragraphs: collector.paragraphs,
             blocks: collector.blocks,
             title: nonEmpty(collector.ogTitle) ?? nonEmpty(collector.titleText),
-            published: metaDate ?? jsonLDDate ?? timeDate,
+            published: metaDate ?? jsonLDDate ?? timeDate ?? nonEmpty(collector.url).flatMap(URLDate.find),
             siteName: nonEmpty(collector.siteName),
             url: nonEmpty(collector.url)
         )
@@ -81,7 +81,8 @@ private struct PageCollector: HTMLVisitor {
     static let publishedMetaNames: Set<String> = [
         "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
         "publish-date", "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
-        "parsely-pub-date", "cxenseparse:recs:publishtime",
+        "parsely-pub-date", "cxenseparse:recs:publishtime", "article:published", "og:article:published_time",
+        "published_time", "date_published", "pub_date", "article.published", "dcterms.issued",
     ]
 
     mutating func enter(_ element: HTMLElement) -> Bool {

@@ -29,7 +29,7 @@ public struct PlainTextMetadata: Sendable, Equatable {
         var titleSettled = false
         for (index, line) in top.prefix(PlainTextMetadata.linesExamined).enumerated() {
             if published == nil, line.count <= PlainTextMetadata.maxDatelineCharacters,
-               let date = DateParser.parseDateline(line) {
+               PlainTextMetadata.readsLikeDateline(line), let date = DateParser.parseDateline(line) {
                 published = date
                 continue
             }
@@ -40,6 +40,53 @@ public struct PlainTextMetadata: Sendable, Equatable {
         }
         self.init(title: title, published: published)
     }
+
+    /// How many paragraphs of a page are searched for a byline date.
+    static let bylineParagraphs = 60
+
+    /// The date of the first byline or date line among a page's first
+    /// paragraphs ("By Jane Doe | Published 14 March 2012"), for pages whose
+    /// metadata states none.
+    static func bylineDate(in paragraphs: [String]) -> String? {
+        for paragraph in paragraphs.prefix(bylineParagraphs) where paragraph.count <= maxDatelineCharacters {
+            if readsLikeDateline(paragraph), let date = DateParser.parseDateline(paragraph) { return date }
+        }
+        return nil
+    }
+
+    /// Words a dateline or byline carries beside the date itself.
+    private static let datelineWords: Set<String> = [
+        "published", "updated", "posted", "last", "modified", "on", "at", "by", "filed", "date", "dated", "and", "of",
+        "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "am", "pm", "a", "m", "p", "st", "nd", "rd", "th",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// A line that is about its date, not a sentence that mentions one: a
+    /// dateline ("LONDON, March 14, 2012 (Reuters) -"), a date line
+    /// ("Wednesday, March 5, 2025"), a byline ("Posted by Jane Doe on …").
+    /// Hard-wrapped wire copy puts sentences with dates in its first lines
+    /// ("notes that mature on March 15, 1997, the company said"): such a
+    /// line has ordinary lower-case words besides the date, or ends like a
+    /// sentence, and is not the publication date.
+    static func readsLikeDateline(_ line: String) -> Bool {
+        let words = line.split { !$0.isLetter }.map(String.init)
+        let others = words.filter { word in
+            let lower = word.lowercased()
+            return DateParser.months[lower] == nil && !datelineWords.contains(lower)
+        }
+        let lowercaseOthers = others.count { $0.first?.isLowercase == true }
+        guard others.count <= 4, lowercaseOthers <= 1, line.last != ".", line.first?.isLowercase != true else { return false }
+        return !words.contains { notPublicationCues.contains($0.lowercased()) }
+    }
+
+    /// Words of a line whose date is about something else: a reporting
+    /// period, a payment, a record date ("Period ended December 31, 1986",
+    /// "Pay May One, 1987").
+    private static let notPublicationCues: Set<String> = [
+        "ended", "ending", "end", "period", "quarter", "year", "pay", "payable", "paid", "record", "due", "matures", "maturity",
+        "expires", "until", "through", "from", "to", "since", "before", "after", "born", "died",
+    ]
 
     /// Short, starts with a capital or digit, and does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {

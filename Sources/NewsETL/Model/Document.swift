@@ -17,6 +17,9 @@ public struct Document: Sendable, Equatable {
     public var title: String?
     /// ISO 8601 (`2022-01-11` or `2022-01-11T10:20`, with an offset when the source gave one).
     public var published: String?
+    /// The evidence `published` comes from: `meta`, `json-ld`, `time`,
+    /// `byline`, `url` (HTML) or `dateline` (plain text).
+    public var publishedSource: String?
     /// The outlet: the site for HTML pages when the page names it, else the
     /// sub-folder of the input folder the file sits in.
     public var source: String?
@@ -41,7 +44,7 @@ public struct Document: Sendable, Equatable {
 
     public init(
         docID: String, sourcePath: String, sha256: String, byteCount: Int, encoding: String,
-        format: SourceFormat, title: String?, published: String?, source: String?, url: String?,
+        format: SourceFormat, title: String?, published: String?, publishedSource: String? = nil, source: String?, url: String?,
         text: String, wordCount: Int, duplicateCluster: DuplicateCluster? = nil, blocks: [TextBlock]? = nil
     ) {
         self.docID = docID
@@ -52,6 +55,7 @@ public struct Document: Sendable, Equatable {
         self.format = format
         self.title = title
         self.published = published
+        self.publishedSource = publishedSource
         self.source = source
         self.url = url
         self.text = text

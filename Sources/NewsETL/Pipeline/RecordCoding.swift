@@ -3,7 +3,7 @@
 extension RecordStore {
     /// Bump the version with any change below: a store of another version
     /// is then reported and rebuilt by a full run instead of misread.
-    static let format = BinaryFormat(name: "RECORDS", version: 1)
+    static let format = BinaryFormat(name: "RECORDS", version: 2)
 }
 
 extension BinaryWriter {
@@ -35,6 +35,7 @@ extension BinaryWriter {
         string(document.format.rawValue)
         optional(document.title)
         optional(document.published)
+        optional(document.publishedSource)
         optional(document.source)
         optional(document.url)
         string(document.text)
@@ -95,7 +96,8 @@ extension BinaryReader {
         var document = Document(
             docID: try string(), sourcePath: try string(), sha256: try string(), byteCount: try integer(), encoding: try string(),
             format: try value(SourceFormat.self), title: try optional(), published: try optional(),
-            source: try optional(), url: try optional(), text: try string(), wordCount: try integer())
+            publishedSource: try optional(), source: try optional(), url: try optional(), text: try string(),
+            wordCount: try integer())
         if try flag() {
             document.duplicateCluster = DuplicateCluster(clusterID: try string(), canonicalID: try string(), similarity: try double())
         }

@@ -51,7 +51,9 @@ import Testing
         #expect(encodings["legacy/kestrel-weekly-cp1252.txt"] == "windows-1252")
         #expect(encodings["legacy/radio-valmora-utf16.txt"] == "utf-16le")
         let gazette = documents.first { $0["source_path"] as? String == "web/valmora-gazette.html" }
-        #expect(gazette?["published"] as? String == "2025-03-04T11:20:00+01:00")
+        #expect(gazette?["published_date"] as? String == "2025-03-04")
+        #expect(gazette?["published_at"] as? String == "2025-03-04T10:20:00Z")
+        #expect(gazette?["published_source"] as? String == "meta")
         #expect(gazette?["title"] as? String == "Storm surge floods Valmora harbour, 4,200 evacuated")
         #expect((gazette?["text"] as? String)?.contains("window.analytics") == false)
     }

@@ -35,12 +35,14 @@ import Testing
             return
         }
         #expect(ledger.entries.count == 16)
-        var records: [StoredRecord] = []
-        let reader = try #require(try RecordStoreReader(path: store.recordsPath))
-        while let record = try reader.next() { records.append(record) }
-        #expect(records.map(\.path) == ledger.entries.keys.sorted())
-        #expect(records.count { $0.document != nil } == 14)
-        #expect(records.flatMap { $0.document?.entities ?? [] }.count > 100)
+        // Records version 2 added the evidence of the publication date, which
+        // 0.1.0 did not keep: its store is named and rebuilt, not misread.
+        do {
+            _ = try RecordStoreReader(path: store.recordsPath)
+            Issue.record("a version 1 record store was read as version 2")
+        } catch {
+            #expect("\(error)".hasSuffix("written as RECORDS version 1, this release reads version 2"))
+        }
         guard case .success(let signatures) = DedupeState(store: store, folder: ".state").load(),
               case .success(let learning) = LearningState(store: store).load(),
               case .success(let names) = NameTableState(store: store).load() else {
@@ -76,6 +78,24 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.url(".state/\(name).corrupt")), "\(name) \(what)")
             #expect(!FileManager.default.fileExists(atPath: folder.url(".state/\(name)")), "\(name) \(what)")
         }
+    }
+
+    @Test func anOutputFolderOfRelease010IsRebuiltOnceWithAWarning() throws {
+        let input = TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.sampleInput) {
+            try FileManager.default.copyItem(atPath: "\(RepositoryPaths.sampleInput)/\(name)", toPath: input.url(name))
+        }
+        let output = TemporaryFolder()
+        var config = try PipelineConfig.load(path: RepositoryPaths.root + "/pipeline.json")
+        (config.input.path, config.outputPath) = (input.path, output.path)
+        _ = try PipelineRunner(config: config).run()
+        output.write(".state/records.bin", bytes: Array(FileManager.default.contents(atPath: "\(Self.fixture)/records.bin")!))
+        let upgraded = try PipelineRunner(config: config).run()
+        #expect(upgraded.changes.fullReason == "the state could not be read")
+        #expect(upgraded.warnings.contains { $0.contains("written as RECORDS version 1, this release reads version 2") })
+        #expect(upgraded.inputs == 16)
+        let next = try PipelineRunner(config: config).run()
+        #expect(next.inputs == 0 && next.warnings.isEmpty)
     }
 
     @Test func namesTheVersionOfAFileFromAnotherRelease() throws {

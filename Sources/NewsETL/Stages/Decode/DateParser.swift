@@ -151,6 +151,17 @@ public enum DateParser {
 
     private static func monthNumber(_ word: String) -> Int? { months[word] }
 
+    /// Words a dateline may hold besides the date itself (lower case): the
+    /// clean stage's page furniture and decode's dateline both read these.
+    static let datelineFurniture: Set<String> = [
+        "posted", "published", "updated", "last", "modified", "on", "at", "am", "pm", "gmt", "utc", "et", "est", "edt",
+        "cet", "cest", "bst", "pst", "pdt", "ist", "date", "time", "created", "filed", "issued", "st", "nd", "rd", "th",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+        "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "h", "hrs", "ago", "of",
+    ]
+
     /// Days since 1970-01-01 (with the time of day as a fraction) of a
     /// normalised date (`2022-01-11`, `2022-01-11T10:20`); offsets ignored.
     public static func dayNumber(_ iso: String) -> Double? {

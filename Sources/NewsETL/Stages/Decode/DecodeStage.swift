@@ -24,7 +24,7 @@ public struct DecodeStage: Sendable {
     }
 
     public var outputs: StageOutputs {
-        StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published",
+        StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published_date", "published_at", "published_source",
                                        "source", "url", "domain", "word_count", "text"])
     }
 
@@ -99,7 +99,11 @@ public struct DecodeStage: Sendable {
             document.text = paragraphs.joined(separator: "\n\n")
             document.blocks = blocks
             document.title = page.title
-            document.published = page.published ?? PlainTextMetadata.bylineDate(in: paragraphs)
+            if let published = page.published {
+                (document.published, document.publishedSource) = (published, page.publishedSource)
+            } else if let byline = PlainTextMetadata.bylineDate(in: paragraphs) {
+                (document.published, document.publishedSource) = (byline, "byline")
+            }
             document.url = page.url
             document.source = page.siteName ?? page.url.flatMap(DecodeStage.host) ?? document.source
         } else {
@@ -107,9 +111,11 @@ public struct DecodeStage: Sendable {
             let metadata = PlainTextMetadata(text: document.text)
             document.title = metadata.title
             document.published = metadata.published
+            document.publishedSource = metadata.published == nil ? nil : "dateline"
         }
         if let published = document.published, !URLDate.isPlausible(published, modifiedNanoseconds: modifiedNanoseconds) {
             document.published = nil
+            document.publishedSource = nil
         }
         document.wordCount = TextNormalizer.wordCount(document.text)
         if document.wordCount < max(minWords, 1) {

@@ -13,6 +13,8 @@ public struct HTMLTextExtractor: Sendable {
         public var blocks: [TextBlock]
         public var title: String?
         public var published: String?
+        /// Where `published` was found: `meta`, `json-ld`, `time` or `url`.
+        public var publishedSource: String?
         public var siteName: String?
         public var url: String?
     }
@@ -27,11 +29,15 @@ public struct HTMLTextExtractor: Sendable {
         let metaDate = collector.metaDates.lazy.compactMap(DateParser.parseMachineDate).first
         let jsonLDDate = collector.jsonLDDates.lazy.compactMap(DateParser.parseMachineDate).first
         let timeDate = collector.timeDates.lazy.compactMap(DateParser.parseMachineDate).first
+        let urlDate = nonEmpty(collector.url).flatMap(URLDate.find)
+        let evidence: (String, String)? = metaDate.map { ($0, "meta") } ?? jsonLDDate.map { ($0, "json-ld") }
+            ?? timeDate.map { ($0, "time") } ?? urlDate.map { ($0, "url") }
         return Extracted(
             paragraphs: collector.paragraphs,
             blocks: collector.blocks,
             title: nonEmpty(collector.ogTitle) ?? nonEmpty(collector.titleText),
-            published: metaDate ?? jsonLDDate ?? timeDate ?? nonEmpty(collector.url).flatMap(URLDate.find),
+            published: evidence?.0,
+            publishedSource: evidence?.1,
             siteName: nonEmpty(collector.siteName),
             url: nonEmpty(collector.url)
         )

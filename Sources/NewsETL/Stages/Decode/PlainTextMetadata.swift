@@ -55,12 +55,7 @@ public struct PlainTextMetadata: Sendable, Equatable {
     }
 
     /// Words a dateline or byline carries beside the date itself.
-    private static let datelineWords: Set<String> = [
-        "published", "updated", "posted", "last", "modified", "on", "at", "by", "filed", "date", "dated", "and", "of",
-        "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "am", "pm", "a", "m", "p", "st", "nd", "rd", "th",
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ]
+    private static let datelineWords = DateParser.datelineFurniture.union(["by", "dated", "and", "a", "m", "p", "tues", "thur", "thurs"])
 
     /// A line that is about its date, not a sentence that mentions one: a
     /// dateline ("LONDON, March 14, 2012 (Reuters) -"), a date line

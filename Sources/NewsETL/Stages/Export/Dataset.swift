@@ -66,8 +66,10 @@ public struct ValueDomain: Sendable, Equatable {
     public static let sha256 = ValueDomain(name: "sha256", rule: .pattern("[0-9a-f]{64}"))
     public static let docID = ValueDomain(name: "docID", rule: .pattern("doc-[0-9a-f]{16}"))
     public static let entityID = ValueDomain(name: "entityID", rule: .pattern("ent-[0-9a-f]{12}"))
-    public static let isoDate = ValueDomain(
-        name: "isoDate", rule: .pattern(#"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+\-]\d{2}:\d{2})?)?"#))
+    public static let calendarDate = ValueDomain(name: "calendarDate", rule: .pattern(#"\d{4}-\d{2}-\d{2}"#))
+    public static let utcTimestamp = ValueDomain(name: "utcTimestamp", rule: .pattern(#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#))
+    public static let dateEvidence = ValueDomain(
+        name: "dateEvidence", rule: .oneOf(["meta", "json-ld", "time", "byline", "url", "dateline"]))
     public static let fraction = ValueDomain(name: "similarity", rule: .range("0", "1"))
     public static let sourceFormat = ValueDomain(name: "format", rule: .oneOf(SourceFormat.allCases.map(\.rawValue)))
     public static let entityType = ValueDomain(name: "entityType", rule: .oneOf(EntityMention.Kind.allCases.map(\.rawValue)))

@@ -21,7 +21,9 @@ public enum Datasets {
             .init("encoding", .string, "Encoding the bytes were decoded from (utf-8, utf-16le, windows-1252, …).") { .text($0.encoding) },
             .init("format", .string, domain: .sourceFormat, "What the file was read as: text or html.") { .text($0.format.rawValue) },
             .init("title", .string, nullable: true, "The report's headline, when the file gives one.") { FieldValue($0.title) },
-            .init("published", .timestamp, nullable: true, domain: .isoDate, "Publication date (ISO 8601), when the file states it.") { FieldValue($0.published) },
+            .init("published_date", .date, nullable: true, domain: .calendarDate, "Publication date as the source states it, YYYY-MM-DD; empty without evidence.") { FieldValue(PublicationTime.date($0.published)) },
+            .init("published_at", .timestamp, nullable: true, domain: .utcTimestamp, "Publication time in UTC (RFC 3339, …Z), only when the source gives a time with its offset.") { FieldValue(PublicationTime.utc($0.published)) },
+            .init("published_source", .string, nullable: true, domain: .dateEvidence, "The evidence of the date: meta, json-ld, time, byline, url or dateline.") { FieldValue($0.publishedSource) },
             .init("source", .string, nullable: true, "The outlet: the site an HTML page names, else the input sub-folder.") { FieldValue($0.source) },
             .init("url", .string, nullable: true, "The canonical URL an HTML page declares.") { FieldValue($0.url) },
             .init("domain", .string, nullable: true, "The URL's host, lower case, without www. (example.co.uk): the site, to group by.") { FieldValue(URLDomain.of($0.url)) },
@@ -97,8 +99,8 @@ public enum Datasets {
             .init("aliases", .list, "Other spellings found in the text.") { .text($0.aliases) },
             .init("documents", .integer, unit: "documents", domain: .positiveCount, "Written documents that mention it.") { .integer($0.documents) },
             .init("mentions", .integer, unit: "mentions", domain: .positiveCount, "Mentions across those documents.") { .integer($0.mentions) },
-            .init("first_published", .timestamp, nullable: true, domain: .isoDate, "Earliest publication date of those documents.") { FieldValue($0.firstPublished) },
-            .init("last_published", .timestamp, nullable: true, domain: .isoDate, "Latest publication date of those documents.") { FieldValue($0.lastPublished) },
+            .init("first_published", .date, nullable: true, domain: .calendarDate, "Earliest publication date of those documents, YYYY-MM-DD.") { FieldValue(PublicationTime.date($0.firstPublished)) },
+            .init("last_published", .date, nullable: true, domain: .calendarDate, "Latest publication date of those documents, YYYY-MM-DD.") { FieldValue(PublicationTime.date($0.lastPublished)) },
         ])
 
     /// `documents`, without `text` when the export leaves it out.

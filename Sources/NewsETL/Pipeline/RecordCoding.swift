@@ -3,7 +3,7 @@
 extension RecordStore {
     /// Bump the version with any change below: a store of another version
     /// is then reported and rebuilt by a full run instead of misread.
-    static let format = BinaryFormat(name: "RECORDS", version: 2)
+    static let format = BinaryFormat(name: "RECORDS", version: 3)
 }
 
 extension BinaryWriter {
@@ -74,6 +74,7 @@ extension BinaryWriter {
             integer(record.mention.start)
             integer(record.mention.end)
             optional(record.mention.value)
+            optional(record.mention.unit)
             integer(record.sentence)
             string(record.canonical)
             string(record.entityID)
@@ -121,9 +122,9 @@ extension BinaryReader {
             document.removed.append(RemovedParagraph(index: try integer(), start: try integer(), end: try integer(),
                                                      text: try string(), rule: try string()))
         }
-        for _ in 0..<(try count(itemSize: 57)) {
+        for _ in 0..<(try count(itemSize: 58)) {
             let mention = EntityMention(kind: try value(EntityMention.Kind.self), text: try string(),
-                                        start: try integer(), end: try integer(), value: try optional())
+                                        start: try integer(), end: try integer(), value: try optional(), unit: try optional())
             document.entities.append(EntityRecord(mention: mention, sentence: try integer(), canonical: try string(),
                                                   entityID: try string()))
         }

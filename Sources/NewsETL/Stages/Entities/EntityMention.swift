@@ -14,12 +14,17 @@ public struct EntityMention: Sendable, Equatable {
     /// A normalised value where one exists: ISO 8601 for dates and times
     /// (resolved against the publication date), a number for the rest.
     public var value: String?
+    /// What `value` counts: the ISO 4217 currency of MONEY (when the text
+    /// names one), `%` for PERCENT, the unit or the things counted for
+    /// QUANTITY (`hours`, `km`, `troops`).
+    public var unit: String?
 
-    public init(kind: Kind, text: String, start: Int, end: Int, value: String? = nil) {
+    public init(kind: Kind, text: String, start: Int, end: Int, value: String? = nil, unit: String? = nil) {
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
         self.value = value
+        self.unit = unit
     }
 }

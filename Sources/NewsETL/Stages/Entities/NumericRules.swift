@@ -32,8 +32,10 @@ public struct NumericRules: Sendable {
             } else if let (length, value) = time(tokens, index) {
                 result.append(mention(.time, index, index + length - 1, value))
                 index += length
-            } else if let (kind, length, value) = amount(tokens, index) {
-                result.append(mention(kind, index, index + length - 1, value))
+            } else if let (kind, length, value, unit) = amount(tokens, index) {
+                var found = mention(kind, index, index + length - 1, value)
+                found.unit = unit
+                result.append(found)
                 index += length
             } else {
                 index += 1
@@ -208,14 +210,31 @@ public struct NumericRules: Sendable {
 
     // MARK: - Money, percentages, quantities
 
-    private static let currencyWords: Set<String> = [
-        "dollar", "dollars", "dlr", "dlrs", "euro", "euros", "pound", "pounds", "yen", "yuan", "rouble", "roubles",
-        "ruble", "rubles", "francs", "franc", "cents", "cts", "ct", "cent", "crowns", "kronor", "pesos", "rupees",
+    /// Currencies named by a word after the amount, written in lower case
+    /// or in capitals ("50 Cent" is a name, not money). nil: money of no certain currency.
+    private static let currencyWords: [String: String?] = [
+        "dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "euro": "EUR", "euros": "EUR",
+        "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+        "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "kronor": "SEK", "rupees": "INR",
+        "francs": nil, "franc": nil, "crowns": nil, "pesos": nil,
     ]
-    private static let currencySymbols: Set<String> = ["$", "€", "£", "¥", "₽", "₹"]
+    /// A hundredth of an unnamed currency.
+    private static let centWords: Set<String> = ["cents", "cts", "ct", "cent", "pence"]
+    private static let currencySymbols: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR"]
+    /// Letters written against `$`: `US$`, `A$`, `HK$`.
+    private static let dollarPrefixes: [String: String] = [
+        "US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD", "NT": "TWD",
+    ]
+    /// Currency codes and abbreviations written before the amount.
+    private static let currencyCodes: [String: String] = [
+        "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "INR": "INR",
+        "RUB": "RUB", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "Rs": "INR",
+    ]
     private static let scales: [String: Double] = [
-        "thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12,
+        "thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
     ]
+    /// Scales written against the number after a currency: `£600m`, `$1.13bn`.
+    private static let scaleSuffixes: [String: Double] = ["k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12]
     private static let percentWords: Set<String> = ["%", "pct", "percent"]
     static let units: Set<String> = [
         "hours", "hour", "minutes", "minute", "seconds", "days", "weeks", "months", "years", "metres", "meters", "metre",
@@ -224,31 +243,73 @@ public struct NumericRules: Sendable {
         "degrees", "percent",
     ]
 
-    private func isCurrencySymbol(_ text: String) -> Bool { NumericRules.currencySymbols.contains(text) }
+    private func isCurrencySymbol(_ text: String) -> Bool { NumericRules.currencySymbols[text] != nil }
 
-    private func amount(_ tokens: [Token], _ index: Int) -> (EntityMention.Kind, Int, String?)? {
+    /// The currency written before an amount at `index` (`$`, `US$`, `£`, `EUR`, `Rs`) and its length in tokens.
+    private func currencyBefore(_ tokens: [Token], _ index: Int) -> (code: String, length: Int)? {
+        let text = tokens[index].text
+        if let code = NumericRules.currencySymbols[text] { return (code, 1) }
+        if index + 1 < tokens.count, tokens[index + 1].text == "$", tokens[index].end == tokens[index + 1].start,
+           let code = NumericRules.dollarPrefixes[text] {
+            return (code, 2)
+        }
+        guard let code = NumericRules.currencyCodes[text] else { return nil }
+        // "Rs 10 crore", "Rs. 10 crore", "EUR 5 million"
+        let period = index + 1 < tokens.count && tokens[index + 1].text == "." ? 1 : 0
+        guard index + 1 + period < tokens.count, tokens[index + 1 + period].text.first?.isNumber == true else { return nil }
+        return (code, 1 + period)
+    }
+
+    /// A number with a scale written against it (`600m`, `1.13bn`), for amounts after a currency.
+    private func scaledNumber(_ text: String) -> Double? {
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        guard !digits.isEmpty, let scale = NumericRules.scaleSuffixes[text.dropFirst(digits.count).lowercased()],
+              let value = Double(digits.replacingOccurrences(of: ",", with: "")) else { return nil }
+        return value * scale
+    }
+
+    private func amount(_ tokens: [Token], _ index: Int) -> (EntityMention.Kind, Int, String?, String?)? {
         var position = index
-        let symbol = isCurrencySymbol(tokens[position].text)
-        if symbol { position += 1 }
-        guard position < tokens.count, var value = number(tokens[position].text) else { return nil }
+        let currency = currencyBefore(tokens, index)
+        if let currency { position += currency.length }
+        guard position < tokens.count else { return nil }
+        let numberText = tokens[position].text
+        guard var value = number(numberText) ?? (currency != nil ? scaledNumber(numberText) : nil) else { return nil }
         position += 1
         if position < tokens.count, let scale = NumericRules.scales[tokens[position].text.lowercased()] {
             value *= scale
             position += 1
+        } else if currency != nil, position < tokens.count, tokens[position - 1].end == tokens[position].start,
+                  let scale = NumericRules.scaleSuffixes[tokens[position].text.lowercased()] {
+            value *= scale
+            position += 1
         }
-        let valueText = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        if symbol { return (.money, position - index, valueText) }
+        func valueText(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
+        if let currency { return (.money, position - index, valueText(value), currency.code) }
         guard position < tokens.count else { return nil }
-        let next = tokens[position].text.lowercased()
-        if NumericRules.currencyWords.contains(next) { return (.money, position - index + 1, valueText) }
-        if NumericRules.percentWords.contains(next) { return (.percent, position - index + 1, valueText) }
+        let word = tokens[position].text
+        let next = word.lowercased()
+        // "dollars" and "DLRS" (wire headlines) are units; "50 Cent" is a name.
+        let lowercaseWord = LetterCase.startsLowercase(word) || (word.count > 1 && word.allSatisfy { !$0.isLetter || $0.isUppercase })
+        if lowercaseWord, let code = NumericRules.currencyWords[next] {
+            return (.money, position - index + 1, valueText(value), code)
+        }
+        if let code = NumericRules.currencyCodes[word], word.count == 3 {
+            return (.money, position - index + 1, valueText(value), code)
+        }
+        if lowercaseWord, NumericRules.centWords.contains(next) {
+            return (.money, position - index + 1, valueText(value / 100), nil)
+        }
+        if NumericRules.percentWords.contains(next) { return (.percent, position - index + 1, valueText(value), "%") }
         if next == "per", position + 1 < tokens.count, tokens[position + 1].text.lowercased() == "cent" {
-            return (.percent, position - index + 2, valueText)
+            return (.percent, position - index + 2, valueText(value), "%")
         }
         // A number followed by a plural noun or a unit: "3,000 troops", "7.5 hours".
         if NumericRules.units.contains(next) || (next.count > 3 && next.hasSuffix("s") && next.allSatisfy(\.isLetter)
-                                                     && LetterCase.startsLowercase(tokens[position].text)) {
-            return (.quantity, position - index + 1, valueText)
+                                                     && lowercaseWord) {
+            return (.quantity, position - index + 1, valueText(value), next)
         }
         return nil
     }

@@ -86,7 +86,8 @@ public enum Datasets {
             .init("start", .integer, unit: "code points", domain: .count, "Offset of the mention in the clean text.") { .integer($0.item.mention.start) },
             .init("end", .integer, unit: "code points", domain: .count, "End offset (exclusive) in the clean text.") { .integer($0.item.mention.end) },
             .init("sentence", .integer, domain: .count, "Sentence of the mention, from 0.") { .integer($0.item.sentence) },
-            .init("value", .string, nullable: true, "A normalised value: ISO 8601 for dates and times, a number for amounts.") { FieldValue($0.item.mention.value) },
+            .init("value", .string, nullable: true, "A normalised value: ISO 8601 for dates and times, a plain decimal number for amounts (600000000 for £600m).") { FieldValue($0.item.mention.value) },
+            .init("unit", .string, nullable: true, "What value counts: the ISO 4217 currency of MONEY when the text names one, % for PERCENT, the unit or things counted for QUANTITY.") { FieldValue($0.item.mention.unit) },
         ])
 
     static let entitySummaryLayout = RowLayout<EntitySummary.Row>(

@@ -39,6 +39,31 @@ import Testing
         #expect(mentions("The vote is in March.", published: "2022-01-11") == ["DATE:March=2022-03"])
     }
 
+    private func amounts(_ text: String) -> [String] {
+        NumericRules().mentions(in: Tokenizer.tokens(text), text: Array(text.unicodeScalars), published: nil)
+            .map { "\($0.kind.rawValue):\($0.text)=\($0.value ?? "-") \($0.unit ?? "-")" }
+    }
+
+    @Test func moneyCarriesItsCurrencyAndAValueToSum() {
+        #expect(amounts("The bank lost £600m and then $1.13bn, or €5 billion.") ==
+                ["MONEY:£600m=600000000 GBP", "MONEY:$1.13bn=1130000000 USD", "MONEY:€5 billion=5000000000 EUR"])
+        #expect(amounts("It raised US$2.5 million and ¥300bn, Rs 10 crore and 1.5 million dollars.") ==
+                ["MONEY:US$2.5 million=2500000 USD", "MONEY:¥300bn=300000000000 JPY", "MONEY:Rs 10 crore=100000000 INR",
+                 "MONEY:1.5 million dollars=1500000 USD"])
+        #expect(amounts("Shares rose 50 cents to 20 euros; HK$3 and EUR 40 million changed hands.") ==
+                ["MONEY:50 cents=0.5 -", "MONEY:20 euros=20 EUR", "MONEY:HK$3=3 HKD", "MONEY:EUR 40 million=40000000 EUR"])
+    }
+
+    @Test func aCapitalisedNameAfterANumberIsNotMoney() {
+        #expect(amounts("The rapper 50 Cent and the band 10 Pounds played.") == [])
+        #expect(amounts("QTR NET 5 MLN DLRS") == ["MONEY:5 MLN DLRS=5000000 USD"])
+    }
+
+    @Test func percentagesAndQuantitiesCarryTheirUnit() {
+        #expect(amounts("Up 10.5 pct over 7.5 hours and 12 km; 3,000 troops left.") ==
+                ["PERCENT:10.5 pct=10.5 %", "QUANTITY:7.5 hours=7.5 hours", "QUANTITY:12 km=12 km", "QUANTITY:3,000 troops=3000 troops"])
+    }
+
     @Test func leavesMayTheVerbAlone() {
         #expect(mentions("Russia may use gas supplies, officials said on May 3.") == ["DATE:May 3=2022-05-03"])
     }

@@ -98,8 +98,9 @@ public enum Datasets {
             .init("type", .string, domain: .entityType, "The entity's type.") { .text($0.type) },
             .init("name", .string, "The most used canonical name.") { .text($0.name) },
             .init("aliases", .list, "Other spellings found in the text.") { .text($0.aliases) },
-            .init("documents", .integer, unit: "documents", domain: .positiveCount, "Written documents that mention it.") { .integer($0.documents) },
-            .init("mentions", .integer, unit: "mentions", domain: .positiveCount, "Mentions across those documents.") { .integer($0.mentions) },
+            .init("documents", .integer, unit: "documents", domain: .count, "Kept documents that mention it (unique reports and the canonical report of each cluster).") { .integer($0.documents) },
+            .init("copies", .integer, unit: "documents", domain: .count, "Marked copies of other reports that mention it (dedupe action mark); not in documents.") { .integer($0.copies) },
+            .init("mentions", .integer, unit: "mentions", domain: .positiveCount, "Mentions in the kept documents and the copies.") { .integer($0.mentions) },
             .init("first_published", .date, nullable: true, domain: .calendarDate, "Earliest publication date of those documents, YYYY-MM-DD.") { FieldValue(PublicationTime.date($0.firstPublished)) },
             .init("last_published", .date, nullable: true, domain: .calendarDate, "Latest publication date of those documents, YYYY-MM-DD.") { FieldValue(PublicationTime.date($0.lastPublished)) },
         ])

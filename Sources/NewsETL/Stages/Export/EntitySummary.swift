@@ -7,6 +7,7 @@ struct EntitySummary {
         var canonicalCounts: [String: Int] = [:]
         var aliases = Set<String>()
         var documents = 0
+        var copies = 0
         var mentions = 0
         var lastDocument = ""
         var firstPublished: String?
@@ -22,7 +23,11 @@ struct EntitySummary {
             entry.aliases.insert(record.mention.text)
             entry.mentions += 1
             if entry.lastDocument != document.docID {
-                entry.documents += 1
+                if let cluster = document.duplicateCluster, cluster.canonicalID != document.docID {
+                    entry.copies += 1
+                } else {
+                    entry.documents += 1
+                }
                 entry.lastDocument = document.docID
                 if let published = document.published {
                     entry.firstPublished = min(entry.firstPublished ?? published, published)
@@ -40,7 +45,10 @@ struct EntitySummary {
         var name: String
         /// The other spellings, sorted, `; `-separated.
         var aliases: String
+        /// Kept documents (unique reports and canonical copies) that mention it.
         var documents: Int
+        /// Marked copies of other reports that mention it.
+        var copies: Int
         var mentions: Int
         var firstPublished: String?
         var lastPublished: String?
@@ -56,7 +64,7 @@ struct EntitySummary {
             }!.key
             let aliases = entry.aliases.subtracting([name]).sorted().joined(separator: "; ")
             return Row(entityID: id, type: entry.kind, name: name, aliases: aliases, documents: entry.documents,
-                       mentions: entry.mentions, firstPublished: entry.firstPublished, lastPublished: entry.lastPublished)
+                       copies: entry.copies, mentions: entry.mentions, firstPublished: entry.firstPublished, lastPublished: entry.lastPublished)
         }
     }
 }

@@ -25,6 +25,8 @@ public struct Document: Sendable, Equatable {
     public var source: String?
     /// The page's canonical URL when an HTML page declares one.
     public var url: String?
+    /// The summary an HTML page gives of itself (meta description).
+    public var description: String?
     /// Clean Unicode text: NFC, LF line endings, paragraphs separated by blank lines.
     public var text: String
     public var wordCount: Int
@@ -44,7 +46,7 @@ public struct Document: Sendable, Equatable {
 
     public init(
         docID: String, sourcePath: String, sha256: String, byteCount: Int, encoding: String,
-        format: SourceFormat, title: String?, published: String?, publishedSource: String? = nil, source: String?, url: String?,
+        format: SourceFormat, title: String?, published: String?, publishedSource: String? = nil, source: String?, url: String?, description: String? = nil,
         text: String, wordCount: Int, duplicateCluster: DuplicateCluster? = nil, blocks: [TextBlock]? = nil
     ) {
         self.docID = docID
@@ -58,6 +60,7 @@ public struct Document: Sendable, Equatable {
         self.publishedSource = publishedSource
         self.source = source
         self.url = url
+        self.description = description
         self.text = text
         self.wordCount = wordCount
         self.duplicateCluster = duplicateCluster

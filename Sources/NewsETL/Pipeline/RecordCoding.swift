@@ -3,7 +3,7 @@
 extension RecordStore {
     /// Bump the version with any change below: a store of another version
     /// is then reported and rebuilt by a full run instead of misread.
-    static let format = BinaryFormat(name: "RECORDS", version: 3)
+    static let format = BinaryFormat(name: "RECORDS", version: 4)
 }
 
 extension BinaryWriter {
@@ -38,6 +38,7 @@ extension BinaryWriter {
         optional(document.publishedSource)
         optional(document.source)
         optional(document.url)
+        optional(document.description)
         string(document.text)
         integer(document.wordCount)
         flag(document.duplicateCluster != nil)
@@ -97,8 +98,8 @@ extension BinaryReader {
         var document = Document(
             docID: try string(), sourcePath: try string(), sha256: try string(), byteCount: try integer(), encoding: try string(),
             format: try value(SourceFormat.self), title: try optional(), published: try optional(),
-            publishedSource: try optional(), source: try optional(), url: try optional(), text: try string(),
-            wordCount: try integer())
+            publishedSource: try optional(), source: try optional(), url: try optional(), description: try optional(),
+            text: try string(), wordCount: try integer())
         if try flag() {
             document.duplicateCluster = DuplicateCluster(clusterID: try string(), canonicalID: try string(), similarity: try double())
         }

@@ -36,12 +36,12 @@ import Testing
         }
         #expect(ledger.entries.count == 16)
         // Records versions 2 and 3 added the evidence of the publication date
-        // and the unit of amounts, which 0.1.0 did not keep: its store is named and rebuilt, not misread.
+        // and the unit of amounts (and version 4 page descriptions), which 0.1.0 did not keep: its store is named and rebuilt, not misread.
         do {
             _ = try RecordStoreReader(path: store.recordsPath)
             Issue.record("a version 1 record store was read as version 2")
         } catch {
-            #expect("\(error)".hasSuffix("written as RECORDS version 1, this release reads version 3"))
+            #expect("\(error)".hasSuffix("written as RECORDS version 1, this release reads version 4"))
         }
         guard case .success(let signatures) = DedupeState(store: store, folder: ".state").load(),
               case .success(let learning) = LearningState(store: store).load(),
@@ -92,7 +92,7 @@ import Testing
         output.write(".state/records.bin", bytes: Array(FileManager.default.contents(atPath: "\(Self.fixture)/records.bin")!))
         let upgraded = try PipelineRunner(config: config).run()
         #expect(upgraded.changes.fullReason == "the state could not be read")
-        #expect(upgraded.warnings.contains { $0.contains("written as RECORDS version 1, this release reads version 3") })
+        #expect(upgraded.warnings.contains { $0.contains("written as RECORDS version 1, this release reads version 4") })
         #expect(upgraded.inputs == 16)
         let next = try PipelineRunner(config: config).run()
         #expect(next.inputs == 0 && next.warnings.isEmpty)

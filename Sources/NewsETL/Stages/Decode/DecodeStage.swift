@@ -25,7 +25,7 @@ public struct DecodeStage: Sendable {
 
     public var outputs: StageOutputs {
         StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published_date", "published_at", "published_source",
-                                       "source", "url", "domain", "word_count", "text"])
+                                       "source", "url", "domain", "description", "word_count", "text"])
     }
 
     public init(options: OptionReader) {
@@ -105,6 +105,7 @@ public struct DecodeStage: Sendable {
                 (document.published, document.publishedSource) = (byline, "byline")
             }
             document.url = page.url
+            document.description = page.description
             document.source = page.siteName ?? page.url.flatMap(DecodeStage.host) ?? document.source
         } else {
             document.text = TextNormalizer.normalize(decoded.text)

@@ -17,6 +17,8 @@ public struct HTMLTextExtractor: Sendable {
         public var publishedSource: String?
         public var siteName: String?
         public var url: String?
+        /// The page's summary: `<meta name="description">`, else `og:` or `twitter:description`.
+        public var description: String?
     }
 
     public init() {}
@@ -39,7 +41,8 @@ public struct HTMLTextExtractor: Sendable {
             published: evidence?.0,
             publishedSource: evidence?.1,
             siteName: nonEmpty(collector.siteName),
-            url: nonEmpty(collector.url)
+            url: nonEmpty(collector.url),
+            description: nonEmpty(collector.metaDescription) ?? nonEmpty(collector.socialDescription)
         )
     }
 
@@ -65,6 +68,8 @@ private struct PageCollector: HTMLVisitor {
     var ogTitle: String?
     var siteName: String?
     var url: String?
+    var metaDescription: String?
+    var socialDescription: String?
     var metaDates: [String] = []
     var jsonLDDates: [String] = []
     var timeDates: [String] = []
@@ -198,6 +203,8 @@ private struct PageCollector: HTMLVisitor {
         case "og:title": if ogTitle == nil { ogTitle = content }
         case "og:site_name", "application-name": if siteName == nil { siteName = content }
         case "og:url": if url == nil { url = content }
+        case "description": if metaDescription == nil { metaDescription = content }
+        case "og:description", "twitter:description": if socialDescription == nil { socialDescription = content }
         default:
             if PageCollector.publishedMetaNames.contains(key) { metaDates.append(content) }
         }

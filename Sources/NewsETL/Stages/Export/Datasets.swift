@@ -26,6 +26,7 @@ public enum Datasets {
             .init("published_source", .string, nullable: true, domain: .dateEvidence, "The evidence of the date: meta, json-ld, time, byline, url or dateline.") { FieldValue($0.publishedSource) },
             .init("source", .string, nullable: true, "The outlet: the site an HTML page names, else the input sub-folder.") { FieldValue($0.source) },
             .init("url", .string, nullable: true, "The canonical URL an HTML page declares.") { FieldValue($0.url) },
+            .init("description", .string, nullable: true, "The summary a page gives of itself (meta description, else og: or twitter:description).") { FieldValue($0.description) },
             .init("domain", .string, nullable: true, "The URL's host, lower case, without www. (example.co.uk): the site, to group by.") { FieldValue(URLDomain.of($0.url)) },
             .init("word_count", .integer, unit: "words", domain: .count, "Words of the clean text.") { .integer($0.wordCount) },
             .init("cluster_id", .string, nullable: true, "The cluster of copies the report belongs to, if any.") { FieldValue($0.duplicateCluster?.clusterID) },

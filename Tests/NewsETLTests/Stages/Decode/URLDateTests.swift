@@ -44,4 +44,14 @@ import Testing
         }
         #expect(document.published == "2012-03-14")
     }
+
+    @Test func aPageKeepsItsDescription() throws {
+        let page = try HTMLTextExtractor().extract(html: """
+            <html><head><meta property="og:description" content="Social summary">
+            <meta name="description" content="  The storm closed the port.  "></head><body><p>Text.</p></body></html>
+            """)
+        #expect(page.description == "The storm closed the port.")
+        let social = try HTMLTextExtractor().extract(html: #"<html><head><meta name="twitter:description" content="Tweet"></head><body><p>x</p></body></html>"#)
+        #expect(social.description == "Tweet")
+    }
 }

@@ -21,9 +21,14 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // CLD2's interface is C++; this target gives it a C face for Swift.
+        .target(
+            name: "CLanguageID",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
         .target(
             name: "NewsETL",
-            dependencies: ["CLibXML2", "CLibCSV", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibXML2", "CLibCSV", "CLanguageID", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "newsetl",

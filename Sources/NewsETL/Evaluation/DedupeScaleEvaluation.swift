@@ -58,7 +58,7 @@ public struct DedupeScaleEvaluation {
         for ordinal in 0..<count {
             let document = Document(docID: DecodeStage.docID(forRelativePath: "synthetic/\(ordinal).txt"),
                                     sourcePath: "synthetic/\(ordinal).txt", sha256: "", byteCount: 0, encoding: "utf-8",
-                                    format: .text, title: nil, published: nil, source: nil, url: nil, text: "", wordCount: 0)
+                                    format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: "", wordCount: 0)
             switch resolver!.resolve(document, ordinal: ordinal) {
             case .keep(let kept): if let cluster = kept.duplicateCluster { clusterOf[ordinal] = cluster.clusterID }
             case .duplicate(let copy, _, _): clusterOf[ordinal] = copy.duplicateCluster?.clusterID

@@ -95,7 +95,7 @@ public struct SyntheticCorpus: Sendable {
         let text = sentences.joined(separator: " ")
         let path = "synthetic/\(index).txt"
         return Document(docID: DecodeStage.docID(forRelativePath: path), sourcePath: path, sha256: "", byteCount: text.utf8.count,
-                        encoding: "utf-8", format: .text, title: nil, published: nil, source: nil, url: nil, text: text,
+                        encoding: "utf-8", format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: text,
                         wordCount: words(text))
     }
 

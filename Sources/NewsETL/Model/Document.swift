@@ -24,9 +24,16 @@ public struct Document: Sendable, Equatable {
     /// sub-folder of the input folder the file sits in.
     public var source: String?
     /// The page's canonical URL when an HTML page declares one.
-    public var url: String?
+    public var canonicalURL: String?
     /// The summary an HTML page gives of itself (meta description).
     public var description: String?
+    /// The site's own name when the page gives one (`og:site_name`): the
+    /// evidence the clean stage uses to name each domain's pages once.
+    public var siteName: String?
+    /// The people credited with the report, from the page's metadata or a byline.
+    public var authors: [String] = []
+    /// ISO 639-1 code of the text's language, `und` when undetermined.
+    public var language: String = LanguageIdentifier.undetermined
     /// Clean Unicode text: NFC, LF line endings, paragraphs separated by blank lines.
     public var text: String
     public var wordCount: Int
@@ -46,7 +53,7 @@ public struct Document: Sendable, Equatable {
 
     public init(
         docID: String, sourcePath: String, sha256: String, byteCount: Int, encoding: String,
-        format: SourceFormat, title: String?, published: String?, publishedSource: String? = nil, source: String?, url: String?, description: String? = nil,
+        format: SourceFormat, title: String?, published: String?, publishedSource: String? = nil, source: String?, canonicalURL: String?, description: String? = nil,
         text: String, wordCount: Int, duplicateCluster: DuplicateCluster? = nil, blocks: [TextBlock]? = nil
     ) {
         self.docID = docID
@@ -59,7 +66,7 @@ public struct Document: Sendable, Equatable {
         self.published = published
         self.publishedSource = publishedSource
         self.source = source
-        self.url = url
+        self.canonicalURL = canonicalURL
         self.description = description
         self.text = text
         self.wordCount = wordCount

@@ -3,7 +3,7 @@
 extension RecordStore {
     /// Bump the version with any change below: a store of another version
     /// is then reported and rebuilt by a full run instead of misread.
-    static let format = BinaryFormat(name: "RECORDS", version: 4)
+    static let format = BinaryFormat(name: "RECORDS", version: 5)
 }
 
 extension BinaryWriter {
@@ -37,8 +37,12 @@ extension BinaryWriter {
         optional(document.published)
         optional(document.publishedSource)
         optional(document.source)
-        optional(document.url)
+        optional(document.canonicalURL)
         optional(document.description)
+        optional(document.siteName)
+        integer(document.authors.count)
+        for author in document.authors { string(author) }
+        string(document.language)
         string(document.text)
         integer(document.wordCount)
         flag(document.duplicateCluster != nil)
@@ -98,8 +102,13 @@ extension BinaryReader {
         var document = Document(
             docID: try string(), sourcePath: try string(), sha256: try string(), byteCount: try integer(), encoding: try string(),
             format: try value(SourceFormat.self), title: try optional(), published: try optional(),
-            publishedSource: try optional(), source: try optional(), url: try optional(), description: try optional(),
-            text: try string(), wordCount: try integer())
+            publishedSource: try optional(), source: try optional(), canonicalURL: try optional(), description: try optional(),
+            text: "", wordCount: 0)
+        document.siteName = try optional()
+        for _ in 0..<(try count(itemSize: 8)) { document.authors.append(try string()) }
+        document.language = try string()
+        document.text = try string()
+        document.wordCount = try integer()
         if try flag() {
             document.duplicateCluster = DuplicateCluster(clusterID: try string(), canonicalID: try string(), similarity: try double())
         }

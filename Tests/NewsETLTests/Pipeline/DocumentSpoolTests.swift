@@ -6,7 +6,7 @@ import Testing
         let folder = TemporaryFolder()
         var document = Document(docID: "doc-0000000000000001", sourcePath: "a/b.html", sha256: "ab", byteCount: 42, encoding: "utf-8",
                                 format: .html, title: "Talks – día 1", published: "2022-01-10", source: "example.org",
-                                url: "https://example.org/a", text: "Julianne Smith spoke in Genève.\nMore.", wordCount: 6)
+                                canonicalURL: "https://example.org/a", text: "Julianne Smith spoke in Genève.\nMore.", wordCount: 6)
         document.duplicateCluster = DuplicateCluster(clusterID: "cluster-1", canonicalID: "doc-0000000000000002", similarity: 0.8125)
         document.blocks = [TextBlock(tag: "p", characters: 31, linkCharacters: 0, ancestors: [3, 7], ancestorHints: [.content, .comments], blockDepth: 4)]
         document.removed = [RemovedParagraph(index: 1, start: 32, end: 37, text: "More.", rule: "tags:more")]
@@ -17,7 +17,7 @@ import Testing
                          canonical: "2022-01-10", entityID: "ent-000000000002"),
         ]
         let plain = Document(docID: "doc-0000000000000003", sourcePath: "c.txt", sha256: "cd", byteCount: 1, encoding: "utf-8",
-                             format: .text, title: nil, published: nil, source: nil, url: nil, text: "x", wordCount: 1)
+                             format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: "x", wordCount: 1)
         let spool = try DocumentSpool(folder: folder.path, name: "test")
         try spool.append(document, ordinal: 5)
         try spool.append(plain, ordinal: 9)

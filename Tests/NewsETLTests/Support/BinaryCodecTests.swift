@@ -5,7 +5,7 @@ import Testing
     static let document: Document = {
         var document = Document(docID: "doc-0123456789abcdef", sourcePath: "wire/a.txt", sha256: String(repeating: "ab", count: 32),
                                 byteCount: 120, encoding: "utf-8", format: .html, title: "Storm surge", published: "2025-03-05",
-                                source: "Wire", url: nil, text: "Storm surge hits Leeds.\n\nÉmile Durand said so.", wordCount: 8,
+                                source: "Wire", canonicalURL: nil, text: "Storm surge hits Leeds.\n\nÉmile Durand said so.", wordCount: 8,
                                 duplicateCluster: DuplicateCluster(clusterID: "cluster-1", canonicalID: "doc-1", similarity: 0.93),
                                 blocks: [TextBlock(tag: "p", characters: 23, linkCharacters: 0, ancestors: [1, 2],
                                                    ancestorHints: [LayoutHint(rawValue: 3), LayoutHint(rawValue: 0)], blockDepth: 2)])

@@ -59,12 +59,13 @@ public struct CleanStage: DocumentStage, CorpusStage {
     // MARK: - Per document
 
     public func process(_ document: Document) -> DocumentOutcome {
-        clean(document, learned: [])
+        clean(document, learned: [], siteNames: [:])
     }
 
-    /// Cleans one document; `learned` holds the paragraph keys known to be
-    /// boilerplate of the document's source.
-    func clean(_ document: Document, learned: Set<UInt64>) -> DocumentOutcome {
+    /// Cleans one document; `learned` holds the paragraph and title-affix
+    /// keys known to be boilerplate of the document's source, `siteNames`
+    /// each domain's display name.
+    func clean(_ document: Document, learned: Set<UInt64>, siteNames: [String: String]) -> DocumentOutcome {
         let paragraphs = Paragraph.split(document.text)
         let keys = paragraphs.map { LineKey($0.text) }
         var reasons = layoutReasons(document, paragraphs: paragraphs)
@@ -96,6 +97,13 @@ public struct CleanStage: DocumentStage, CorpusStage {
             StructuralCut.apply(after: endsArticleAt, paragraphs: paragraphs, keys: keys, blocks: document.blocks, to: &reasons)
         }
         var cleaned = document
+        let domain = URLDomain.of(document.canonicalURL)
+        if let title = document.title {
+            cleaned.title = TitleAffix.strip(title, siteName: document.siteName, domain: domain) { affix in
+                !learned.isEmpty && learned.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: sourceSeed))
+            }
+        }
+        if let domain { cleaned.source = siteNames[domain] ?? document.siteName ?? domain }
         cleaned.boundedWork += stoppedRules.map { "rule \($0): its regex ran out of its work budget and was stopped; the paragraph was kept" }
         var kept: [Paragraph] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -111,6 +119,9 @@ public struct CleanStage: DocumentStage, CorpusStage {
         cleaned.text = Paragraph.join(kept)
         cleaned.blocks = nil
         cleaned.wordCount = TextNormalizer.wordCount(cleaned.text)
+        // Page chrome can be in another language than the article (an
+        // English report on a site with Arabic menus).
+        cleaned.language = LanguageIdentifier.identify(cleaned.text)
         if cleaned.wordCount == 0 {
             return .reject(Rejection(path: document.sourcePath, sha256: document.sha256, reason: .noText,
                                      detail: "clean removed every paragraph (\(paragraphs.count)) as boilerplate"))
@@ -130,20 +141,23 @@ public struct CleanStage: DocumentStage, CorpusStage {
     }
 
     public var outputs: StageOutputs {
-        StageOutputs(datasets: keepRemoved ? ["removed"] : [], documentColumns: ["text", "word_count"],
-                     stateFiles: learnsPerSource ? [".state/" + LearningState.fileName] : [])
+        StageOutputs(datasets: keepRemoved ? ["removed"] : [], documentColumns: ["text", "word_count", "language", "title", "source"],
+                     stateFiles: learnsPerSource ? [".state/" + LearningState.fileName, ".state/" + SiteNames.fileName] : [])
     }
 
     // MARK: - Corpus (learning per source)
 
     public var learnsPerSource: Bool { learning.enabled }
 
-    /// What learning keeps of a document: its source and its candidate paragraphs.
+    /// What learning keeps of a document: its source, its candidate
+    /// paragraphs and title affixes, and the name its page gives its site.
     public struct Summary: Sendable {
         /// The source's seed (`SourceLearning.sourceSeed`).
         var source: UInt64
-        /// Hashes of the candidate paragraphs, each once, sorted.
+        /// Hashes of the candidate paragraphs and title affixes, each once, sorted.
         var paragraphs: [UInt64]
+        /// The page's domain and `og:site_name`, when it has both.
+        var site: (domain: String, name: String)?
     }
 
     public func summarize(_ document: Document) -> Summary {
@@ -153,7 +167,11 @@ public struct CleanStage: DocumentStage, CorpusStage {
             let key = LineKey(paragraph.text)
             if learning.isCandidate(key) { hashes.insert(learning.paragraphHash(key, sourceSeed: seed)) }
         }
-        return Summary(source: seed, paragraphs: hashes.sorted())
+        for affix in document.title.map(TitleAffix.candidates) ?? [] {
+            hashes.insert(TitleAffix.hash(affix, learning: learning, sourceSeed: seed))
+        }
+        let site = URLDomain.of(document.canonicalURL).flatMap { domain in document.siteName.map { (domain, $0) } }
+        return Summary(source: seed, paragraphs: hashes.sorted(), site: site)
     }
 
     public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {

@@ -27,9 +27,11 @@ public struct SourceLearning: Sendable, Equatable {
         !(key.wordCount == 0) && key.wordCount <= maxWords
     }
 
-    /// The hash every paragraph key of the document's source starts from.
+    /// The hash every paragraph key of the document's source starts from:
+    /// the page's domain, else the source decode gave (the sub-folder).
     func sourceSeed(_ document: Document) -> UInt64 {
-        StableHash.fnv1a(Array("source:\(document.source ?? "")".utf8) + [0])
+        let source = URLDomain.of(document.canonicalURL) ?? document.source ?? ""
+        return StableHash.fnv1a(Array("source:\(source)".utf8) + [0])
     }
 
     func paragraphHash(_ key: LineKey, sourceSeed: UInt64) -> UInt64 {
@@ -45,6 +47,8 @@ public struct SourceLearning: Sendable, Equatable {
 final class SourceBoilerplateCollector: CorpusCollector {
     private let stage: CleanStage
     private let state: LearningState
+    private let siteNameState: SiteNames
+    private var siteNameCounts = SiteNames.Counts()
     private var documentsPerSource: [UInt64: Int] = [:]
     private var documentsPerParagraph: [UInt64: LearningState.Seen] = [:]
     private(set) var warnings: [String] = []
@@ -52,7 +56,14 @@ final class SourceBoilerplateCollector: CorpusCollector {
     init(stage: CleanStage, context: CorpusContext) {
         self.stage = stage
         state = LearningState(store: context.state)
+        siteNameState = SiteNames(store: context.state)
         guard !context.startsFresh else { return }
+        switch siteNameState.load() {
+        case .success(let counts): siteNameCounts = counts
+        case .failure(.damaged(let detail)):
+            warnings.append("site names state \(siteNameState.file.path) is unreadable (\(detail)); naming sites from this run only")
+        case .failure(.missing): break
+        }
         switch state.load() {
         case .success(let counts):
             documentsPerSource = counts.sources
@@ -67,6 +78,7 @@ final class SourceBoilerplateCollector: CorpusCollector {
     func observe(_ summary: CleanStage.Summary, of document: Document, ordinal: Int) {
         let source = summary.source
         documentsPerSource[source, default: 0] += 1
+        if let site = summary.site { siteNameCounts[site.domain, default: [:]][site.name, default: 0] += 1 }
         for paragraph in summary.paragraphs {
             documentsPerParagraph[paragraph, default: LearningState.Seen(source: source, count: 0)].count += 1
         }
@@ -83,7 +95,8 @@ final class SourceBoilerplateCollector: CorpusCollector {
         }
         let counts = LearningState.Counts(sources: documentsPerSource, paragraphs: documentsPerParagraph)
         documentsPerParagraph = [:]
-        return Resolver(stage: stage, learned: learned, state: state, counts: counts)
+        return Resolver(stage: stage, learned: learned, state: state, counts: counts,
+                        siteNames: siteNameCounts.compactMapValues(SiteNames.choose), siteNameState: siteNameState, siteNameCounts: siteNameCounts)
     }
 
     private struct Resolver: CorpusResolver {
@@ -91,13 +104,17 @@ final class SourceBoilerplateCollector: CorpusCollector {
         let learned: Set<UInt64>
         let state: LearningState
         let counts: LearningState.Counts
+        let siteNames: [String: String]
+        let siteNameState: SiteNames
+        let siteNameCounts: SiteNames.Counts
 
         func persist(into transaction: OutputTransaction) throws {
             try state.save(counts, into: transaction)
+            try siteNameState.save(siteNameCounts, into: transaction)
         }
 
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
-            switch stage.clean(document, learned: learned) {
+            switch stage.clean(document, learned: learned, siteNames: siteNames) {
             case .keep(let cleaned): return .keep(cleaned)
             case .reject(let rejection): return .reject(rejection)
             }

@@ -25,7 +25,7 @@ public struct DecodeStage: Sendable {
 
     public var outputs: StageOutputs {
         StageOutputs(documentColumns: ["doc_id", "source_path", "sha256", "bytes", "encoding", "format", "title", "published_date", "published_at", "published_source",
-                                       "source", "url", "domain", "description", "word_count", "text"])
+                                       "source", "canonical_url", "domain", "language", "authors", "description", "word_count", "text"])
     }
 
     public init(options: OptionReader) {
@@ -80,7 +80,7 @@ public struct DecodeStage: Sendable {
             docID: DecodeStage.docID(forRelativePath: relativePath), sourcePath: relativePath,
             sha256: sha256, byteCount: bytes.count, encoding: decoded.encoding,
             format: isHTML ? .html : .text, title: nil, published: nil,
-            source: DecodeStage.folder(of: relativePath), url: nil, text: "", wordCount: 0)
+            source: DecodeStage.folder(of: relativePath), canonicalURL: nil, text: "", wordCount: 0)
         if isHTML {
             let page: HTMLTextExtractor.Extracted
             do {
@@ -104,21 +104,25 @@ public struct DecodeStage: Sendable {
             } else if let byline = PlainTextMetadata.bylineDate(in: paragraphs) {
                 (document.published, document.publishedSource) = (byline, "byline")
             }
-            document.url = page.url
+            document.canonicalURL = page.canonicalURL
             document.description = page.description
-            document.source = page.siteName ?? page.url.flatMap(DecodeStage.host) ?? document.source
+            document.siteName = page.siteName
+            document.authors = page.authors.isEmpty ? Authors.fromByline(paragraphs, siteName: page.siteName, domain: URLDomain.of(page.canonicalURL)) : page.authors
+            document.source = page.siteName ?? URLDomain.of(page.canonicalURL) ?? document.source
         } else {
             document.text = TextNormalizer.normalize(decoded.text)
             let metadata = PlainTextMetadata(text: document.text)
             document.title = metadata.title
             document.published = metadata.published
             document.publishedSource = metadata.published == nil ? nil : "dateline"
+            document.authors = metadata.authors
         }
         if let published = document.published, !URLDate.isPlausible(published, modifiedNanoseconds: modifiedNanoseconds) {
             document.published = nil
             document.publishedSource = nil
         }
         document.wordCount = TextNormalizer.wordCount(document.text)
+        document.language = LanguageIdentifier.identify(document.text)
         if document.wordCount < max(minWords, 1) {
             return reject(.noText, "no text after decoding (\(document.wordCount) words)", sha256: sha256)
         }
@@ -151,13 +155,5 @@ public struct DecodeStage: Sendable {
     static func folder(of relativePath: String) -> String? {
         guard let slash = relativePath.lastIndex(of: "/") else { return nil }
         return String(relativePath[..<slash])
-    }
-
-    static func host(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
-        let trimmed = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -16,7 +16,10 @@ public struct HTMLTextExtractor: Sendable {
         /// Where `published` was found: `meta`, `json-ld`, `time` or `url`.
         public var publishedSource: String?
         public var siteName: String?
-        public var url: String?
+        /// `<link rel="canonical">`, else `og:url`, made absolute (`CanonicalURL`).
+        public var canonicalURL: String?
+        /// Credited people from meta tags, else JSON-LD (`Authors.fromMetadata`).
+        public var authors: [String]
         /// The page's summary: `<meta name="description">`, else `og:` or `twitter:description`.
         public var description: String?
     }
@@ -31,7 +34,11 @@ public struct HTMLTextExtractor: Sendable {
         let metaDate = collector.metaDates.lazy.compactMap(DateParser.parseMachineDate).first
         let jsonLDDate = collector.jsonLDDates.lazy.compactMap(DateParser.parseMachineDate).first
         let timeDate = collector.timeDates.lazy.compactMap(DateParser.parseMachineDate).first
-        let urlDate = nonEmpty(collector.url).flatMap(URLDate.find)
+        let canonicalURL = CanonicalURL.resolve(link: nonEmpty(collector.canonicalLink), ogURL: nonEmpty(collector.ogURL))
+        let urlDate = canonicalURL.flatMap(URLDate.find)
+        let siteName = nonEmpty(collector.siteName)
+        let domain = URLDomain.of(canonicalURL)
+        let metaAuthors = Authors.fromMetadata(collector.metaAuthors.compactMap(nonEmpty), siteName: siteName, domain: domain)
         let evidence: (String, String)? = metaDate.map { ($0, "meta") } ?? jsonLDDate.map { ($0, "json-ld") }
             ?? timeDate.map { ($0, "time") } ?? urlDate.map { ($0, "url") }
         return Extracted(
@@ -40,8 +47,9 @@ public struct HTMLTextExtractor: Sendable {
             title: nonEmpty(collector.ogTitle) ?? nonEmpty(collector.titleText),
             published: evidence?.0,
             publishedSource: evidence?.1,
-            siteName: nonEmpty(collector.siteName),
-            url: nonEmpty(collector.url),
+            siteName: siteName,
+            canonicalURL: canonicalURL,
+            authors: metaAuthors.isEmpty ? Authors.fromMetadata(collector.jsonLDAuthors.compactMap(nonEmpty), siteName: siteName, domain: domain) : metaAuthors,
             description: nonEmpty(collector.metaDescription) ?? nonEmpty(collector.socialDescription)
         )
     }
@@ -67,7 +75,10 @@ private struct PageCollector: HTMLVisitor {
     var titleText: String?
     var ogTitle: String?
     var siteName: String?
-    var url: String?
+    var canonicalLink: String?
+    var ogURL: String?
+    var metaAuthors: [String] = []
+    var jsonLDAuthors: [String] = []
     var metaDescription: String?
     var socialDescription: String?
     var metaDates: [String] = []
@@ -112,7 +123,7 @@ private struct PageCollector: HTMLVisitor {
             readMeta(element)
             return false
         case "link":
-            if url == nil, element.attribute("rel")?.lowercased() == "canonical" { url = element.attribute("href") }
+            if canonicalLink == nil, element.attribute("rel")?.lowercased() == "canonical" { canonicalLink = element.attribute("href") }
             return false
         case "script":
             if element.attribute("type")?.lowercased().contains("ld+json") == true {
@@ -169,6 +180,7 @@ private struct PageCollector: HTMLVisitor {
         case "script":
             if inJSONLD {
                 jsonLDDates.append(contentsOf: JSONLDDates.find(in: jsonLDText))
+                jsonLDAuthors.append(contentsOf: JSONLDAuthors.find(in: jsonLDText))
                 inJSONLD = false
             }
         default:
@@ -202,7 +214,9 @@ private struct PageCollector: HTMLVisitor {
         switch key {
         case "og:title": if ogTitle == nil { ogTitle = content }
         case "og:site_name", "application-name": if siteName == nil { siteName = content }
-        case "og:url": if url == nil { url = content }
+        case "og:url": if ogURL == nil { ogURL = content }
+        case "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator":
+            metaAuthors.append(content)
         case "description": if metaDescription == nil { metaDescription = content }
         case "og:description", "twitter:description": if socialDescription == nil { socialDescription = content }
         default:
@@ -276,6 +290,39 @@ enum JSONLDDates {
             index += 1
         }
         return nil
+    }
+}
+
+/// Author names in a JSON-LD block: `author` as a string, an object with
+/// `name`, or a list of either, anywhere except inside comments and
+/// reviews (whose authors are readers, not the report's). Malformed JSON
+/// (common on real pages) yields none.
+enum JSONLDAuthors {
+    private static let notTheReport: Set<String> = ["comment", "review", "citation", "mentions", "about", "itemReviewed"]
+
+    static func find(in text: String) -> [String] {
+        guard text.contains("\"author\""),
+              let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
+        var names: [String] = []
+        collect(json, into: &names)
+        return names
+    }
+
+    private static func collect(_ value: Any, into names: inout [String]) {
+        if let list = value as? [Any] {
+            for item in list { collect(item, into: &names) }
+        } else if let object = value as? [String: Any] {
+            for key in object.keys.sorted() where !notTheReport.contains(key) {
+                if key == "author" || key == "creator" { names.append(contentsOf: authorNames(object[key]!)) } else { collect(object[key]!, into: &names) }
+            }
+        }
+    }
+
+    private static func authorNames(_ value: Any) -> [String] {
+        if let name = value as? String { return [name] }
+        if let object = value as? [String: Any] { return (object["name"] as? String).map { [$0] } ?? [] }
+        if let list = value as? [Any] { return list.flatMap(authorNames) }
+        return []
     }
 }
 

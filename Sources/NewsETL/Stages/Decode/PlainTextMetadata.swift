@@ -4,6 +4,8 @@
 public struct PlainTextMetadata: Sendable, Equatable {
     public var title: String?
     public var published: String?
+    /// People named by a byline line at the top ("By Jane Doe").
+    public var authors: [String] = []
 
     /// How many non-empty lines at the top are looked at.
     static let linesExamined = 6
@@ -27,7 +29,12 @@ public struct PlainTextMetadata: Sendable, Equatable {
         var published: String?
         var title: String?
         var titleSettled = false
+        var authors: [String] = []
         for (index, line) in top.prefix(PlainTextMetadata.linesExamined).enumerated() {
+            if authors.isEmpty {
+                authors = Authors.fromByline([line])
+                if !authors.isEmpty { continue }
+            }
             if published == nil, line.count <= PlainTextMetadata.maxDatelineCharacters,
                PlainTextMetadata.readsLikeDateline(line), let date = DateParser.parseDateline(line) {
                 published = date
@@ -39,6 +46,7 @@ public struct PlainTextMetadata: Sendable, Equatable {
             }
         }
         self.init(title: title, published: published)
+        self.authors = authors
     }
 
     /// How many paragraphs of a page are searched for a byline date.

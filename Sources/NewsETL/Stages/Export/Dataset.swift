@@ -70,6 +70,7 @@ public struct ValueDomain: Sendable, Equatable {
     public static let utcTimestamp = ValueDomain(name: "utcTimestamp", rule: .pattern(#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#))
     public static let dateEvidence = ValueDomain(
         name: "dateEvidence", rule: .oneOf(["meta", "json-ld", "time", "byline", "url", "dateline"]))
+    public static let languageCode = ValueDomain(name: "languageCode", rule: .pattern("[a-z]{2,3}"))
     public static let fraction = ValueDomain(name: "similarity", rule: .range("0", "1"))
     public static let sourceFormat = ValueDomain(name: "format", rule: .oneOf(SourceFormat.allCases.map(\.rawValue)))
     public static let entityType = ValueDomain(name: "entityType", rule: .oneOf(EntityMention.Kind.allCases.map(\.rawValue)))

@@ -7,7 +7,7 @@ import Testing
     private func document(_ text: String, source: String? = "desk", blocks: [TextBlock]? = nil) -> Document {
         Document(docID: "doc-0000000000000001", sourcePath: "desk/report.txt", sha256: String(repeating: "0", count: 64),
                  byteCount: text.utf8.count, encoding: "utf-8", format: blocks == nil ? .text : .html, title: nil,
-                 published: nil, source: source, url: nil, text: text, wordCount: TextNormalizer.wordCount(text), blocks: blocks)
+                 published: nil, source: source, canonicalURL: nil, text: text, wordCount: TextNormalizer.wordCount(text), blocks: blocks)
     }
 
     private static let article = """

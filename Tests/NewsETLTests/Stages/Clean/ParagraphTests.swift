@@ -40,7 +40,7 @@ import Testing
         let notice = "HARBOUR BANK SETS DIVIDEND\nQtly div nine cts\nPay April 30\nRecord April six\nReuter"
         let document = Document(docID: "doc-0000000000000001", sourcePath: "n.txt", sha256: String(repeating: "0", count: 64),
                                 byteCount: 0, encoding: "utf-8", format: .text, title: nil, published: nil, source: nil,
-                                url: nil, text: notice, wordCount: 14)
+                                canonicalURL: nil, text: notice, wordCount: 14)
         guard case .keep(let cleaned) = CleanStage().process(document) else {
             Issue.record("a table notice was rejected")
             return

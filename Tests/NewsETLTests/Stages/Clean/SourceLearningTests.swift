@@ -5,7 +5,7 @@ import Testing
     private func document(_ name: String, source: String, _ text: String) -> Document {
         Document(docID: DecodeStage.docID(forRelativePath: name), sourcePath: name, sha256: String(repeating: "0", count: 64),
                  byteCount: text.utf8.count, encoding: "utf-8", format: .text, title: nil, published: nil, source: source,
-                 url: nil, text: text, wordCount: TextNormalizer.wordCount(text))
+                 canonicalURL: nil, text: text, wordCount: TextNormalizer.wordCount(text))
     }
 
     private func run(_ documents: [Document], learning: SourceLearning) -> [Document] {

@@ -27,7 +27,7 @@ import Testing
             """)
         #expect(page.title == "Story")
         #expect(page.siteName == "Valmora Gazette")
-        #expect(page.url == "https://gazette.example/story")
+        #expect(page.canonicalURL == "https://gazette.example/story")
         #expect(page.published == "2025-03-04T11:20:00+01:00")
     }
 
@@ -41,6 +41,23 @@ import Testing
         let time = try extractor.extract(html: #"<p>Filed <time datetime="2025-03-05">5 March</time></p>"#)
         #expect(time.published == "2025-03-05")
         #expect(time.text == "Filed 5 March")
+    }
+
+    @Test func readsAuthorsFromMetaTagsElseJSONLDButNotFromComments() throws {
+        let meta = try extractor.extract(html: """
+            <html><head><meta name="author" content="By Mira Lund and Tomas Berg">
+            <script type="application/ld+json">{"author": {"name": "Someone Else"}}</script></head><body><p>Text.</p></body></html>
+            """)
+        #expect(meta.authors == ["Mira Lund", "Tomas Berg"])
+        let jsonLD = try extractor.extract(html: """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Anders Holm"}],
+            "comment": [{"@type": "Comment", "author": {"name": "Angry Reader"}}]}</script></head><body><p>Text.</p></body></html>
+            """)
+        #expect(jsonLD.authors == ["Anders Holm"])
+        let malformed = try extractor.extract(html: """
+            <html><head><script type="application/ld+json">{"author": {"name": "Anders Holm"</script></head><body><p>Text.</p></body></html>
+            """)
+        #expect(malformed.authors == [])
     }
 
     @Test func survivesMalformedMarkup() throws {

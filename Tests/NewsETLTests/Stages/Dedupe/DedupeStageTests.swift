@@ -16,7 +16,7 @@ import Testing
         let text = paragraphs.joined(separator: "\n\n")
         return Document(docID: DecodeStage.docID(forRelativePath: name), sourcePath: name, sha256: SHA256.hex(text),
                         byteCount: text.utf8.count, encoding: "utf-8", format: .text, title: nil, published: published,
-                        source: nil, url: nil, text: text, wordCount: TextNormalizer.wordCount(text))
+                        source: nil, canonicalURL: nil, text: text, wordCount: TextNormalizer.wordCount(text))
     }
 
     static func run(_ documents: [Document], stage: DedupeStage = DedupeStage(stateEnabled: false),

@@ -7,13 +7,27 @@ import Testing
 
     private func entities(_ text: String, published: String? = "2022-01-12") -> [EntityRecord] {
         let document = Document(docID: "doc-0000000000000001", sourcePath: "a.txt", sha256: "", byteCount: 0, encoding: "utf-8",
-                                format: .text, title: nil, published: published, source: nil, url: nil, text: text, wordCount: 0)
+                                format: .text, title: nil, published: published, source: nil, canonicalURL: nil, text: text, wordCount: 0)
         guard case .keep(let tagged) = Self.stage.process(document) else { return [] }
         return tagged.entities
     }
 
     private func names(_ text: String, _ kind: EntityMention.Kind) -> [String] {
         entities(text).filter { $0.mention.kind == kind }.map(\.mention.text)
+    }
+
+    @Test func tagsOnlyEnglishOrUndeterminedReportsAndSaysWhy() {
+        var document = Document(docID: "doc-0000000000000001", sourcePath: "a.txt", sha256: "", byteCount: 0, encoding: "utf-8",
+                                format: .text, title: nil, published: nil, source: nil, canonicalURL: nil,
+                                text: "Bürgermeisterin Ana Ruiz sagte am 5. März, der Hafen bleibe bis 1.000 Uhr geschlossen.", wordCount: 14)
+        document.language = "de"
+        guard case .keep(let german) = Self.stage.process(document) else { Issue.record("rejected"); return }
+        #expect(german.entities.isEmpty)
+        #expect(german.boundedWork == [EntitiesStage.otherLanguage])
+        document.language = "und"
+        guard case .keep(let undetermined) = Self.stage.process(document) else { Issue.record("rejected"); return }
+        #expect(!undetermined.entities.isEmpty)
+        #expect(undetermined.boundedWork.isEmpty)
     }
 
     @Test func findsANameAfterATitle() {
@@ -91,7 +105,7 @@ import Testing
         reader.finish()
         #expect(problems.messages.isEmpty)
         let document = Document(docID: "doc-0000000000000001", sourcePath: "a.txt", sha256: "", byteCount: 0, encoding: "utf-8",
-                                format: .text, title: nil, published: nil, source: nil, url: nil,
+                                format: .text, title: nil, published: nil, source: nil, canonicalURL: nil,
                                 text: "The Valmora Civil Protection Agency said Grushko would attend.", wordCount: 0)
         guard case .keep(let tagged) = stage.process(document) else { return }
         #expect(tagged.entities.contains { $0.mention.kind == .organization && $0.mention.text == "Valmora Civil Protection Agency" })
@@ -170,7 +184,7 @@ import Testing
         let sentence = "Mayor Anna Keller met Valmora officials in Geneva on Monday. "
         let text = String(repeating: sentence, count: 40) + "Later, Peter Brandt spoke in Paris."
         let document = Document(docID: "doc-0000000000000001", sourcePath: "a.txt", sha256: "", byteCount: 0, encoding: "utf-8",
-                                format: .text, title: nil, published: "2022-01-12", source: nil, url: nil, text: text,
+                                format: .text, title: nil, published: "2022-01-12", source: nil, canonicalURL: nil, text: text,
                                 wordCount: TextNormalizer.wordCount(text))
         let bounded = EntitiesStage(maxWords: 100).prepare(document)
         #expect(bounded.boundedWork == ["entities found in the first 100 of its \(document.wordCount) words only (entities.max_words)"])

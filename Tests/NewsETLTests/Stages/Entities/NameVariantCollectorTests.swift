@@ -9,7 +9,7 @@ import Testing
         let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
         let prepared = texts.enumerated().map { index, text in
             stage.prepare(Document(docID: "doc-\(index)", sourcePath: "\(index).txt", sha256: "", byteCount: 0, encoding: "utf-8",
-                                   format: .text, title: nil, published: nil, source: nil, url: nil, text: text, wordCount: 0))
+                                   format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: text, wordCount: 0))
         }
         for (ordinal, document) in prepared.enumerated() {
             collector.observe(stage.summarize(document), of: document, ordinal: ordinal)

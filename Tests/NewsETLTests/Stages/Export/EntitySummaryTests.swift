@@ -4,7 +4,7 @@ import Testing
 @Suite struct EntitySummaryTests {
     static func document(_ id: String, canonical: String?) -> Document {
         var document = Document(docID: id, sourcePath: "\(id).txt", sha256: "", byteCount: 1, encoding: "utf-8", format: .text,
-                                title: nil, published: "2025-03-04T10:00", source: nil, url: nil, text: "Ana Ruiz spoke.", wordCount: 3)
+                                title: nil, published: "2025-03-04T10:00", source: nil, canonicalURL: nil, text: "Ana Ruiz spoke.", wordCount: 3)
         if let canonical {
             document.duplicateCluster = DuplicateCluster(clusterID: "cluster-1", canonicalID: canonical, similarity: 0.9)
         }

@@ -6,17 +6,17 @@ import Testing
     static let documents: [Document] = [
         Document(docID: "doc-0000000000000001", sourcePath: "wire/flood.txt", sha256: String(repeating: "a", count: 64),
                  byteCount: 120, encoding: "utf-8", format: .text, title: "Storm, \"surge\" floods harbour",
-                 published: "2025-03-04", source: "wire", url: nil,
+                 published: "2025-03-04", source: "wire", canonicalURL: nil,
                  text: "Line one, with comma.\n\n“Quoted” line – two.", wordCount: 8,
                  duplicateCluster: DuplicateCluster(clusterID: "cluster-0000000000000001", canonicalID: "doc-0000000000000001", similarity: 1)),
         Document(docID: "doc-0000000000000002", sourcePath: "web/page.html", sha256: String(repeating: "b", count: 64),
                  byteCount: 2048, encoding: "windows-1252", format: .html, title: nil, published: "2025-03-04T11:20:00+01:00",
-                 source: "Valmora Gazette", url: "https://gazette.example/a?b=1&c=2", text: "Tag <b> & bell\u{7} kept out", wordCount: 6),
+                 source: "Valmora Gazette", canonicalURL: "https://gazette.example/a?b=1&c=2", text: "Tag <b> & bell\u{7} kept out", wordCount: 6),
         {
             var document = Document(
                 docID: "doc-0000000000000004", sourcePath: "northern/mayor.txt", sha256: String(repeating: "c", count: 64),
                 byteCount: 300, encoding: "utf-8", format: .text, title: "Mayor Ana Ruiz visits Leeds", published: "2025-03-05",
-                source: "northern", url: nil, text: "Mayor Ana Ruiz of Leeds City Council pledged £2m on 5 March.", wordCount: 11)
+                source: "northern", canonicalURL: nil, text: "Mayor Ana Ruiz of Leeds City Council pledged £2m on 5 March.", wordCount: 11)
             func mention(_ kind: EntityMention.Kind, _ text: String, _ start: Int, value: String? = nil, id: String) -> EntityRecord {
                 EntityRecord(mention: EntityMention(kind: kind, text: text, start: start, end: start + text.count, value: value),
                              sentence: 0, canonical: text, entityID: id)
@@ -90,7 +90,7 @@ import Testing
         let documents = (0..<40).map { index in
             Document(docID: String(format: "doc-%016x", index), sourcePath: randomText(), sha256: String(repeating: "c", count: 64),
                      byteCount: index, encoding: "utf-8", format: .text, title: Bool.random(using: &generator) ? randomText() : nil,
-                     published: nil, source: randomText(), url: nil, text: randomText(), wordCount: index)
+                     published: nil, source: randomText(), canonicalURL: nil, text: randomText(), wordCount: index)
         }
         let folder = TemporaryFolder()
         try export(to: folder, documents: documents)

@@ -1,0 +1,59 @@
+import Testing
+@testable import NewsETL
+
+@Suite struct TitleAffixTests {
+    private func page(_ index: Int, title: String, url: String?, siteName: String? = nil) -> Document {
+        var document = Document(
+            docID: DecodeStage.docID(forRelativePath: "\(index).html"), sourcePath: "\(index).html", sha256: String(repeating: "0", count: 64),
+            byteCount: 1, encoding: "utf-8", format: .html, title: title, published: nil, source: nil, canonicalURL: url,
+            text: "Report \(index) on the storm surge that flooded the harbour district overnight.", wordCount: 12)
+        document.siteName = siteName
+        return document
+    }
+
+    private func run(_ documents: [Document]) -> [Document] {
+        let stage = CleanStage()
+        let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
+        for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
+        let resolver = collector.finish()
+        return documents.enumerated().compactMap { ordinal, document in
+            if case .keep(let cleaned) = resolver.resolve(document, ordinal: ordinal) { return cleaned }
+            return nil
+        }
+    }
+
+    @Test func learnsTheSegmentASourcesTitlesShare() {
+        let headlines = ["Storm surge floods harbour", "Council closes coast road", "Ferries cancelled until Friday",
+                         "Mayor visits flooded homes", "Insurers count the cost"]
+        let pages = headlines.enumerated().map { page($0, title: "\($1) - Coast | Northern Courier Online", url: "https://courier.example/\($0)") }
+            + [page(9, title: "Tide tables: what - and why", url: "https://other.example/9")]
+        let titles = run(pages).map(\.title)
+        #expect(titles == headlines + ["Tide tables: what - and why"])
+    }
+
+    @Test func removesTheSiteNameItsPageGivesWithoutLearning() {
+        let cleaned = run([page(1, title: "The Valmora Gazette: Storm surge floods harbour", url: nil, siteName: "The Valmora Gazette"),
+                           page(2, title: "Storm surge floods harbour — BBC News", url: "https://www.bbc.co.uk/news/1")])
+        #expect(cleaned.map(\.title) == ["Storm surge floods harbour", "Storm surge floods harbour"])
+    }
+
+    @Test func keepsAHeadlineWithoutEvidence() {
+        let titles = ["Syria: rebels advance on Aleppo", "Storm - what we know", "One | Two"]
+        let cleaned = run(titles.enumerated().map { page($0, title: $1, url: "https://site\($0).example/a") })
+        #expect(cleaned.map(\.title) == titles)
+    }
+
+    @Test func namesEveryPageOfADomainOnce() {
+        let pages = [page(1, title: "A story here", url: "https://www.washingtonpost.com/a", siteName: "Washington Post"),
+                     page(2, title: "B story here", url: "https://washingtonpost.com/b"),
+                     page(3, title: "C story here", url: "https://www.washingtonpost.com/c", siteName: "Washington Post"),
+                     page(4, title: "D story here", url: "https://www.washingtonpost.com/d", siteName: "The Washington Post"),
+                     page(5, title: "E story here", url: "https://other.example/e")]
+        #expect(run(pages).map(\.source) == ["Washington Post", "Washington Post", "Washington Post", "Washington Post", "other.example"])
+    }
+
+    @Test func candidatesLeaveAHeadlineOfTwoWords() {
+        #expect(TitleAffix.candidates("Storm | Site").isEmpty)
+        #expect(TitleAffix.candidates("Big storm | Site").map(\.text) == ["Site"])
+    }
+}

@@ -6,7 +6,8 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage against hand-made gold data (development benchmarks).",
-        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self, EvalEntitiesCommand.self])
+        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self, EvalEntitiesCommand.self,
+                      EvalLanguageCommand.self])
 }
 
 struct EvalCleanCommand: ParsableCommand {
@@ -144,5 +145,25 @@ struct EvalDedupeScaleCommand: ParsableCommand {
                      report.sketchSeconds, Double(report.documents) / report.sketchSeconds, threads, report.clusterSeconds,
                      report.totalSeconds, Double(report.peakResidentBytes) / 1e6,
                      Double(report.peakResidentBytes) / Double(max(report.documents, 1))))
+    }
+}
+
+struct EvalLanguageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Score the language column: accuracy on whole texts, their first 200 and first 60 characters.")
+
+    @Option(help: "JSON lines with id and body (the readability dev set's gold.jsonl).")
+    var gold: String
+
+    @Option(help: "id<TAB>ISO 639-1 code per text, und for placeholder text (bench/readability-languages.tsv).")
+    var labels: String
+
+    func run() throws {
+        for bucket in try LanguageEvaluation().score(goldPath: gold, labelsPath: labels) {
+            let confusions = bucket.confusions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print(String(format: "%-10@ texts %3d  correct %3d (%.3f)  und %2d  wrong %2d  %@", bucket.name, bucket.texts, bucket.correct,
+                         bucket.accuracy, bucket.undetermined, bucket.wrong, confusions))
+        }
     }
 }

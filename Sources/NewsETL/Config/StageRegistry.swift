@@ -15,7 +15,7 @@ public enum StageRegistry {
         ("dedupe", { .corpus(DedupeStage(options: $0)) }),
         ("entities", { options in
             let stage = EntitiesStage(options: options)
-            return stage.mergesNameVariants ? .corpus(stage) : .document(stage)
+            return stage.seesCorpus ? .corpus(stage) : .document(stage)
         }),
         ("export", { .export(ExportStage(options: $0)) }),
     ]

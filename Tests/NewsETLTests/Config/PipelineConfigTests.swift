@@ -71,7 +71,7 @@ import Testing
 
     @Test func namesTheKnownKeysOfAnUnknownOption() {
         let found = problems(#"{"stages": [{"name": "decode"}, {"name": "entities", "options": {"rules": []}}, {"name": "export"}]}"#)
-        #expect(found == ["stages[1].options.rules: unknown key (known keys: aliases, gazetteers, max_words, merge_variants, types)"])
+        #expect(found == ["stages[1].options.rules: unknown key (known keys: aliases, gazetteers, max_words, merge_variants, one_type_per_name, types)"])
     }
 
     @Test func reportsMalformedJSONAndNonObjects() {

@@ -7,7 +7,7 @@ enum SiteReference {
         let letters = text.lowercased().filter { $0.isLetter || $0.isNumber }
         guard !letters.isEmpty else { return false }
         if let siteName, siteName.lowercased().filter({ $0.isLetter || $0.isNumber }) == letters { return true }
-        guard let label = domain.flatMap { label(of: $0) }, label.count >= 3 else { return false }
+        guard let label = domain.flatMap({ label(of: $0) }), label.count >= 3 else { return false }
         return letters == label || (letters.hasPrefix(label) && text.split(separator: " ").count <= 3)
             || letters == label.replacingOccurrences(of: "-", with: "")
     }

@@ -11,11 +11,18 @@
 ///                "gazetteers": { "ORG": ["Valmora Civil Protection Agency"], "PER": [], "LOC": [], "MISC": [] },
 ///                "aliases": { "Grushko": "Alexander Grushko" },
 ///                "merge_variants": { "enabled": true, "min_shared_context": 3 },
-///                "max_words": 1000000 } }
+///                "one_type_per_name": true, "max_words": 1000000 } }
 /// ```
 /// `gazetteers` adds names that are always entities of their type, wherever
 /// they appear; `aliases` maps a mention or canonical name to the canonical
-/// name analysts want (applied before entity ids are made). With
+/// name analysts want (applied before entity ids are made), on top of the
+/// built-in country variants (`CountryNames`: "U.S.", "USA", "America" →
+/// "United States"). Demonyms and nationality adjectives ("American",
+/// "Russians") are always MISC, named as written, never the country.
+/// Words that name nothing ("The", "Don" of "Don't", "TV") and lone first
+/// names are dropped (`NonEntities`). With `one_type_per_name` on, every
+/// mention of a name in the corpus gets the type all its mentions vote
+/// for (`EntityTypeVotes`). With
 /// `merge_variants` on, the stage sees the whole corpus before linking, so
 /// that spelling variants of a person's name join one entity when the
 /// reports share `min_shared_context` other entities (`NameVariantCollector`).
@@ -31,20 +38,24 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     public var minSharedContext: Int?
     /// Words per document the stage reads at most.
     public var maxWords: Int
+    /// Whether all mentions of a name in the corpus get one type.
+    public var oneTypePerName: Bool
     let extractor: EntityExtractor
 
     public init(types: Set<EntityMention.Kind> = Set(EntityMention.Kind.allCases), tagger: EntityTagger = .builtIn,
                 names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:], minSharedContext: Int? = 3,
-                maxWords: Int = 1_000_000) {
+                maxWords: Int = 1_000_000, oneTypePerName: Bool = true) {
         self.types = types
         self.maxWords = maxWords
-        self.aliases = aliases
+        self.oneTypePerName = oneTypePerName
+        self.aliases = CountryNames.canonical.merging(aliases) { $1 }
         self.minSharedContext = minSharedContext
         extractor = EntityExtractor(tagger: tagger, userNames: names)
     }
 
-    /// Whether the stage must see the corpus (it then runs as a corpus stage).
     public var mergesNameVariants: Bool { minSharedContext != nil }
+    /// Whether the stage must see the corpus (it then runs as a corpus stage).
+    public var seesCorpus: Bool { mergesNameVariants || oneTypePerName }
 
     public init(options: OptionReader) {
         let kinds = EntityMention.Kind.allCases.map(\.rawValue)
@@ -74,7 +85,8 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         merge.finish()
         let maxWords = options.integer("max_words", default: 1_000_000, range: 1...Int.max)
         self.init(types: Set(names.compactMap(EntityMention.Kind.init(rawValue:))), names: extra, aliases: aliases,
-                  minSharedContext: mergeEnabled ? minShared : nil, maxWords: maxWords)
+                  minSharedContext: mergeEnabled ? minShared : nil, maxWords: maxWords,
+                  oneTypePerName: options.bool("one_type_per_name", default: true))
     }
 
     public func process(_ document: Document) -> DocumentOutcome {
@@ -93,9 +105,20 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
             text = String(text.unicodeScalars.prefix(cut))
             tagged.boundedWork.append("entities found in the first \(maxWords) of its \(document.wordCount) words only (entities.max_words)")
         }
-        let found = extractor.mentions(in: text, published: document.published).filter { types.contains($0.mention.kind) }
-        tagged.entities = EntityLinker.link(found, aliases: aliases)
+        let found = extractor.mentions(in: text, published: document.published).compactMap(EntitiesStage.screen)
+            .filter { types.contains($0.mention.kind) }
+        tagged.entities = EntityLinker.link(found, aliases: aliases).filter { !NonEntities.isLoneFirstName($0) }
         return tagged
+    }
+
+    /// Drops a name that names nothing; makes a demonym MISC.
+    static func screen(_ found: EntityExtractor.Found) -> EntityExtractor.Found? {
+        guard EntityTypeVotes.namedKinds.contains(found.mention.kind) else { return found }
+        if NonEntities.namesNothing(found.mention.text) { return nil }
+        guard found.mention.kind != .miscellaneous, Gazetteer.shared.contains(found.mention.text, in: .demonym) else { return found }
+        var demonym = found
+        demonym.mention.kind = .miscellaneous
+        return demonym
     }
 
     /// The tagger, its gazetteers and the date and number rules are
@@ -111,7 +134,8 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
 
     public var outputs: StageOutputs {
         StageOutputs(datasets: ["entities", "entity_summary"], documentColumns: ["people", "organizations", "places"],
-                     stateFiles: mergesNameVariants ? [".state/" + NameTableState.fileName] : [])
+                     stateFiles: (mergesNameVariants ? [".state/" + NameTableState.fileName] : [])
+                        + (oneTypePerName ? [".state/" + EntityTypeState.fileName] : []))
     }
 
     /// What joining name variants keeps of one document.
@@ -120,13 +144,19 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         var names: [String]
         /// Hashes of the ids of its named entities, persons with the lowest bit set, sorted.
         var context: [UInt64]
+        /// Its type votes (`EntityTypeVotes`), empty unless `one_type_per_name`.
+        var votes: [EntityTypeVotes.Vote] = []
     }
 
     public func summarize(_ document: Document) -> Summary {
-        NameVariantCollector.summary(of: document)
+        var summary = NameVariantCollector.summary(of: document)
+        if oneTypePerName { summary.votes = EntityTypeVotes.votes(in: document) }
+        return summary
     }
 
     public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {
-        NameVariantCollector(minSharedContext: minSharedContext ?? 1, context: context)
+        EntityCorpusCollector(
+            types: oneTypePerName ? EntityTypeCollector(context: context) : nil,
+            variants: minSharedContext.map { NameVariantCollector(minSharedContext: $0, context: context) })
     }
 }

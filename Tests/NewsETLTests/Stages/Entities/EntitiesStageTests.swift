@@ -205,3 +205,53 @@ import Testing
         #expect(TextNormalizer.offset(afterWords: 5, in: text) == nil)
     }
 }
+
+/// Names that name nothing, demonyms, and the built-in country variants.
+@Suite struct EntityScreeningTests {
+    static let stage = EntitiesStage(minSharedContext: nil, oneTypePerName: false)
+
+    private func records(_ text: String) -> [EntityRecord] {
+        let document = Document(docID: "doc-0000000000000002", sourcePath: "b.txt", sha256: "", byteCount: 0, encoding: "utf-8",
+                                format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: text, wordCount: 0)
+        return Self.stage.prepare(document).entities
+    }
+
+    @Test func dropsWordsThatNameNothing() {
+        #expect(NonEntities.namesNothing("The"))
+        #expect(NonEntities.namesNothing("Don"))
+        #expect(NonEntities.namesNothing("TV"))
+        #expect(NonEntities.namesNothing("Jan."))
+        #expect(!NonEntities.namesNothing("NATO"))
+        let found = records("Don't expect miracles, said Mayor Ana Ruiz. TV crews filmed the harbour in Leeds.")
+        #expect(!found.contains { ["Don", "TV", "Don't"].contains($0.mention.text) })
+        #expect(found.contains { $0.mention.text == "Ana Ruiz" && $0.mention.kind == .person })
+    }
+
+    @Test func dropsALoneFirstNameButKeepsAFullOne() {
+        let lone = EntityRecord(mention: EntityMention(kind: .person, text: "Oscar", start: 0, end: 5), sentence: 0,
+                                canonical: "Oscar", entityID: EntityLinker.entityID(.person, "Oscar"))
+        #expect(NonEntities.isLoneFirstName(lone))
+        var full = lone
+        full.canonical = "Oscar Pistorius"
+        #expect(!NonEntities.isLoneFirstName(full))
+    }
+
+    @Test func makesDemonymsMiscellaneous() {
+        let found = EntityExtractor.Found(mention: EntityMention(kind: .organization, text: "American", start: 0, end: 8), sentence: 0)
+        #expect(EntitiesStage.screen(found)?.mention.kind == .miscellaneous)
+        let place = EntityExtractor.Found(mention: EntityMention(kind: .location, text: "America", start: 0, end: 7), sentence: 0)
+        #expect(EntitiesStage.screen(place)?.mention.kind == .location)
+    }
+
+    @Test func joinsCountryVariantsAndLetsAliasesOverride() {
+        let variants = ["U.S.", "US", "USA", "America", "United States"].map { text in
+            EntityExtractor.Found(mention: EntityMention(kind: .location, text: text, start: 0, end: text.unicodeScalars.count), sentence: 0)
+        }
+        let linked = EntityLinker.link(variants, aliases: Self.stage.aliases)
+        #expect(Set(linked.map(\.canonical)) == ["United States"])
+        #expect(Set(linked.map(\.entityID)).count == 1)
+        let custom = EntitiesStage(aliases: ["America": "Americas"])
+        #expect(custom.aliases["America"] == "Americas")
+        #expect(custom.aliases["USA"] == "United States")
+    }
+}

@@ -1,0 +1,40 @@
+/// Capitalised words a tagger takes for names that name nothing an analyst
+/// would count: sentence-initial function words ("The", "But"), the
+/// first half of a contraction ("Don" of "Don't"), month abbreviations
+/// ("Jan"), generic acronyms ("TV", "CEO"), and a lone first name
+/// ("Oscar", "Don") that the report never ties to a full name. Such
+/// mentions are dropped rather than typed, so they cannot crowd the top of
+/// `entity_summary`.
+enum NonEntities {
+    static let functionWords: Set<String> = [
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her",
+        "Their", "Our", "My", "Your", "But", "And", "Or", "Nor", "If", "In", "On", "At", "For", "With", "As", "By", "To",
+        "From", "Of", "So", "Yet", "Then", "There", "Here", "What", "When", "Where", "Who", "Why", "How", "All", "Some",
+        "No", "Not", "Yes", "Mr", "Mrs", "Ms", "Dr", "Sir", "Now", "Today", "Yesterday", "Tomorrow", "After", "Before",
+        "While", "Although", "Because", "Since", "Also", "However", "Meanwhile", "Still", "Just", "Even", "Every", "Each",
+        "Many", "Most", "More", "One", "Two", "Three", "First", "Last", "Next", "New", "Old",
+    ]
+    static let contractionStems: Set<String> = [
+        "Don", "Won", "Isn", "Doesn", "Didn", "Couldn", "Wouldn", "Shouldn", "Aren", "Wasn", "Weren", "Haven", "Hasn",
+        "Hadn", "Ain", "Can", "Mustn", "Needn", "Let",
+    ]
+    static let monthAbbreviations: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    static let genericAcronyms: Set<String> = [
+        "TV", "CEO", "CFO", "COO", "CTO", "PM", "AM", "GMT", "BST", "EST", "PST", "UTC", "OK", "PC", "DVD", "CD", "GPS", "USB",
+        "HD", "LCD", "PR", "AI", "ID", "FAQ", "SMS", "URL", "RSS", "VIP", "DJ", "CV", "UFO", "SUV", "ATM", "GDP", "VAT",
+        "HTML", "PDF", "MP3", "LED", "IPO", "Q1", "Q2", "Q3", "Q4", "RIP", "LOL", "FYI", "ETA", "PS", "TBA", "TBD",
+    ]
+
+    /// Whether a PER, ORG, LOC or MISC mention names nothing (`text` as written).
+    static func namesNothing(_ text: String) -> Bool {
+        let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
+        return functionWords.contains(bare) || contractionStems.contains(bare) || monthAbbreviations.contains(bare)
+            || genericAcronyms.contains(bare)
+    }
+
+    /// A person mention whose name is one first name and nothing more.
+    static func isLoneFirstName(_ record: EntityRecord) -> Bool {
+        record.mention.kind == .person && !record.canonical.contains(" ")
+            && Gazetteer.shared.contains(record.canonical, in: .firstName)
+    }
+}

@@ -59,13 +59,12 @@ public struct CleanStage: DocumentStage, CorpusStage {
     // MARK: - Per document
 
     public func process(_ document: Document) -> DocumentOutcome {
-        clean(document, learned: [], siteNames: [:])
+        clean(document, knowing: .none)
     }
 
-    /// Cleans one document; `learned` holds the paragraph and title-affix
-    /// keys known to be boilerplate of the document's source, `siteNames`
-    /// each domain's display name.
-    func clean(_ document: Document, learned: Set<UInt64>, siteNames: [String: String]) -> DocumentOutcome {
+    /// Cleans one document with what learning knows of its source.
+    func clean(_ document: Document, knowing known: SourceKnowledge) -> DocumentOutcome {
+        let learned = known.paragraphs
         let paragraphs = Paragraph.split(document.text)
         let keys = paragraphs.map { LineKey($0.text) }
         var reasons = layoutReasons(document, paragraphs: paragraphs)
@@ -100,10 +99,10 @@ public struct CleanStage: DocumentStage, CorpusStage {
         let domain = URLDomain.of(document.canonicalURL)
         if let title = document.title {
             cleaned.title = TitleAffix.strip(title, siteName: document.siteName, domain: domain) { affix in
-                !learned.isEmpty && learned.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: sourceSeed))
+                !known.titleAffixes.isEmpty && known.titleAffixes.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: sourceSeed))
             }
         }
-        if let domain { cleaned.source = siteNames[domain] ?? document.siteName ?? domain }
+        if let domain { cleaned.source = known.siteNames[domain] ?? document.siteName ?? domain }
         cleaned.boundedWork += stoppedRules.map { "rule \($0): its regex ran out of its work budget and was stopped; the paragraph was kept" }
         var kept: [Paragraph] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -142,7 +141,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
 
     public var outputs: StageOutputs {
         StageOutputs(datasets: keepRemoved ? ["removed"] : [], documentColumns: ["text", "word_count", "language", "title", "source"],
-                     stateFiles: learnsPerSource ? [".state/" + LearningState.fileName, ".state/" + SiteNames.fileName] : [])
+                     stateFiles: learnsPerSource ? [".state/" + LearningState.fileName, ".state/" + SiteState.fileName] : [])
     }
 
     // MARK: - Corpus (learning per source)
@@ -154,8 +153,10 @@ public struct CleanStage: DocumentStage, CorpusStage {
     public struct Summary: Sendable {
         /// The source's seed (`SourceLearning.sourceSeed`).
         var source: UInt64
-        /// Hashes of the candidate paragraphs and title affixes, each once, sorted.
+        /// Hashes of the candidate paragraphs, each once, sorted.
         var paragraphs: [UInt64]
+        /// Hashes of the title's possible affixes (`TitleAffix`), each once, sorted.
+        var titleAffixes: [UInt64]
         /// The page's domain and `og:site_name`, when it has both.
         var site: (domain: String, name: String)?
     }
@@ -167,11 +168,9 @@ public struct CleanStage: DocumentStage, CorpusStage {
             let key = LineKey(paragraph.text)
             if learning.isCandidate(key) { hashes.insert(learning.paragraphHash(key, sourceSeed: seed)) }
         }
-        for affix in document.title.map(TitleAffix.candidates) ?? [] {
-            hashes.insert(TitleAffix.hash(affix, learning: learning, sourceSeed: seed))
-        }
+        let affixes = Set((document.title.map(TitleAffix.candidates) ?? []).map { TitleAffix.hash($0, learning: learning, sourceSeed: seed) })
         let site = URLDomain.of(document.canonicalURL).flatMap { domain in document.siteName.map { (domain, $0) } }
-        return Summary(source: seed, paragraphs: hashes.sorted(), site: site)
+        return Summary(source: seed, paragraphs: hashes.sorted(), titleAffixes: affixes.sorted(), site: site)
     }
 
     public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {

@@ -47,8 +47,8 @@ public struct SourceLearning: Sendable, Equatable {
 final class SourceBoilerplateCollector: CorpusCollector {
     private let stage: CleanStage
     private let state: LearningState
-    private let siteNameState: SiteNames
-    private var siteNameCounts = SiteNames.Counts()
+    private let siteState: SiteState
+    private var siteCounts = SiteState.Counts()
     private var documentsPerSource: [UInt64: Int] = [:]
     private var documentsPerParagraph: [UInt64: LearningState.Seen] = [:]
     private(set) var warnings: [String] = []
@@ -56,12 +56,12 @@ final class SourceBoilerplateCollector: CorpusCollector {
     init(stage: CleanStage, context: CorpusContext) {
         self.stage = stage
         state = LearningState(store: context.state)
-        siteNameState = SiteNames(store: context.state)
+        siteState = SiteState(store: context.state)
         guard !context.startsFresh else { return }
-        switch siteNameState.load() {
-        case .success(let counts): siteNameCounts = counts
+        switch siteState.load() {
+        case .success(let counts): siteCounts = counts
         case .failure(.damaged(let detail)):
-            warnings.append("site names state \(siteNameState.file.path) is unreadable (\(detail)); naming sites from this run only")
+            warnings.append("site state \(siteState.file.path) is unreadable (\(detail)); learning site names and titles from this run only")
         case .failure(.missing): break
         }
         switch state.load() {
@@ -78,7 +78,10 @@ final class SourceBoilerplateCollector: CorpusCollector {
     func observe(_ summary: CleanStage.Summary, of document: Document, ordinal: Int) {
         let source = summary.source
         documentsPerSource[source, default: 0] += 1
-        if let site = summary.site { siteNameCounts[site.domain, default: [:]][site.name, default: 0] += 1 }
+        if let site = summary.site { siteCounts.names[site.domain, default: [:]][site.name, default: 0] += 1 }
+        for affix in summary.titleAffixes {
+            siteCounts.titleAffixes[affix, default: LearningState.Seen(source: source, count: 0)].count += 1
+        }
         for paragraph in summary.paragraphs {
             documentsPerParagraph[paragraph, default: LearningState.Seen(source: source, count: 0)].count += 1
         }
@@ -95,26 +98,27 @@ final class SourceBoilerplateCollector: CorpusCollector {
         }
         let counts = LearningState.Counts(sources: documentsPerSource, paragraphs: documentsPerParagraph)
         documentsPerParagraph = [:]
-        return Resolver(stage: stage, learned: learned, state: state, counts: counts,
-                        siteNames: siteNameCounts.compactMapValues(SiteNames.choose), siteNameState: siteNameState, siteNameCounts: siteNameCounts)
+        // A site's name recurs in its titles whatever share of them carry it.
+        let titleAffixes = Set(siteCounts.titleAffixes.filter { $0.value.count >= learning.minDocuments }.keys)
+        let known = SourceKnowledge(paragraphs: learned, titleAffixes: titleAffixes, siteNames: siteCounts.names.compactMapValues(SiteState.choose))
+        return Resolver(stage: stage, known: known, state: state, counts: counts, siteState: siteState, siteCounts: siteCounts)
     }
 
     private struct Resolver: CorpusResolver {
         let stage: CleanStage
-        let learned: Set<UInt64>
+        let known: SourceKnowledge
         let state: LearningState
         let counts: LearningState.Counts
-        let siteNames: [String: String]
-        let siteNameState: SiteNames
-        let siteNameCounts: SiteNames.Counts
+        let siteState: SiteState
+        let siteCounts: SiteState.Counts
 
         func persist(into transaction: OutputTransaction) throws {
             try state.save(counts, into: transaction)
-            try siteNameState.save(siteNameCounts, into: transaction)
+            try siteState.save(siteCounts, into: transaction)
         }
 
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
-            switch stage.clean(document, learned: learned, siteNames: siteNames) {
+            switch stage.clean(document, knowing: known) {
             case .keep(let cleaned): return .keep(cleaned)
             case .reject(let rejection): return .reject(rejection)
             }

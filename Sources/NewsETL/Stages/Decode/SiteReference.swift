@@ -4,6 +4,7 @@ enum SiteReference {
     /// "The Washington Post" for og:site_name "The Washington Post" or the
     /// domain washingtonpost.com; "BBC News" for bbc.co.uk.
     static func names(_ text: String, siteName: String?, domain: String?) -> Bool {
+        if isWebAddress(text) { return true }
         let letters = text.lowercased().filter { $0.isLetter || $0.isNumber }
         guard !letters.isEmpty else { return false }
         if let siteName, siteName.lowercased().filter({ $0.isLetter || $0.isNumber }) == letters { return true }
@@ -22,5 +23,12 @@ enum SiteReference {
             labels.removeLast()
         }
         return labels.last?.filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// "CNN.com", "www.kansascity.com", "smh.com.au": a site named by its address.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard !text.contains(" "), URLDomain.of("http://" + text) != nil else { return false }
+        let topLevel = text.lowercased().split(separator: ".").last ?? ""
+        return (2...4).contains(topLevel.count) && topLevel.allSatisfy(\.isLetter)
     }
 }

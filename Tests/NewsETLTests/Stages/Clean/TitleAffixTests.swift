@@ -52,6 +52,24 @@ import Testing
         #expect(run(pages).map(\.source) == ["Washington Post", "Washington Post", "Washington Post", "Washington Post", "other.example"])
     }
 
+    @Test func learnsASiteNameFromAFewTitlesInAFolderOfManySites() {
+        // No URLs: every page is of one source, and the Courier's four pages are a small share of it.
+        var pages = (0..<4).map { page($0, title: "Story number \($0) told - Northern Courier", url: nil) }
+        pages += (4..<30).map { page($0, title: "Other site story \($0) - Part \($0)", url: nil) }
+        let titles = run(pages).map(\.title)
+        #expect(titles.prefix(4) == ["Story number 0 told", "Story number 1 told", "Story number 2 told", "Story number 3 told"])
+        #expect(titles[4] == "Other site story 4 - Part 4")
+    }
+
+    @Test func aWebAddressNamesASiteOnItsOwn() {
+        #expect(run([page(1, title: "ContraCostaTimes.com - Heathrow crash report: Engines failed", url: nil),
+                     page(2, title: "Sacred Heart wins debut as No. 1 - Examiner.com", url: nil)]).map(\.title)
+                == ["Heathrow crash report: Engines failed", "Sacred Heart wins debut as No. 1"])
+        #expect(SiteReference.isWebAddress("smh.com.au"))
+        #expect(!SiteReference.isWebAddress("U.S."))
+        #expect(!SiteReference.isWebAddress("St.Louis"))
+    }
+
     @Test func candidatesLeaveAHeadlineOfTwoWords() {
         #expect(TitleAffix.candidates("Storm | Site").isEmpty)
         #expect(TitleAffix.candidates("Big storm | Site").map(\.text) == ["Site"])

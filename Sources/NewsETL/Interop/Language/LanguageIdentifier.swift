@@ -10,7 +10,7 @@ public enum LanguageIdentifier {
     /// The answer when the evidence is too thin or mixed (ISO 639-2 "undetermined").
     public static let undetermined = "und"
     /// Text beyond this is not looked at: a report's language shows in its first pages.
-    static let examinedBytes = 64 * 1024
+    static let examinedBytes = 16 * 1024
     /// Below this share of the letters the text is called mixed.
     static let minimumPercent = 50
 
@@ -19,19 +19,19 @@ public enum LanguageIdentifier {
     /// or `und` unless CLD2 finds one language clearly ahead on most of
     /// the letters.
     public static func identify(_ text: String) -> String {
-        var utf8 = Array(text.utf8.prefix(examinedBytes))
-        // A cut may split a character; CLD2 wants whole ones, so the cut
-        // moves back to the last ASCII byte.
-        if utf8.count < text.utf8.count, let lastASCII = utf8.lastIndex(where: { $0 < 0x80 }) {
-            utf8.removeSubrange((lastASCII + 1)...)
-        }
-        guard !utf8.isEmpty else { return undetermined }
-        let guess = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                newsetl_detect_language($0, Int32(buffer.count))
+        var text = text
+        text.makeContiguousUTF8()
+        let guess = text.utf8.withContiguousStorageIfAvailable { utf8 -> newsetl_language_guess? in
+            var length = min(utf8.count, examinedBytes)
+            // A cut may split a character; CLD2 wants whole ones, so the cut
+            // moves back to the last ASCII byte.
+            if length < utf8.count {
+                while length > 0, utf8[length - 1] >= 0x80 { length -= 1 }
             }
-        }
-        guard guess.reliable != 0, guess.percent >= minimumPercent, let code = guess.code else { return undetermined }
+            guard length > 0, let base = utf8.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: length) { newsetl_detect_language($0, Int32(length)) }
+        } ?? nil
+        guard let guess, guess.reliable != 0, guess.percent >= minimumPercent, let code = guess.code else { return undetermined }
         return isoCode(String(cString: code))
     }
 

@@ -23,29 +23,45 @@ struct TitleAffix: Sendable, Equatable {
     /// What must remain of the headline.
     static let minHeadlineWords = 2
 
-    /// Every affix `title` could carry, nearest the end first.
+    /// Every affix `title` could carry, nearest the end first. Runs on
+    /// UTF-8 bytes: it is asked about every title twice.
     static func candidates(_ title: String) -> [TitleAffix] {
+        let bytes = Array(title.utf8)
+        guard bytes.count >= 5 else { return [] }
         var found: [TitleAffix] = []
-        for (side, separators) in [(Side.trailing, trailingSeparators), (Side.leading, leadingSeparators)] {
-            var cuts: [Range<String.Index>] = []
+        for (side, separators) in [(Side.trailing, trailingSeparatorBytes), (Side.leading, leadingSeparatorBytes)] {
+            var cuts: [Range<Int>] = []
             for separator in separators {
-                var from = title.startIndex
-                while let range = title.range(of: separator, range: from..<title.endIndex) {
-                    cuts.append(range)
-                    from = range.upperBound
+                var index = 0
+                while index + separator.count <= bytes.count {
+                    if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                        cuts.append(index..<(index + separator.count))
+                        index += separator.count
+                    } else {
+                        index += 1
+                    }
                 }
             }
+            guard !cuts.isEmpty else { continue }
             cuts.sort { side == .trailing ? $0.lowerBound > $1.lowerBound : $0.lowerBound < $1.lowerBound }
             for cut in cuts.prefix(maxSegments) {
-                let affix = side == .trailing ? title[cut.upperBound...] : title[..<cut.lowerBound]
-                let headline = side == .trailing ? title[..<cut.lowerBound] : title[cut.upperBound...]
-                let affixWords = affix.split(separator: " ").count
-                guard affixWords >= 1, affixWords <= maxAffixWords,
-                      headline.split(separator: " ").count >= minHeadlineWords else { continue }
-                found.append(TitleAffix(side: side, text: String(affix), headline: String(headline)))
+                let affix = side == .trailing ? bytes[cut.upperBound...] : bytes[..<cut.lowerBound]
+                let headline = side == .trailing ? bytes[..<cut.lowerBound] : bytes[cut.upperBound...]
+                let affixWords = words(affix)
+                guard affixWords >= 1, affixWords <= maxAffixWords, words(headline) >= minHeadlineWords else { continue }
+                found.append(TitleAffix(side: side, text: String(decoding: affix, as: UTF8.self),
+                                        headline: String(decoding: headline, as: UTF8.self)))
             }
         }
         return found
+    }
+
+    private static let trailingSeparatorBytes = trailingSeparators.map { Array($0.utf8) }
+    private static let leadingSeparatorBytes = leadingSeparators.map { Array($0.utf8) }
+
+    /// Space-separated words.
+    private static func words(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.split(separator: 0x20).count
     }
 
     /// Hash under which an affix of the source is counted, apart from paragraphs.

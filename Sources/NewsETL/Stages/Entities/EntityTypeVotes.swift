@@ -33,12 +33,15 @@ enum EntityTypeVotes {
     /// The votes one report casts, summed per name and type, sorted.
     static func votes(in document: Document) -> [Vote] {
         var weights: [String: [EntityMention.Kind: Int]] = [:]
-        var scalars: [Unicode.Scalar]?
+        // Mentions come in text order: one walk over the text finds the word before each person.
+        let scalars = document.text.unicodeScalars
+        var cursor = (index: scalars.startIndex, offset: 0)
         for record in document.entities where namedKinds.contains(record.mention.kind) {
             var weight = 1
-            if record.mention.kind == .person {
-                if scalars == nil { scalars = Array(document.text.unicodeScalars) }
-                if honorifics.contains(wordBefore(record.mention.start, in: scalars!)) { weight += honorificWeight }
+            if record.mention.kind == .person, record.mention.start >= cursor.offset {
+                cursor.index = scalars.index(cursor.index, offsetBy: record.mention.start - cursor.offset, limitedBy: scalars.endIndex) ?? scalars.endIndex
+                cursor.offset = record.mention.start
+                if honorifics.contains(wordBefore(cursor.index, in: scalars)) { weight += honorificWeight }
                 let words = record.canonical.split(separator: " ")
                 if words.count >= 2, Gazetteer.shared.contains(String(words[0]), in: .firstName) { weight += firstNameWeight }
             }
@@ -51,16 +54,20 @@ enum EntityTypeVotes {
         return votes.sorted { ($0.name, $0.kind.rawValue) < ($1.name, $1.kind.rawValue) }
     }
 
-    /// The lower-cased word that ends right before `offset` (skipping spaces and a full stop).
-    private static func wordBefore(_ offset: Int, in scalars: [Unicode.Scalar]) -> String {
-        var end = min(offset, scalars.count)
-        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "." { end -= 1 }
+    /// The lower-cased word that ends right before `index` (skipping spaces and a full stop).
+    private static func wordBefore(_ index: String.UnicodeScalarView.Index, in scalars: String.UnicodeScalarView) -> String {
+        var end = index
+        while end > scalars.startIndex, case let previous = scalars[scalars.index(before: end)], previous == " " || previous == "." {
+            end = scalars.index(before: end)
+        }
         var start = end
-        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
-        guard end - start <= 20 else { return "" }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[start..<end])
-        return String(word).lowercased()
+        var length = 0
+        while start > scalars.startIndex, length <= 20, scalars[scalars.index(before: start)].properties.isAlphabetic {
+            start = scalars.index(before: start)
+            length += 1
+        }
+        guard length <= 20 else { return "" }
+        return String(scalars[start..<end]).lowercased()
     }
 
     /// The winning type of one name's summed votes.

@@ -8,6 +8,10 @@ import Testing
         _ = try XMLSchemaValidator(schemaText: XMLSchemaText.xsd, name: "generated")
     }
 
+    @Test func theCheckedInDataDictionaryIsTheGeneratedOne() {
+        expectSnapshot(DataDictionaryText.markdown, at: RepositoryPaths.root + "/docs/DATA.md")
+    }
+
     @Test func everyColumnHasADescriptionAndEveryDatasetUniqueColumnNames() {
         for dataset in Datasets.all {
             #expect(Set(dataset.columns.map(\.name)).count == dataset.columns.count, "\(dataset.name)")

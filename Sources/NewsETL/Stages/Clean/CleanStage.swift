@@ -97,7 +97,9 @@ public struct CleanStage: DocumentStage, CorpusStage {
         }
         var cleaned = document
         let domain = URLDomain.of(document.canonicalURL)
-        if let title = document.title {
+        // Page titles carry the site's name; a plain-text report's first line is the desk's headline,
+        // whose recurring tails are attributions ("- OFFICIAL", "- USDA"), not a site.
+        if document.format == .html, let title = document.title {
             cleaned.title = TitleAffix.strip(title, siteName: document.siteName, domain: domain) { affix in
                 !known.titleAffixes.isEmpty && known.titleAffixes.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: sourceSeed))
             }
@@ -168,7 +170,8 @@ public struct CleanStage: DocumentStage, CorpusStage {
             let key = LineKey(paragraph.text)
             if learning.isCandidate(key) { hashes.insert(learning.paragraphHash(key, sourceSeed: seed)) }
         }
-        let affixes = Set((document.title.map(TitleAffix.candidates) ?? []).map { TitleAffix.hash($0, learning: learning, sourceSeed: seed) })
+        let title = document.format == .html ? document.title : nil
+        let affixes = Set((title.map(TitleAffix.candidates) ?? []).map { TitleAffix.hash($0, learning: learning, sourceSeed: seed) })
         let site = URLDomain.of(document.canonicalURL).flatMap { domain in document.siteName.map { (domain, $0) } }
         return Summary(source: seed, paragraphs: hashes.sorted(), titleAffixes: affixes.sorted(), site: site)
     }

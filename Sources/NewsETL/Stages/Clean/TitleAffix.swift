@@ -4,7 +4,9 @@
 /// recurs across the source's titles (learned like boilerplate paragraphs)
 /// or when it names the site (its `og:site_name` or its domain). Without
 /// such evidence the headline stays whole: "Syria: rebels advance" keeps
-/// its "Syria".
+/// its "Syria". Only page titles (HTML) are read so: the first line of a
+/// plain-text report is the desk's headline, and what recurs at its end is
+/// an attribution ("- OFFICIAL", "- USDA").
 struct TitleAffix: Sendable, Equatable {
     enum Side: Sendable { case leading, trailing }
 

@@ -111,14 +111,25 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         return tagged
     }
 
-    /// Drops a name that names nothing; makes a demonym MISC.
+    /// Drops a leading function word ("In January") and a name that names
+    /// nothing; makes a demonym MISC and a name ending in a company's legal
+    /// form ORG.
     static func screen(_ found: EntityExtractor.Found) -> EntityExtractor.Found? {
         guard EntityTypeVotes.namedKinds.contains(found.mention.kind) else { return found }
-        if NonEntities.namesNothing(found.mention.text) { return nil }
-        guard found.mention.kind != .miscellaneous, Gazetteer.shared.contains(found.mention.text, in: .demonym) else { return found }
-        var demonym = found
-        demonym.mention.kind = .miscellaneous
-        return demonym
+        var screened = found
+        let leading = NonEntities.leadingFunctionWord(found.mention.text)
+        if leading > 0 {
+            screened.mention.text = String(found.mention.text.dropFirst(leading))
+            screened.mention.start += leading
+        }
+        let text = screened.mention.text
+        if NonEntities.namesNothing(text) { return nil }
+        if NonEntities.endsLikeACompany(text) {
+            screened.mention.kind = .organization
+        } else if screened.mention.kind != .miscellaneous, Gazetteer.shared.contains(text, in: .demonym) {
+            screened.mention.kind = .miscellaneous
+        }
+        return screened
     }
 
     /// The tagger, its gazetteers and the date and number rules are

@@ -4,7 +4,9 @@
 /// (weight 1); a title or honorific before a person mention ("Mr",
 /// "Senator", "spokeswoman") and a full name that starts with a known
 /// first name vote harder for a person (a tagger's ORG for "Mitt Romney"
-/// in a headline loses to his PER in the body). The most weight wins; on a
+/// in a headline loses to his PER in the body), and a company's name with
+/// its legal form ("Chrysler Corp") votes for the bare name ("Chrysler")
+/// as an organisation. The most weight wins; on a
 /// tie PER, ORG, LOC, MISC in that order. Votes of earlier runs come from
 /// `.state/entity-types.bin`, so tonight's mentions join the type the
 /// corpus settled on.
@@ -19,6 +21,7 @@ enum EntityTypeVotes {
     static let namedKinds: [EntityMention.Kind] = [.person, .organization, .location, .miscellaneous]
     static let honorificWeight = 3
     static let firstNameWeight = 2
+    static let companyStemWeight = 3
 
     /// Words that, right before a name, say it is a person's.
     static let honorifics: Set<String> = [
@@ -46,6 +49,11 @@ enum EntityTypeVotes {
                 if words.count >= 2, Gazetteer.shared.contains(String(words[0]), in: .firstName) { weight += firstNameWeight }
             }
             weights[EntityLinker.fold(record.canonical), default: [:]][record.mention.kind, default: 0] += weight
+            // "Chrysler Corp" says what "Chrysler" alone is.
+            if record.mention.kind == .organization, NonEntities.endsLikeACompany(record.canonical) {
+                let stem = record.canonical.split(separator: " ").dropLast().joined(separator: " ")
+                weights[EntityLinker.fold(stem), default: [:]][.organization, default: 0] += companyStemWeight
+            }
         }
         var votes: [Vote] = []
         for (name, kinds) in weights {

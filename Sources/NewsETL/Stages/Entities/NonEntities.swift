@@ -25,11 +25,52 @@ enum NonEntities {
         "HTML", "PDF", "MP3", "LED", "IPO", "Q1", "Q2", "Q3", "Q4", "RIP", "LOL", "FYI", "ETA", "PS", "TBA", "TBD",
     ]
 
+    /// Month names; "May" is left out, being a name as often.
+    static let monthNames: Set<String> = [
+        "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    ]
+    /// Legal forms and corporate words that end a company's name ("Chrysler Corp", "Purolator Courier Co").
+    static let corporateDesignators: Set<String> = [
+        "Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "LLC", "AG", "NV", "GmbH", "Bhd", "SpA", "Corporation", "Company",
+        "Holdings", "Industries", "Airlines", "Airways", "Motors", "Bancorp", "Bancshares", "Group", "Association",
+    ]
+
     /// Whether a PER, ORG, LOC or MISC mention names nothing (`text` as written).
     static func namesNothing(_ text: String) -> Bool {
         let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
-        return functionWords.contains(bare) || contractionStems.contains(bare) || monthAbbreviations.contains(bare)
-            || genericAcronyms.contains(bare)
+        if functionWords.contains(bare) || contractionStems.contains(bare) || monthAbbreviations.contains(bare)
+            || genericAcronyms.contains(bare) || monthNames.contains(capitalized(bare)) {
+            return true
+        }
+        let words = bare.split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { corporateDesignators.contains(String($0.hasSuffix(".") ? $0.dropLast() : $0)) }
+    }
+
+    /// Whether the name ends with a company's legal form or corporate word.
+    static func endsLikeACompany(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last, text.contains(" ") else { return false }
+        return corporateDesignators.contains(String(last.hasSuffix(".") ? last.dropLast() : last))
+    }
+
+    /// How many characters of a leading function word ("In ", "IN ") a
+    /// multi-word mention carries ("In January", "IN FEBRUARY", "In Yahoo"), 0 if none.
+    static func leadingFunctionWord(_ text: String) -> Int {
+        guard let space = text.firstIndex(of: " ") else { return 0 }
+        let first = String(text[..<space])
+        return leadingWords.contains(capitalized(first)) ? first.count + 1 : 0
+    }
+
+    /// Sentence-initial words a tagger glues to the name after them; not
+    /// "The", "New" or titles, which begin names ("The Hague", "New York").
+    static let leadingWords: Set<String> = [
+        "In", "On", "At", "For", "With", "As", "By", "To", "From", "But", "And", "Or", "If", "When", "While", "After",
+        "Before", "Since", "Although", "Because", "So", "Then", "Meanwhile", "However", "Also", "Where", "Why", "How", "Still",
+    ]
+
+    /// "FEBRUARY" → "February".
+    private static func capitalized(_ word: String) -> String {
+        guard word.count > 1, word == word.uppercased() else { return word }
+        return word.prefix(1) + word.dropFirst().lowercased()
     }
 
     /// A person mention whose name is one first name and nothing more.

@@ -70,6 +70,15 @@ import Testing
         #expect(!SiteReference.isWebAddress("St.Louis"))
     }
 
+    @Test func leavesTheHeadlinesOfPlainTextReportsAlone() {
+        let wire = (0..<6).map { index -> Document in
+            var document = page(index, title: "Rate \(index) cut by central bank - OFFICIAL", url: nil)
+            document.format = .text
+            return document
+        }
+        #expect(run(wire).map(\.title) == wire.map(\.title))
+    }
+
     @Test func candidatesLeaveAHeadlineOfTwoWords() {
         #expect(TitleAffix.candidates("Storm | Site").isEmpty)
         #expect(TitleAffix.candidates("Big storm | Site").map(\.text) == ["Site"])

@@ -255,3 +255,27 @@ import Testing
         #expect(custom.aliases["USA"] == "United States")
     }
 }
+
+@Suite struct EntityScreeningRulesTests {
+    private func screen(_ text: String, _ kind: EntityMention.Kind, start: Int = 10) -> EntityExtractor.Found? {
+        EntitiesStage.screen(EntityExtractor.Found(
+            mention: EntityMention(kind: kind, text: text, start: start, end: start + text.unicodeScalars.count), sentence: 0))
+    }
+
+    @Test func dropsALeadingPrepositionButNotTheStartOfAName() {
+        #expect(screen("In Yahoo", .person)?.mention.text == "Yahoo")
+        #expect(screen("In Yahoo", .person)?.mention.start == 13)
+        #expect(screen("IN FEBRUARY", .person) == nil)
+        #expect(screen("In January", .location) == nil)
+        #expect(screen("The Hague", .location)?.mention.text == "The Hague")
+        #expect(screen("New York", .location)?.mention.text == "New York")
+    }
+
+    @Test func makesCompaniesOrganisationsAndDropsALoneLegalForm() {
+        #expect(screen("Chrysler Corp", .person)?.mention.kind == .organization)
+        #expect(screen("Purolator Courier Co", .location)?.mention.kind == .organization)
+        #expect(screen("Co Inc", .person) == nil)
+        #expect(screen("Co", .person) == nil)
+        #expect(screen("West Bank", .location)?.mention.kind == .location)
+    }
+}

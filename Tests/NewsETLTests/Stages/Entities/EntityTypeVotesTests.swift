@@ -42,6 +42,14 @@ import Testing
         #expect(reports[3].entities.last?.mention.kind == .location)
     }
 
+    @Test func aCompanysLegalNameVotesForItsShortName() {
+        let reports = resolve([
+            report(0, "Chrysler Corp said sales fell.", [("Chrysler Corp", .organization)]),
+            report(1, "Chrysler said so. Chrysler agreed.", [("Chrysler", .person), ("Chrysler", .person)]),
+        ])
+        #expect(reports[1].entities.map(\.mention.kind) == [.organization, .organization])
+    }
+
     @Test func aPlainMajorityDecidesAndTiesGoToTheFixedOrder() {
         #expect(EntityTypeVotes.decide([.location: 5, .organization: 2]) == .location)
         #expect(EntityTypeVotes.decide([.location: 3, .organization: 3]) == .organization)

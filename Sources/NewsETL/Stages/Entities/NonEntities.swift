@@ -31,7 +31,7 @@ enum NonEntities {
     ]
     /// Legal forms and corporate words that end a company's name ("Chrysler Corp", "Purolator Courier Co").
     static let corporateDesignators: Set<String> = [
-        "Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "LLC", "AG", "NV", "GmbH", "Bhd", "SpA", "Corporation", "Company",
+        "Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "LLC", "AG", "NV", "BV", "GmbH", "Bhd", "SpA", "SRL", "Srl", "Corporation", "Company",
         "Holdings", "Industries", "Airlines", "Airways", "Motors", "Bancorp", "Bancshares", "Group", "Association",
     ]
 

@@ -260,10 +260,11 @@ public struct NumericRules: Sendable {
         return (code, 1 + period)
     }
 
-    /// A number with a scale written against it (`600m`, `1.13bn`), for amounts after a currency.
+    /// A number with a scale written against it (`600m`, `1.13bn`, `17million`), for amounts after a currency.
     private func scaledNumber(_ text: String) -> Double? {
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-        guard !digits.isEmpty, let scale = NumericRules.scaleSuffixes[text.dropFirst(digits.count).lowercased()],
+        let suffix = text.dropFirst(digits.count).lowercased()
+        guard !digits.isEmpty, let scale = NumericRules.scaleSuffixes[suffix] ?? NumericRules.scales[suffix],
               let value = Double(digits.replacingOccurrences(of: ",", with: "")) else { return nil }
         return value * scale
     }

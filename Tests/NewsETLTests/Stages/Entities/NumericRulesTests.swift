@@ -54,6 +54,10 @@ import Testing
                 ["MONEY:50 cents=0.5 -", "MONEY:20 euros=20 EUR", "MONEY:HK$3=3 HKD", "MONEY:EUR 40 million=40000000 EUR"])
     }
 
+    @Test func readsAScaleWordWrittenAgainstTheNumber() {
+        #expect(amounts("The club's £17million record signing.") == ["MONEY:£17million=17000000 GBP"])
+    }
+
     @Test func aCapitalisedNameAfterANumberIsNotMoney() {
         #expect(amounts("The rapper 50 Cent and the band 10 Pounds played.") == [])
         #expect(amounts("QTR NET 5 MLN DLRS") == ["MONEY:5 MLN DLRS=5000000 USD"])

@@ -25,8 +25,9 @@ enum Authors {
     /// among the first paragraphs; empty when none reads like one.
     static func fromByline(_ paragraphs: some Sequence<String>, siteName: String? = nil, domain: String? = nil) -> [String] {
         for paragraph in paragraphs.prefix(bylineParagraphs) where paragraph.count <= maxBylineCharacters {
+            // "By" or "BY": a wrapped sentence line goes on with a lower-case "by".
+            guard paragraph.hasPrefix("By ") || paragraph.hasPrefix("BY ") else { continue }
             let stripped = stripBy(paragraph)
-            guard stripped.count < paragraph.count else { continue }
             let names = unique(split(stripped).filter { !SiteReference.names($0, siteName: siteName, domain: domain) })
             if !names.isEmpty { return names }
         }
@@ -63,6 +64,7 @@ enum Authors {
         "share", "email", "print", "follow", "subscribe", "ltd", "inc", "llc", "plc", "gmbh", "corp", "corporation", "company",
         "group", "limited", "interactive", "design", "studio", "studios", "magazine", "blog", "newsroom", "network", "digital", "gazette", "herald", "tribune", "chronicle", "journal", "daily", "weekly", "times",
     ]
+    private static let corporateWords = Set(NonEntities.corporateDesignators.map { $0.lowercased() }).union(["software", "systems", "partners"])
     /// Lower-case words that belong inside names.
     private static let particles: Set<String> = ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el", "dos", "das", "y"]
 
@@ -75,7 +77,8 @@ enum Authors {
         var result: [String] = []
         for word in words {
             let lower = word.lowercased()
-            if notNameWords.contains(lower.trimmingCharacters(in: .punctuationCharacters)) { return nil }
+            let bare = lower.trimmingCharacters(in: .punctuationCharacters)
+            if notNameWords.contains(bare) || corporateWords.contains(bare) { return nil }
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }),
                   let first = word.first, first.isLetter else { return nil }
             if particles.contains(lower), !result.isEmpty {

@@ -21,6 +21,8 @@ import Testing
         "By Reuters",
         "By Staff Reporter",
         "Jane Doe reports from the harbour.",
+        "by Dudley Taft.",
+        "BY NORTHWEST AIRLINES",
     ])
     func findsNoNameInOtherLines(line: String) {
         #expect(Authors.fromByline([line]) == [])

@@ -88,8 +88,8 @@ import Testing
         let outcome = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
                                    "--input", RepositoryPaths.sampleInput, "--output", folder.path, "--workers", "3"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardError.contains("16 files seen: 16 new, 0 changed, 0 unchanged, 0 deleted"))
-        #expect(outcome.standardError.contains("of 16 processed: 11 kept, 3 duplicates, 2 rejected; 14 documents"))
+        #expect(outcome.standardError.contains("18 files seen: 18 new, 0 changed, 0 unchanged, 0 deleted"))
+        #expect(outcome.standardError.contains("of 18 processed: 13 kept, 3 duplicates, 2 rejected; 16 documents"))
         let verify = try newsetl(["verify", "--output", folder.path, "--schema", RepositoryPaths.schema])
         #expect(verify.status == 0)
         #expect(verify.standardOutput.hasSuffix("all outputs verified\n"))

@@ -84,7 +84,7 @@ import Testing
         #expect(quiet.standardError.isEmpty)
         let again = try run(RepositoryPaths.sampleInput, output.path)
         #expect(again.status == 0)
-        #expect(again.standardError.hasPrefix("newsetl: nothing new: 16 files seen, all unchanged since the last run"))
+        #expect(again.standardError.hasPrefix("newsetl: nothing new: 18 files seen, all unchanged since the last run"))
     }
 
     @Test func logsOneJSONObjectPerLineAndDrawsNoProgressBarIntoAPipe() throws {
@@ -98,7 +98,7 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["level"] is String && object?["message"] is String && object?["time"] is String)
         }
-        #expect(lines.last?.contains("16 files seen") == true)
+        #expect(lines.last?.contains("18 files seen") == true)
     }
 
     @Test func failsOnRejectsOnlyWhenTheConfigAsks() throws {

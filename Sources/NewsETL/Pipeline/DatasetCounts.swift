@@ -6,6 +6,8 @@ public struct DatasetCounts: Sendable, Equatable {
     public var entityMentions = 0
     /// Paragraphs the clean stage removed from written documents, per rule.
     public var removalsByRule: [String: Int] = [:]
+    /// Written documents per `language` code; the entity tagger reads only `en` and `und`.
+    public var documentsByLanguage: [String: Int] = [:]
 
     public init() {}
 
@@ -13,5 +15,6 @@ public struct DatasetCounts: Sendable, Equatable {
         documents += 1
         entityMentions += document.entities.count
         for paragraph in document.removed { removalsByRule[paragraph.rule, default: 0] += 1 }
+        documentsByLanguage[document.language, default: 0] += 1
     }
 }

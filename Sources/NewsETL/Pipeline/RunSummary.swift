@@ -93,6 +93,10 @@ public struct RunSummary: Sendable {
         out.field("documents_written", raw: String(documentsWritten))
         out.field("entity_mentions", raw: String(entityMentions))
         out.close("}")
+        out.key("documents_by_language")
+        out.open("{")
+        for (language, count) in written.documentsByLanguage.sorted(by: { $0.key < $1.key }) { out.field(language, raw: String(count)) }
+        out.close("}")
         out.key("changes")
         out.open("{")
         out.field("new", raw: String(changes.new))

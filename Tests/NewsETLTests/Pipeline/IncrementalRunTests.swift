@@ -57,7 +57,7 @@ import Testing
         let before = try Self.snapshot(output.path)
         let again = try PipelineRunner(config: config).run()
         #expect(again.runID.isEmpty)
-        #expect(again.changes.unchanged == 16 && again.changes.new == 0 && again.inputs == 0)
+        #expect(again.changes.unchanged == 18 && again.changes.new == 0 && again.inputs == 0)
         let after = try Self.snapshot(output.path)
         #expect(before.keys.sorted() == after.keys.sorted())
         for (path, (bytes, modified)) in before where path != ".lock" {
@@ -71,11 +71,11 @@ import Testing
         let output = TemporaryFolder()
         let config = try Self.config(input: input.path, output: output.path)
         let first = try PipelineRunner(config: config).run()
-        #expect(first.inputs == 12)
+        #expect(first.inputs == 13)
         for name in ["wire", "web"] { try FileManager.default.moveItem(atPath: held.url(name), toPath: input.url(name)) }
         let second = try PipelineRunner(config: config).run()
-        #expect(second.changes.new == 4 && second.changes.unchanged == 12)
-        #expect(second.inputs == 4)
+        #expect(second.changes.new == 5 && second.changes.unchanged == 13)
+        #expect(second.inputs == 5)
         #expect(second.files.allSatisfy { $0.path.hasPrefix("wire/") || $0.path.hasPrefix("web/") })
         // The wire story is a copy of a report the first run kept.
         let runCopies = rows(output, "runs/\(second.runID)/duplicates.jsonl")
@@ -83,9 +83,9 @@ import Testing
         #expect(runCopies.first?.contains("\"source_path\":\"wire/valmora-flood-wire.txt\"") == true)
         #expect(runCopies.first?.contains("\"\(first.runID)\"") == true)
         // The output folder holds the whole dataset; runs/ holds each run's rows.
-        #expect(rows(output, "documents.jsonl").count == 14)
-        #expect(rows(output, "runs/\(first.runID)/documents.jsonl").count == 10)
-        #expect(rows(output, "runs/\(second.runID)/documents.jsonl").count == 4)
+        #expect(rows(output, "documents.jsonl").count == 16)
+        #expect(rows(output, "runs/\(first.runID)/documents.jsonl").count == 11)
+        #expect(rows(output, "runs/\(second.runID)/documents.jsonl").count == 5)
         #expect(rows(output, "duplicates.jsonl").count == 3)
         let report = OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify()
         #expect(report.problems == [])
@@ -121,11 +121,11 @@ import Testing
         _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
         let changedConfig = try Self.config(input: input.path, output: output.path, extra: #""fail_on_reject": false, "#)
         let second = try PipelineRunner(config: changedConfig).run()
-        #expect(second.inputs == 16)
+        #expect(second.inputs == 18)
         #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
         let third = try PipelineRunner(config: changedConfig, options: .init(full: true)).run()
-        #expect(third.inputs == 16 && third.changes.fullReason == "--full was given" && third.changes.unchanged == 16)
-        #expect(rows(output, "documents.jsonl").count == 14)
+        #expect(third.inputs == 18 && third.changes.fullReason == "--full was given" && third.changes.unchanged == 18)
+        #expect(rows(output, "documents.jsonl").count == 16)
     }
 
     @Test func anUnreadableLedgerMeansAFullRunWithAWarning() throws {
@@ -135,7 +135,7 @@ import Testing
         _ = try PipelineRunner(config: config).run()
         output.write(".state/inputs.bin", "NEWSETL-INPUTS-1\nnot what was written, and no checksum either")
         let second = try PipelineRunner(config: config).run()
-        #expect(second.inputs == 16)
+        #expect(second.inputs == 18)
         #expect(second.warnings.contains { $0.contains("input ledger") && $0.contains("processing every file again") })
     }
 
@@ -158,7 +158,7 @@ import Testing
         let output = TemporaryFolder()
         output.write(".lock", "2147483000\n")
         let summary = try PipelineRunner(config: Self.config(input: input.path, output: output.path)).run()
-        #expect(summary.inputs == 16)
+        #expect(summary.inputs == 18)
         #expect(summary.warnings.contains("took over the lock of run pid 2147483000, which ended without releasing it"))
         #expect(output.read(".lock").isEmpty)
     }

@@ -22,12 +22,12 @@ import Testing
     @Test func accountsForEverySampleInputFile() throws {
         let output = TemporaryFolder()
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
-        #expect(summary.inputs == 16)
+        #expect(summary.inputs == 18)
         #expect(summary.rejected == 2)
         #expect(summary.duplicates == 3)
-        #expect(summary.kept == 11)
+        #expect(summary.kept == 13)
         #expect(summary.inputs == summary.kept + summary.duplicates + summary.rejected)
-        #expect(summary.documentsWritten == 14)
+        #expect(summary.documentsWritten == 16)
         let reasons = Dictionary(uniqueKeysWithValues: summary.files.filter { $0.kind == .rejected }.map { ($0.path, $0.reason) })
         #expect(reasons == ["broken/empty.txt": .empty, "broken/scan-0001.txt": .binary])
         // The resend is an exact copy; the Daily Courier copy becomes one once
@@ -85,13 +85,13 @@ import Testing
         let output = TemporaryFolder()
         let summary = try PipelineRunner(config: config(input: RepositoryPaths.sampleInput, output: output.path, workers: 2)).run()
         let stages = Dictionary(uniqueKeysWithValues: summary.stages.map { ($0.name, $0) })
-        #expect(stages["decode"]?.input == 16 && stages["decode"]?.output == 14 && stages["decode"]?.rejected == 2)
-        #expect(stages["clean"]?.input == 14 && stages["entities"]?.input == 14)
-        #expect(stages["dedupe"]?.input == 14 && stages["dedupe"]?.duplicates == 3)
-        #expect(stages["export"]?.output == 14)
+        #expect(stages["decode"]?.input == 18 && stages["decode"]?.output == 16 && stages["decode"]?.rejected == 2)
+        #expect(stages["clean"]?.input == 16 && stages["entities"]?.input == 16)
+        #expect(stages["dedupe"]?.input == 16 && stages["dedupe"]?.duplicates == 3)
+        #expect(stages["export"]?.output == 16)
         let manifest = try JSONSerialization.jsonObject(with: Data(output.read("manifest.json").utf8)) as! [String: Any]
-        #expect((manifest["files"] as! [Any]).count == 16)
-        #expect((manifest["counts"] as! [String: Int])["inputs"] == 16)
+        #expect((manifest["files"] as! [Any]).count == 18)
+        #expect((manifest["counts"] as! [String: Int])["inputs"] == 18)
         #expect(manifest["config_sha256"] as? String == summary.configSHA256)
     }
 

@@ -132,6 +132,6 @@ import Testing
         let again = try PipelineRunner(config: config).run()
         #expect(again.changes.fullReason == "the published dataset (current/) is missing")
         #expect(Self.inconsistencies(in: output.path) == [])
-        #expect(output.read("documents.csv").split(separator: "\r\n").count == 15)
+        #expect(output.read("documents.csv").split(separator: "\r\n").count == 17)
     }
 }

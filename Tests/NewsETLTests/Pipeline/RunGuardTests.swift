@@ -21,11 +21,11 @@ import Testing
             try PipelineRunner(config: config).run()
         } throws: { error in
             guard case RunError.inputFolder(let message) = error else { return false }
-            return message.contains("16 of the 16 files the dataset knows are gone") && message.contains("--allow-deletions")
+            return message.contains("18 of the 18 files the dataset knows are gone") && message.contains("--allow-deletions")
         }
         #expect(try datasetFiles(output) == before)
         let allowed = try PipelineRunner(config: config, options: .init(allowDeletions: true)).run()
-        #expect(allowed.changes.deleted.count == 16)
+        #expect(allowed.changes.deleted.count == 18)
         #expect(output.read("documents.csv").split(separator: "\r\n").count == 1)
     }
 
@@ -35,10 +35,10 @@ import Testing
         var config = try IncrementalRunTests.config(input: input.path, output: output.path)
         config.input.maxDeletedShare = 0.25
         _ = try PipelineRunner(config: config).run()
-        // 3 of the 16 sample files (web/) go: under the share.
+        // 4 of the 18 sample files (web/) go: under the share.
         FileSystem.removeTree(input.url("web"))
-        #expect(try PipelineRunner(config: config).run().changes.deleted.count == 3)
-        // 4 of the 13 left (syndicated/, briefs/ minus one): over it; stopped, then allowed.
+        #expect(try PipelineRunner(config: config).run().changes.deleted.count == 4)
+        // 4 of the 14 left (syndicated/, briefs/ minus one): over it; stopped, then allowed.
         FileSystem.removeTree(input.url("syndicated"))
         FileSystem.removeTree(input.url("briefs/valmora-insurance.txt"))
         #expect(throws: RunError.self) { try PipelineRunner(config: config).run() }
@@ -86,7 +86,7 @@ import Testing
         let output = TemporaryFolder()
         let config = try IncrementalRunTests.config(input: input.path + "/", output: output.path + "//./sub/../out/")
         let summary = try PipelineRunner(config: config).run()
-        #expect(summary.inputs == 16)
+        #expect(summary.inputs == 18)
         #expect(FileSystem.exists(output.url("out/documents.csv")))
     }
 

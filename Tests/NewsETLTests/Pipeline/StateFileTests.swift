@@ -93,7 +93,7 @@ import Testing
         let upgraded = try PipelineRunner(config: config).run()
         #expect(upgraded.changes.fullReason == "the state could not be read")
         #expect(upgraded.warnings.contains { $0.contains("written as RECORDS version 1, this release reads version \(RecordStore.format.version)") })
-        #expect(upgraded.inputs == 16)
+        #expect(upgraded.inputs == 18)
         let next = try PipelineRunner(config: config).run()
         #expect(next.inputs == 0 && next.warnings.isEmpty)
     }

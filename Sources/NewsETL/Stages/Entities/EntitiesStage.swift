@@ -96,10 +96,7 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     /// Finds and links the document's entities within the report.
     public func prepare(_ document: Document) -> Document {
         var tagged = document
-        guard EntitiesStage.readsLanguage(document.language) else {
-            tagged.boundedWork.append(EntitiesStage.otherLanguage)
-            return tagged
-        }
+        guard EntitiesStage.readsLanguage(document.language) else { return tagged }
         var text = document.text
         if document.wordCount > maxWords, let cut = TextNormalizer.offset(afterWords: maxWords, in: text) {
             text = String(text.unicodeScalars.prefix(cut))
@@ -135,9 +132,7 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     /// The tagger, its gazetteers and the date and number rules are
     /// English; on other languages they would find wrong names and misread
     /// numbers ("1.000" is a thousand in German), so such reports get no
-    /// entities, and the run counts them under this message.
-    static let otherLanguage = "no entities: the report is not in English (language column), which is all the entity tagger reads"
-
+    /// entities (the manifest's `documents_by_language` counts them).
     /// English, or too little text to tell.
     static func readsLanguage(_ language: String) -> Bool {
         language == "en" || language == LanguageIdentifier.undetermined

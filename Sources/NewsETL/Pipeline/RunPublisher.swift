@@ -78,7 +78,8 @@ final class RunPublisher {
         } else {
             let session = try openSession(folder: generation)
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
-            let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath))
+            let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath),
+                                           resolvers: resolvers)
             try store.finish()
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
@@ -130,9 +131,10 @@ final class RunPublisher {
 
     /// Streams the earlier records that this run did not replace and the
     /// run's new records, both in path order, into the new store and the
-    /// cumulative datasets. Returns what the written documents add up to.
+    /// cumulative datasets; earlier documents first pass the corpus stages'
+    /// `revise`. Returns what the written documents add up to.
     private func mergeRecords(into store: RecordStoreWriter, session: ExportSession,
-                              newRecords: RecordStoreReader?) throws -> DatasetCounts {
+                              newRecords: RecordStoreReader?, resolvers: [any CorpusResolver]) throws -> DatasetCounts {
         let replaced = plan.changes.replacedPaths
         var written = DatasetCounts()
         func nextPrevious() throws -> StoredRecord? {
@@ -151,7 +153,10 @@ final class RunPublisher {
             } else {
                 takeEarlier = earlier != nil
             }
-            let record = takeEarlier ? earlier! : fresh!
+            var record = takeEarlier ? earlier! : fresh!
+            if takeEarlier, let document = record.document {
+                record.document = resolvers.reduce(document) { $1.revise($0) }
+            }
             if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
             try store.append(record)
             merged += 1

@@ -121,10 +121,16 @@ public protocol CorpusResolver: Sendable {
     /// Writes what later runs need under temporary names and adds them to
     /// the run's transaction, which puts them in place with the outputs.
     func persist(into transaction: OutputTransaction) throws
+    /// A document an earlier run kept, brought in line with what this run
+    /// learned of the whole corpus (a name's type, a site's name), so that
+    /// the cumulative dataset reads as if processed in one run. Called
+    /// while the cumulative files are written; nothing else is redone.
+    func revise(_ stored: Document) -> Document
 }
 
 extension CorpusResolver {
     func persist(into transaction: OutputTransaction) throws {}
+    public func revise(_ stored: Document) -> Document { stored }
 }
 
 public enum CorpusOutcome: Sendable {

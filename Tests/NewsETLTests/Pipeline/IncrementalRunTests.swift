@@ -235,4 +235,30 @@ import Testing
         #expect(current == ["documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl"])
         #expect(OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify().problems == [])
     }
+
+    /// Types per canonical name in a dataset's entities.
+    private static func typesByName(_ output: TemporaryFolder) -> [String: Set<String>] {
+        var types: [String: Set<String>] = [:]
+        for line in output.read("entities.jsonl").split(separator: "\n") {
+            let row = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            guard let type = row["type"] as? String, ["PER", "ORG", "LOC", "MISC"].contains(type) else { continue }
+            types[row["canonical"] as! String, default: []].insert(type)
+        }
+        return types
+    }
+
+    @Test func rowsOfEarlierNightsTakeTheTypeTheGrownCorpusVotesFor() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.sampleInput).filter { $0 != "opinion" }
+        let (input, held) = try Self.sampleCopy(holdingBack: folders)
+        let output = TemporaryFolder()
+        let config = try Self.config(input: input.path, output: output.path)
+        _ = try PipelineRunner(config: config).run()
+        for name in folders { try FileManager.default.moveItem(atPath: held.url(name), toPath: input.url(name)) }
+        _ = try PipelineRunner(config: config).run()
+        let nightly = Self.typesByName(output)
+        #expect(nightly.values.allSatisfy { $0.count == 1 }, "\(nightly.filter { $0.value.count > 1 })")
+        let once = TemporaryFolder()
+        _ = try PipelineRunner(config: try Self.config(input: input.path, output: once.path)).run()
+        #expect(nightly == Self.typesByName(once))
+    }
 }

@@ -79,4 +79,11 @@ struct SourceKnowledge: Sendable {
     var siteNames: [String: String] = [:]
 
     static let none = SourceKnowledge()
+
+    /// The `source` of a page with a domain: the domain's name, else the
+    /// page's own site name, else the domain; nil for a page without one.
+    func source(for document: Document) -> String? {
+        guard let domain = URLDomain.of(document.canonicalURL) else { return nil }
+        return siteNames[domain] ?? document.siteName ?? domain
+    }
 }

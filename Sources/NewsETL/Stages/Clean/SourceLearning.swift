@@ -117,6 +117,12 @@ final class SourceBoilerplateCollector: CorpusCollector {
             try siteState.save(siteCounts, into: transaction)
         }
 
+        func revise(_ stored: Document) -> Document {
+            var revised = stored
+            if let source = known.source(for: stored) { revised.source = source }
+            return revised
+        }
+
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             switch stage.clean(document, knowing: known) {
             case .keep(let cleaned): return .keep(cleaned)

@@ -32,6 +32,10 @@ final class EntityCorpusCollector: CorpusCollector {
             try variants?.persist(into: transaction)
         }
 
+        func revise(_ stored: Document) -> Document {
+            types?.retype(stored) ?? stored
+        }
+
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             let retyped = types?.retype(document) ?? document
             return variants?.resolve(retyped, ordinal: ordinal) ?? .keep(retyped)

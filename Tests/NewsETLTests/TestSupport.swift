@@ -84,3 +84,18 @@ func expectSnapshot(_ produced: String, at path: String, sourceLocation: SourceL
     Issue.record(Comment(rawValue: "\(relative) \(recorded == nil ? "was missing" : "changed") and was re-recorded; review it with git diff, then run again"),
                  sourceLocation: sourceLocation)
 }
+
+/// Runs documents through a corpus stage as the runner does — summarise
+/// each, see the corpus, resolve each — and returns the kept documents.
+func keptByCorpusStage<Stage: CorpusStage>(
+    _ stage: Stage, _ documents: [Document],
+    context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test")
+) -> [Document] {
+    let collector = stage.makeCollector(context: context)
+    for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
+    let resolver = collector.finish()
+    return documents.enumerated().compactMap { ordinal, document in
+        if case .keep(let kept) = resolver.resolve(document, ordinal: ordinal) { return kept }
+        return nil
+    }
+}

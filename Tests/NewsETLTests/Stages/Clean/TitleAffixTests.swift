@@ -12,14 +12,7 @@ import Testing
     }
 
     private func run(_ documents: [Document]) -> [Document] {
-        let stage = CleanStage()
-        let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
-        for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
-        let resolver = collector.finish()
-        return documents.enumerated().compactMap { ordinal, document in
-            if case .keep(let cleaned) = resolver.resolve(document, ordinal: ordinal) { return cleaned }
-            return nil
-        }
+        keptByCorpusStage(CleanStage(), documents)
     }
 
     @Test func learnsTheSegmentASourcesTitlesShare() {

@@ -19,14 +19,7 @@ import Testing
 
     private func resolve(_ documents: [Document], context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
         -> [Document] {
-        let stage = EntitiesStage(minSharedContext: nil)
-        let collector = stage.makeCollector(context: context)
-        for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
-        let resolver = collector.finish()
-        return documents.enumerated().map { ordinal, document in
-            guard case .keep(let resolved) = resolver.resolve(document, ordinal: ordinal) else { return document }
-            return resolved
-        }
+        keptByCorpusStage(EntitiesStage(minSharedContext: nil), documents, context: context)
     }
 
     @Test func everyMentionOfANameTakesTheTypeItsMentionsVoteFor() {

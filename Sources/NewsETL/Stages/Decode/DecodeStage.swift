@@ -101,7 +101,7 @@ public struct DecodeStage: Sendable {
             document.title = page.title
             if let published = page.published {
                 (document.published, document.publishedSource) = (published, page.publishedSource)
-            } else if let byline = PlainTextMetadata.bylineDate(in: paragraphs) {
+            } else if let byline = DecodeStage.bylineDate(paragraphs, blocks: blocks, title: page.title) {
                 (document.published, document.publishedSource) = (byline, "byline")
             }
             document.canonicalURL = page.canonicalURL
@@ -127,6 +127,17 @@ public struct DecodeStage: Sendable {
             return reject(.noText, "no text after decoding (\(document.wordCount) words)", sha256: sha256)
         }
         return .success(document)
+    }
+
+    /// A page's byline date, looked for from its headline on before the
+    /// page's top: a date line above the headline is often the site's
+    /// masthead date ("Tue 15 Jan 2008 | 10:17 EST"), the day of reading,
+    /// not of writing.
+    static func bylineDate(_ paragraphs: [String], blocks: [TextBlock], title: String?) -> String? {
+        let headline = blocks.firstIndex { $0.tag == "h1" }
+            ?? title.flatMap { title in paragraphs.firstIndex { $0 == title || title.hasPrefix($0) && $0.count >= 20 } }
+            ?? 0
+        return PlainTextMetadata.bylineDate(in: paragraphs[headline...]) ?? PlainTextMetadata.bylineDate(in: paragraphs[..<headline])
     }
 
     /// `doc-` and 16 hex digits of the SHA-256 of the relative path: stable

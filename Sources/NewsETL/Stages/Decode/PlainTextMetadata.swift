@@ -55,7 +55,7 @@ public struct PlainTextMetadata: Sendable, Equatable {
     /// The date of the first byline or date line among a page's first
     /// paragraphs ("By Jane Doe | Published 14 March 2012"), for pages whose
     /// metadata states none.
-    static func bylineDate(in paragraphs: [String]) -> String? {
+    static func bylineDate(in paragraphs: some Collection<String>) -> String? {
         for paragraph in paragraphs.prefix(bylineParagraphs) where paragraph.count <= maxDatelineCharacters {
             if readsLikeDateline(paragraph), let date = DateParser.parseDateline(paragraph) { return date }
         }

@@ -25,6 +25,24 @@ import Testing
         #expect(document.sha256 == SHA256.hex(Array(FileManager.default.contents(atPath: folder.url("desk/report.txt"))!)))
     }
 
+    @Test func prefersTheBylineDateUnderTheHeadlineToTheMastheadDate() throws {
+        let page = """
+            <html><head><title>Port reopens | Valmora Gazette</title></head><body>
+            <div class="masthead">Tue 15 Jan 2008 | 10:17 EST</div>
+            <h1>Port reopens after the storm</h1>
+            <p class="byline">By Mira Lund | January 3, 2008</p>
+            <p>The port of Valmora reopened on Thursday after three days.</p></body></html>
+            """
+        guard case .success(let document) = DecodeStage().decode(bytes: Array(page.utf8), relativePath: "a.html") else {
+            Issue.record("rejected")
+            return
+        }
+        #expect(document.published == "2008-01-03")
+        #expect(document.publishedSource == "byline")
+        #expect(document.authors == ["Mira Lund"])
+        #expect(document.language == "en")
+    }
+
     @Test func derivesTheDocumentIDFromThePathOnly() {
         #expect(DecodeStage.docID(forRelativePath: "a/b.txt") == DecodeStage.docID(forRelativePath: "a/b.txt"))
         #expect(DecodeStage.docID(forRelativePath: "a/b.txt") != DecodeStage.docID(forRelativePath: "a/c.txt"))

@@ -3,13 +3,14 @@ import CLanguageID
 /// The language of a text, from CLD2 (Compact Language Detector 2, the
 /// n-gram identifier Chrome used; Debian `libcld2-dev`, Apache 2.0): 83
 /// languages from quadgram and word statistics in tables of a few MB,
-/// thread safe, hundreds of MB/s. Chosen over libexttextcat (Cavnar–Trenkle
+/// thread safe; about 370 instructions per byte (BENCHMARKS.md), hence the
+/// 16 KB it reads. Chosen over libexttextcat (Cavnar–Trenkle
 /// rank order, weak on a paragraph) and over training our own profiles,
 /// for which no multilingual text ships with the tool.
 public enum LanguageIdentifier {
     /// The answer when the evidence is too thin or mixed (ISO 639-2 "undetermined").
     public static let undetermined = "und"
-    /// Text beyond this is not looked at: a report's language shows in its first pages.
+    /// Text beyond this is not looked at: a report's language shows in its first paragraphs.
     static let examinedBytes = 16 * 1024
     /// Below this share of the letters the text is called mixed.
     static let minimumPercent = 50

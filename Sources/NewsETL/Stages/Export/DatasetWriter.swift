@@ -30,10 +30,10 @@ public struct WrittenFile: Sendable, Equatable {
 public enum ExportFormat: String, Sendable, CaseIterable {
     case csv, jsonl, xml
 
-    func makeWriter(for dataset: Dataset, folder: String) throws -> any DatasetWriter {
+    func makeWriter(for dataset: Dataset, folder: String, csv: CSVOptions = CSVOptions()) throws -> any DatasetWriter {
         let path = "\(folder)/\(dataset.name).\(rawValue)"
         switch self {
-        case .csv: return try CSVDatasetWriter(dataset: dataset, path: path)
+        case .csv: return try CSVDatasetWriter(dataset: dataset, path: path, options: csv)
         case .jsonl: return try JSONLDatasetWriter(dataset: dataset, path: path)
         case .xml: return try XMLDatasetWriter(dataset: dataset, path: path)
         }

@@ -46,15 +46,15 @@ public final class ExportSession {
             for format in stage.formats {
                 let group = FormatWriters()
                 formats.append(group)
-                group.writers[.documents] = try format.makeWriter(for: documentsLayout.dataset, folder: folder)
-                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejectsLayout.dataset, folder: folder)
-                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicatesLayout.dataset, folder: folder)
+                group.writers[.documents] = try format.makeWriter(for: documentsLayout.dataset, folder: folder, csv: stage.csv)
+                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejectsLayout.dataset, folder: folder, csv: stage.csv)
+                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicatesLayout.dataset, folder: folder, csv: stage.csv)
                 if includeRemoved {
-                    group.writers[.removed] = try format.makeWriter(for: Datasets.removedLayout.dataset, folder: folder)
+                    group.writers[.removed] = try format.makeWriter(for: Datasets.removedLayout.dataset, folder: folder, csv: stage.csv)
                 }
                 if includeEntities {
-                    group.writers[.entities] = try format.makeWriter(for: Datasets.entitiesLayout.dataset, folder: folder)
-                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummaryLayout.dataset, folder: folder)
+                    group.writers[.entities] = try format.makeWriter(for: Datasets.entitiesLayout.dataset, folder: folder, csv: stage.csv)
+                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummaryLayout.dataset, folder: folder, csv: stage.csv)
                 }
             }
         } catch {

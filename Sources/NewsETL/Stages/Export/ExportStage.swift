@@ -3,16 +3,19 @@
 ///
 /// ```json
 /// { "name": "export", "enabled": true,
-///   "options": { "formats": ["csv", "jsonl", "xml"], "include_text": true } }
+///   "options": { "formats": ["csv", "jsonl", "xml"], "include_text": true,
+///                "csv": { "formula_guard": true, "excel_bom": false } } }
 /// ```
 public struct ExportStage: Sendable {
     public var formats: [ExportFormat]
     /// Whether `documents.*` carry the full text (off for metadata-only datasets).
     public var includeText: Bool
+    public var csv: CSVOptions
 
-    public init(formats: [ExportFormat] = ExportFormat.allCases, includeText: Bool = true) {
+    public init(formats: [ExportFormat] = ExportFormat.allCases, includeText: Bool = true, csv: CSVOptions = CSVOptions()) {
         self.formats = formats
         self.includeText = includeText
+        self.csv = csv
     }
 
     public init(options: OptionReader) {
@@ -25,7 +28,10 @@ public struct ExportStage: Sendable {
         for format in names.compactMap(ExportFormat.init(rawValue:)) where !formats.contains(format) {
             formats.append(format)
         }
-        self.init(formats: formats, includeText: options.bool("include_text", default: true))
+        let csv = options.nested("csv")
+        let csvOptions = CSVOptions(formulaGuard: csv.bool("formula_guard", default: true), excelBOM: csv.bool("excel_bom", default: false))
+        csv.finish()
+        self.init(formats: formats, includeText: options.bool("include_text", default: true), csv: csvOptions)
     }
 
     /// Opens the temporary files of one run in `folder`: documents, rejects

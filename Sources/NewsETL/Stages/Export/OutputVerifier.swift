@@ -126,7 +126,7 @@ public struct OutputVerifier {
 
     private func checkCSV(_ bytes: [UInt8], dataset: Dataset, path: String, report: inout Report) -> Int? {
         do {
-            let records = try CSVParser.parse(bytes)
+            let records = try CSVParser.parse(bytes.starts(with: CSVOptions.byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes)
             guard let header = records.first else {
                 report.problems.append("\(path): no header row")
                 return nil

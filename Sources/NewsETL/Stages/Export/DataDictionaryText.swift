@@ -14,14 +14,36 @@ public enum DataDictionaryText {
         ]
         for dataset in Datasets.all {
             lines += ["", "## \(dataset.name)", "", dataset.description + (dataset.key.map { " Key: `\($0)`." } ?? ""), ""]
-            lines += ["| column | type | unit | can be empty | values | description |", "|---|---|---|---|---|---|"]
+            lines += ["| column | type | unit | can be empty | values | description | example |", "|---|---|---|---|---|---|---|"]
             for column in dataset.columns {
                 let cells = ["`\(column.name)`", column.type.rawValue, column.unit ?? "", column.nullable ? "yes" : "no",
-                             column.domain.map(values) ?? "", column.description]
+                             column.domain.map(values) ?? "", column.description, column.example.map { "`\($0)`" } ?? ""]
                 lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `datasets.json`, written beside the datasets of every run: the same
+    /// dictionary for programs (per dataset its description, key and
+    /// columns; per column name, type, unit, nullable, allowed values,
+    /// description and an example), for exactly the datasets written.
+    static func json(_ datasets: [Dataset], formats: [String]) -> [UInt8] {
+        func quoted(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
+        var lines = ["{\"datasets\": ["]
+        for (index, dataset) in datasets.enumerated() {
+            lines.append("  {\"name\": \(quoted(dataset.name)), \"description\": \(quoted(dataset.description)), \"key\": \(quoted(dataset.key)),")
+            lines.append("   \"files\": [\(formats.map { quoted(dataset.name + "." + $0) }.joined(separator: ", "))], \"columns\": [")
+            for (position, column) in dataset.columns.enumerated() {
+                let fields = ["\"name\": \(quoted(column.name))", "\"type\": \(quoted(column.type.rawValue))", "\"unit\": \(quoted(column.unit))",
+                              "\"nullable\": \(column.nullable)", "\"values\": \(quoted(column.domain.map(values)))",
+                              "\"description\": \(quoted(column.description))", "\"example\": \(quoted(column.example))"]
+                lines.append("    {" + fields.joined(separator: ", ") + "}" + (position + 1 < dataset.columns.count ? "," : ""))
+            }
+            lines.append("  ]}" + (index + 1 < datasets.count ? "," : ""))
+        }
+        lines.append("]}")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
     private static func values(_ domain: ValueDomain) -> String {

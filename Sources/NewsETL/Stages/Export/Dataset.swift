@@ -14,10 +14,13 @@ public struct Dataset: Sendable, Equatable {
         public var description: String
         /// The values allowed beyond the type, when there is a rule (ids, closed sets, ranges).
         public var domain: ValueDomain?
+        /// A typical value as the formats write it, for the data dictionary.
+        public var example: String?
 
-        public init(_ name: String, _ type: ColumnType, unit: String? = nil, nullable: Bool = false,
+        public init(_ name: String, _ type: ColumnType, example: String? = nil, unit: String? = nil, nullable: Bool = false,
                     domain: ValueDomain? = nil, _ description: String) {
             self.name = name
+            self.example = example
             self.type = type
             self.unit = unit
             self.nullable = nullable
@@ -135,8 +138,9 @@ struct RowLayout<Record>: Sendable {
 }
 
 extension RowLayout.Field {
-    init(_ name: String, _ type: ColumnType, unit: String? = nil, nullable: Bool = false, domain: ValueDomain? = nil,
-         _ description: String, _ value: @escaping @Sendable (Record) -> FieldValue) {
-        self.init(column: Dataset.Column(name, type, unit: unit, nullable: nullable, domain: domain, description), value: value)
+    init(_ name: String, _ type: ColumnType, example: String? = nil, unit: String? = nil, nullable: Bool = false,
+         domain: ValueDomain? = nil, _ description: String, _ value: @escaping @Sendable (Record) -> FieldValue) {
+        self.init(column: Dataset.Column(name, type, example: example, unit: unit, nullable: nullable, domain: domain, description),
+                  value: value)
     }
 }

@@ -29,6 +29,8 @@ public final class ExportSession {
     private let includeEntities: Bool
     private let folder: String
     private let threads: Int
+    /// `datasets.json`: the dictionary of exactly the datasets and formats this session writes.
+    private let dictionary: [UInt8]
     private var formats: [FormatWriters] = []
     private var pending: [(kind: Kind, row: [FieldValue])] = []
     private var summary = EntitySummary()
@@ -42,6 +44,10 @@ public final class ExportSession {
         self.includeEntities = includeEntities
         self.folder = folder
         self.threads = max(1, threads)
+        let datasets = [documentsLayout.dataset, Datasets.rejectsLayout.dataset, Datasets.duplicatesLayout.dataset]
+            + (includeRemoved ? [Datasets.removedLayout.dataset] : [])
+            + (includeEntities ? [Datasets.entitiesLayout.dataset, Datasets.entitySummaryLayout.dataset] : [])
+        dictionary = DataDictionaryText.json(datasets, formats: stage.formats.map(\.rawValue))
         do {
             for format in stage.formats {
                 let group = FormatWriters()
@@ -69,7 +75,7 @@ public final class ExportSession {
 
     /// Every file the session writes, by final path.
     public var outputPaths: [String] {
-        allWriters.map(\.finalPath) + [manifestPath]
+        allWriters.map(\.finalPath) + [dictionaryPath, manifestPath]
     }
 
     /// Dataset by dataset, each in the configured format order.
@@ -78,6 +84,7 @@ public final class ExportSession {
     }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
+    private var dictionaryPath: String { "\(folder)/datasets.json" }
 
     public func write(_ document: Document) throws {
         pending.append((.documents, documentsLayout.row(document)))
@@ -128,10 +135,14 @@ public final class ExportSession {
         try flush()
         let writers = allWriters
         let written = try writers.map { try $0.finish() }
+        let dictionaryFile = try AtomicFile(path: dictionaryPath)
+        try dictionaryFile.write(dictionary)
+        try dictionaryFile.close()
         let manifestFile = try AtomicFile(path: manifestPath)
         try manifestFile.write(try manifest(written))
         try manifestFile.close()
-        let renames = writers.map { ($0.temporaryPath, $0.finalPath) } + [(manifestFile.temporaryPath, manifestPath)]
+        let renames = writers.map { ($0.temporaryPath, $0.finalPath) }
+            + [(dictionaryFile.temporaryPath, dictionaryPath), (manifestFile.temporaryPath, manifestPath)]
         for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
         return written
@@ -140,6 +151,7 @@ public final class ExportSession {
     /// Removes every temporary file of the session.
     public func abort() {
         for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
+        AtomicFile.discard(AtomicFile.temporaryPath(for: dictionaryPath))
         AtomicFile.discard(AtomicFile.temporaryPath(for: manifestPath))
     }
 }

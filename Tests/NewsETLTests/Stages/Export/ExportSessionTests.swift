@@ -75,7 +75,7 @@ import Testing
         try session.write(ExportSessionTests.documents[0])
         try session.commit(manifest: Array("{}\n".utf8))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl"])
+        #expect(names == ["datasets.json", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl"])
         #expect(!folder.read("documents.jsonl").contains("\"text\":"))
     }
 

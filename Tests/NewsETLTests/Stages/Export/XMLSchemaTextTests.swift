@@ -47,3 +47,22 @@ import Testing
         #expect(folder.read("rejects.xml").contains("<detail_length>11</detail_length>"))
     }
 }
+
+@Suite struct DataDictionaryTests {
+    @Test func listsExactlyTheColumnsAndFilesARunWrites() throws {
+        let output = TemporaryFolder()
+        _ = try PipelineRunner(config: try IncrementalRunTests.config(input: RepositoryPaths.sampleInput, output: output.path)).run()
+        let dictionary = try JSONSerialization.jsonObject(with: Data(output.read("datasets.json").utf8)) as! [String: Any]
+        let datasets = dictionary["datasets"] as! [[String: Any]]
+        #expect(datasets.map { $0["name"] as! String } == Datasets.names)
+        for dataset in datasets {
+            let columns = (dataset["columns"] as! [[String: Any]]).map { $0["name"] as! String }
+            for file in dataset["files"] as! [String] where file.hasSuffix(".csv") {
+                #expect(try CSVParser.parse(Array(output.read(file).utf8)).first == columns, "\(file)")
+            }
+            for column in dataset["columns"] as! [[String: Any]] {
+                #expect(column["example"] is String, "\(dataset["name"]!).\(column["name"]!) has no example")
+            }
+        }
+    }
+}

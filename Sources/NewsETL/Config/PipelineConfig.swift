@@ -54,7 +54,8 @@ public struct PipelineConfig: Sendable {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
-            throw ConfigError(configPath: configPath, problems: ["not valid JSON: \(jsonErrorDetail(error))"])
+            let detail = JSONSyntaxLocator.locate(bytes) ?? jsonErrorDetail(error)
+            throw ConfigError(configPath: configPath, problems: ["not valid JSON: \(detail)"])
         }
         let problems = ConfigProblems()
         let reader = OptionReader(value: root, path: "", problems: problems)

@@ -74,6 +74,21 @@ import Testing
         #expect(found == ["stages[1].options.rules: unknown key (known keys: aliases, gazetteers, max_words, merge_variants, one_type_per_name, types)"])
     }
 
+    @Test(arguments: [
+        ("{\n  \"stages\": [\n    {\"name\": \"decode\" \"x\"}\n  ]\n}", "line 3, column 23: expected ',' or '}'"),
+        ("{\"stages\": [", "line 1, column 13: the file ends where a value should follow"),
+        ("{\"name\": \"déco\n\"}", "line 1, column 15: a control character (a line break?) inside a string"),
+        ("{\"on\": True}", "line 1, column 8: expected a value (an object, list, string, number, true, false or null)"),
+        ("{} {}", "line 1, column 4: unexpected text after the end of the JSON"),
+    ])
+    func saysWhereTheJSONBreaks(text: String, message: String) {
+        #expect(problems(text) == ["not valid JSON: " + message])
+    }
+
+    @Test func findsNothingWrongInValidJSON() {
+        #expect(JSONSyntaxLocator.locate(Array(#"{"a": [1, -2.5e3, "x\"y", true, false, null, {}], "b": {}}"#.utf8)) == nil)
+    }
+
     @Test func reportsMalformedJSONAndNonObjects() {
         #expect(problems("{\"stages\": [") .count == 1)
         #expect(problems("{\"stages\": [").first?.hasPrefix("not valid JSON") == true)

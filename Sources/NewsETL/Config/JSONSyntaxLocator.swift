@@ -75,16 +75,16 @@ struct JSONSyntaxLocator {
         depth += 1
         guard depth <= JSONSyntaxLocator.maxDepth else { throw fail("nested too deeply") }
         index += 1
-        skipSpace()
-        if index < bytes.count, bytes[index] == close {
-            index += 1
-            depth -= 1
-            return
-        }
         let closeName = isObject ? "'}'" : "']'"
         while true {
+            // An empty container, or (as the decoder allows) a trailing comma.
+            skipSpace()
+            if index < bytes.count, bytes[index] == close {
+                index += 1
+                depth -= 1
+                return
+            }
             if isObject {
-                skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
                 try string()
                 skipSpace()
@@ -94,19 +94,9 @@ struct JSONSyntaxLocator {
             try value()
             skipSpace()
             guard index < bytes.count else { throw fail("expected ',' or \(closeName)") }
-            if bytes[index] == close {
-                index += 1
-                depth -= 1
-                return
-            }
+            if bytes[index] == close { continue }
             guard bytes[index] == UInt8(ascii: ",") else { throw fail("expected ',' or \(closeName)") }
             index += 1
-            skipSpace()
-            if index < bytes.count, bytes[index] == close {
-                index += 1
-                depth -= 1
-                return
-            }
         }
     }
 

@@ -3,7 +3,7 @@ import NewsETL
 
 /// A one-line progress bar with counts, rate and ETA, drawn only when
 /// stderr is a terminal (never into cron mail or log files), at most ten
-/// times a second.
+/// times a second, fitted to the terminal's width (`ProgressLine`).
 final class ProgressBar {
     private let terminal: TerminalLine
     private let clock = ContinuousClock()
@@ -26,13 +26,11 @@ final class ProgressBar {
         lastDrawn = now
         let elapsed = max((now - phaseStart).seconds, 0.001)
         let rate = Double(progress.done) / elapsed
-        let share = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
-        let width = 24
-        let filled = Int(share * Double(width))
         let remaining = rate > 0 ? Double(progress.total - progress.done) / rate : 0
-        let eta = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
-        terminal.showBar("\(phase) [\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] "
-                         + "\(progress.done)/\(progress.total) files  \(Int(rate))/s  ETA \(eta)")
+        // Asked at every redraw: the window may have been resized.
+        let columns = TerminalSize.columns(ofDescriptor: 2) ?? 80
+        terminal.showBar(ProgressLine.text(phase: phase, done: progress.done, total: progress.total, rate: rate,
+                                           remainingSeconds: remaining, columns: columns))
     }
 
     func finish() { terminal.clearBar() }

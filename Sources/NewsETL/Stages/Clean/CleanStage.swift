@@ -104,7 +104,7 @@ public struct CleanStage: DocumentStage, CorpusStage {
                 !known.titleAffixes.isEmpty && known.titleAffixes.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: sourceSeed))
             }
         }
-        if let source = known.source(for: document) { cleaned.source = source }
+        if let domain { cleaned.source = known.source(domain: domain, siteName: document.siteName) }
         cleaned.boundedWork += stoppedRules.map { "rule \($0): its regex ran out of its work budget and was stopped; the paragraph was kept" }
         var kept: [Paragraph] = []
         for (index, paragraph) in paragraphs.enumerated() {

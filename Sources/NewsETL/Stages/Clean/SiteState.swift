@@ -80,10 +80,9 @@ struct SourceKnowledge: Sendable {
 
     static let none = SourceKnowledge()
 
-    /// The `source` of a page with a domain: the domain's name, else the
-    /// page's own site name, else the domain; nil for a page without one.
-    func source(for document: Document) -> String? {
-        guard let domain = URLDomain.of(document.canonicalURL) else { return nil }
-        return siteNames[domain] ?? document.siteName ?? domain
+    /// The `source` of a page of `domain`: the domain's name, else the
+    /// page's own site name, else the domain.
+    func source(domain: String, siteName: String?) -> String {
+        siteNames[domain] ?? siteName ?? domain
     }
 }

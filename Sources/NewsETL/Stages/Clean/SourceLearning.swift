@@ -119,7 +119,7 @@ final class SourceBoilerplateCollector: CorpusCollector {
 
         func revise(_ stored: Document) -> Document {
             var revised = stored
-            if let source = known.source(for: stored) { revised.source = source }
+            if let domain = URLDomain.of(stored.canonicalURL) { revised.source = known.source(domain: domain, siteName: stored.siteName) }
             return revised
         }
 

@@ -10,7 +10,6 @@ enum SiteReference {
         if let siteName, siteName.lowercased().filter({ $0.isLetter || $0.isNumber }) == letters { return true }
         guard let label = domain.flatMap({ label(of: $0) }), label.count >= 3 else { return false }
         return letters == label || (letters.hasPrefix(label) && text.split(separator: " ").count <= 3)
-            || letters == label.replacingOccurrences(of: "-", with: "")
     }
 
     /// The registered name of a domain: `washingtonpost` of

@@ -129,11 +129,12 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         return screened
     }
 
-    /// The tagger, its gazetteers and the date and number rules are
-    /// English; on other languages they would find wrong names and misread
-    /// numbers ("1.000" is a thousand in German), so such reports get no
-    /// entities (the manifest's `documents_by_language` counts them).
-    /// English, or too little text to tell.
+    /// Whether the stage reads a report in `language`: English, or too
+    /// little text to tell. The tagger, its gazetteers and the date and
+    /// number rules are English; on other languages they would find wrong
+    /// names and misread numbers ("1.000" is a thousand in German), so such
+    /// reports get no entities (the manifest's `documents_by_language`
+    /// counts them).
     static func readsLanguage(_ language: String) -> Bool {
         language == "en" || language == LanguageIdentifier.undetermined
     }

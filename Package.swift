@@ -21,6 +21,11 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // CLD2's interface is C++; this target gives it a C face for Swift.
         .target(
             name: "CLanguageID",
@@ -28,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "NewsETL",
-            dependencies: ["CLibXML2", "CLibCSV", "CLanguageID", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibXML2", "CLibCSV", "CSQLite", "CLanguageID", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "newsetl",

@@ -29,7 +29,8 @@ struct PublishedDataset {
 
     /// Every top-level name a config can publish.
     static let publishableNames: [String] =
-        Datasets.names.flatMap { dataset in ExportFormat.allCases.map { "\(dataset).\($0.rawValue)" } } + ["manifest.json"]
+        Datasets.names.flatMap { dataset in ExportFormat.fileFormats.map { "\(dataset).\($0.rawValue)" } }
+            + [SQLiteExport.fileName, "datasets.json", "manifest.json"]
 
     /// The run id of the dataset `current` points to, if any.
     var currentRunID: String? {

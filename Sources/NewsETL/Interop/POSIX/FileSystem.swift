@@ -141,6 +141,29 @@ public enum FileSystem {
         guard unlink(path) == 0 || errno == ENOENT else { throw SystemError("unlink", path: path) }
     }
 
+    /// Syncs a closed file another library wrote (SQLite) to disk and
+    /// returns its size and SHA-256, read in blocks rather than whole.
+    public static func syncAndDigest(_ path: String) throws(SystemError) -> (bytes: Int, sha256: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError("open", path: path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw SystemError("fsync", path: path) }
+        var digest = SHA256()
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: path)
+            }
+            if count == 0 { break }
+            digest.update(block[..<count])
+            total += count
+        }
+        return (total, digest.finalizeHex())
+    }
+
     /// Flushes a folder's entries (renames into it) to disk.
     public static func syncFolder(_ path: String) throws(SystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -16,10 +16,14 @@ public struct Dataset: Sendable, Equatable {
         public var domain: ValueDomain?
         /// A typical value as the formats write it, for the data dictionary.
         public var example: String?
+        /// The `dataset.column` whose values this column's values name
+        /// (a foreign key in the SQLite database), if any.
+        public var references: String?
 
         public init(_ name: String, _ type: ColumnType, example: String? = nil, unit: String? = nil, nullable: Bool = false,
-                    domain: ValueDomain? = nil, _ description: String) {
+                    domain: ValueDomain? = nil, references: String? = nil, _ description: String) {
             self.name = name
+            self.references = references
             self.example = example
             self.type = type
             self.unit = unit
@@ -35,8 +39,9 @@ public struct Dataset: Sendable, Equatable {
     public var recordElement: String
     /// One line for the data dictionary.
     public var description: String
-    /// The column whose values are unique within the dataset, if one is.
-    public var key: String?
+    /// The columns whose values together are unique within the dataset (the
+    /// SQLite primary key, an XML schema uniqueness constraint).
+    public var key: [String]
     public var columns: [Column]
 }
 
@@ -116,7 +121,7 @@ struct RowLayout<Record>: Sendable {
     let dataset: Dataset
     private let values: [@Sendable (Record) -> FieldValue]
 
-    init(name: String, recordElement: String, key: String? = nil, description: String, fields: [Field]) {
+    init(name: String, recordElement: String, key: [String], description: String, fields: [Field]) {
         dataset = Dataset(name: name, recordElement: recordElement, description: description, key: key,
                           columns: fields.map(\.column))
         values = fields.map(\.value)
@@ -139,8 +144,10 @@ struct RowLayout<Record>: Sendable {
 
 extension RowLayout.Field {
     init(_ name: String, _ type: ColumnType, example: String? = nil, unit: String? = nil, nullable: Bool = false,
-         domain: ValueDomain? = nil, _ description: String, _ value: @escaping @Sendable (Record) -> FieldValue) {
-        self.init(column: Dataset.Column(name, type, example: example, unit: unit, nullable: nullable, domain: domain, description),
+         domain: ValueDomain? = nil, references: String? = nil, _ description: String,
+         _ value: @escaping @Sendable (Record) -> FieldValue) {
+        self.init(column: Dataset.Column(name, type, example: example, unit: unit, nullable: nullable, domain: domain,
+                                         references: references, description),
                   value: value)
     }
 }

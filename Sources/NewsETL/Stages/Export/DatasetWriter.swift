@@ -1,10 +1,15 @@
+/// Where the rows of one dataset go in one format: a file of its own, or a
+/// table of the SQLite database.
+protocol RowSink: AnyObject {
+    func write(_ row: [FieldValue]) throws
+}
+
 /// Streams the rows of one dataset into one file format. `finish` closes the
 /// temporary file and says what it holds; the export session renames it
 /// into place.
-protocol DatasetWriter: AnyObject {
+protocol DatasetWriter: RowSink {
     var temporaryPath: String { get }
     var finalPath: String { get }
-    func write(_ row: [FieldValue]) throws
     func finish() throws -> WrittenFile
 }
 
@@ -19,23 +24,33 @@ public struct WrittenFile: Sendable, Equatable {
     public var sha256: String
 
     init(name: String, records: Int?, file: AtomicFile) {
+        self.init(name: name, records: records, bytes: file.byteCount, sha256: file.sha256 ?? "")
+    }
+
+    init(name: String, records: Int?, bytes: Int, sha256: String) {
         self.name = name
         self.records = records
-        bytes = file.byteCount
-        sha256 = file.sha256 ?? ""
+        self.bytes = bytes
+        self.sha256 = sha256
     }
 }
 
-/// The file formats `export.options.formats` can name.
+/// The file formats `export.options.formats` can name: a file per dataset
+/// (csv, jsonl, xml), or one SQLite database with a table per dataset.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case csv, jsonl, xml
+    case csv, jsonl, xml, sqlite
 
+    /// The formats that write one file per dataset.
+    static let fileFormats: [ExportFormat] = [.csv, .jsonl, .xml]
+
+    /// A writer of one dataset's file; not for `sqlite`, which `SQLiteExport` writes whole.
     func makeWriter(for dataset: Dataset, folder: String, csv: CSVOptions = CSVOptions()) throws -> any DatasetWriter {
         let path = "\(folder)/\(dataset.name).\(rawValue)"
         switch self {
         case .csv: return try CSVDatasetWriter(dataset: dataset, path: path, options: csv)
         case .jsonl: return try JSONLDatasetWriter(dataset: dataset, path: path)
         case .xml: return try XMLDatasetWriter(dataset: dataset, path: path)
+        case .sqlite: preconditionFailure("the SQLite database is one file for all datasets (SQLiteExport)")
         }
     }
 }

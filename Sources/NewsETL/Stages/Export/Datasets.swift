@@ -11,7 +11,7 @@ public enum Datasets {
     }
 
     static let documentsLayout = RowLayout<Document>(
-        name: "documents", recordElement: "document", key: "doc_id",
+        name: "documents", recordElement: "document", key: ["doc_id"],
         description: "One row per kept report (and per marked copy when dedupe marks rather than drops).",
         fields: [
             .init("doc_id", .string, example: "doc-87eda6bc79213604", domain: .docID, "Stable id from the path relative to the input folder; the same file keeps it across runs.") { .text($0.docID) },
@@ -43,7 +43,7 @@ public enum Datasets {
         ])
 
     static let rejectsLayout = RowLayout<Rejection>(
-        name: "rejects", recordElement: "reject",
+        name: "rejects", recordElement: "reject", key: ["path"],
         description: "One row per input file that did not become a document, with the reason.",
         fields: [
             .init("path", .string, example: "broken/empty.txt", "Path of the input file relative to the input folder.") { .text($0.path) },
@@ -52,7 +52,7 @@ public enum Datasets {
         ])
 
     static let duplicatesLayout = RowLayout<DuplicateRecord>(
-        name: "duplicates", recordElement: "duplicate",
+        name: "duplicates", recordElement: "duplicate", key: ["doc_id"],
         description: "One row per report found to be a copy of another, pointing at its canonical report.",
         fields: [
             .init("doc_id", .string, example: "doc-1b0c6e1f3d2a4b59", domain: .docID, "The copy's id.") { .text($0.docID) },
@@ -67,10 +67,10 @@ public enum Datasets {
         ])
 
     static let removedLayout = RowLayout<Located<RemovedParagraph>>(
-        name: "removed", recordElement: "paragraph",
+        name: "removed", recordElement: "paragraph", key: ["doc_id", "paragraph"],
         description: "One row per paragraph the clean stage removed, with the rule that removed it (keep_removed).",
         fields: [
-            .init("doc_id", .string, example: "doc-87eda6bc79213604", domain: .docID, "The document the paragraph was removed from.") { .text($0.docID) },
+            .init("doc_id", .string, example: "doc-87eda6bc79213604", domain: .docID, references: "documents.doc_id", "The document the paragraph was removed from.") { .text($0.docID) },
             .init("paragraph", .integer, example: "3", domain: .count, "Position of the paragraph in the decoded text, from 0.") { .integer($0.item.index) },
             .init("start", .integer, example: "412", unit: "code points", domain: .count, "Offset of the paragraph in the decoded text.") { .integer($0.item.start) },
             .init("end", .integer, example: "425", unit: "code points", domain: .count, "End offset (exclusive) in the decoded text.") { .integer($0.item.end) },
@@ -79,11 +79,11 @@ public enum Datasets {
         ])
 
     static let entitiesLayout = RowLayout<Located<EntityRecord>>(
-        name: "entities", recordElement: "entity",
+        name: "entities", recordElement: "entity", key: ["doc_id", "start"],
         description: "One row per entity mention in a written document, in text order.",
         fields: [
-            .init("doc_id", .string, example: "doc-87eda6bc79213604", domain: .docID, "The document of the mention.") { .text($0.docID) },
-            .init("entity_id", .string, example: "ent-71fe78abb84f", domain: .entityID, "The entity the mention names: the same id for every spelling of one entity.") { .text($0.item.entityID) },
+            .init("doc_id", .string, example: "doc-87eda6bc79213604", domain: .docID, references: "documents.doc_id", "The document of the mention.") { .text($0.docID) },
+            .init("entity_id", .string, example: "ent-71fe78abb84f", domain: .entityID, references: "entity_summary.entity_id", "The entity the mention names: the same id for every spelling of one entity.") { .text($0.item.entityID) },
             .init("type", .string, example: "MONEY", domain: .entityType, "PER, ORG, LOC, MISC, DATE, TIME, MONEY, PERCENT or QUANTITY.") { .text($0.item.mention.kind.rawValue) },
             .init("mention", .string, example: "£1.2m", "The mention exactly as written in the clean text.") { .text($0.item.mention.text) },
             .init("canonical", .string, example: "£1.2m", "The entity's canonical name.") { .text($0.item.canonical) },
@@ -95,7 +95,7 @@ public enum Datasets {
         ])
 
     static let entitySummaryLayout = RowLayout<EntitySummary.Row>(
-        name: "entity_summary", recordElement: "entity", key: "entity_id",
+        name: "entity_summary", recordElement: "entity", key: ["entity_id"],
         description: "One row per entity across all written documents.",
         fields: [
             .init("entity_id", .string, example: "ent-52b31c8d3b28", domain: .entityID, "The entity's id, as in entities.") { .text($0.entityID) },

@@ -3,8 +3,9 @@
 /// temporary files and leaves the previous outputs as they were.
 ///
 /// Rows are made once, buffered, and written by one thread per format
-/// (up to `threads`): each format's files get the same rows in the same
-/// order, so the output does not depend on the thread count.
+/// (up to `threads`): each format's files (and the SQLite database's
+/// tables) get the same rows in the same order, so the output does not
+/// depend on the thread count.
 public final class ExportSession {
     private enum Kind: CaseIterable {
         case documents, rejects, duplicates, removed, entities, summary
@@ -12,7 +13,7 @@ public final class ExportSession {
 
     /// One format's writers; used by one thread at a time.
     private final class FormatWriters: @unchecked Sendable {
-        var writers: [Kind: any DatasetWriter] = [:]
+        var writers: [Kind: any RowSink] = [:]
 
         func write(_ rows: [(kind: Kind, row: [FieldValue])]) -> (any Error)? {
             do {
@@ -32,6 +33,8 @@ public final class ExportSession {
     /// `datasets.json`: the dictionary of exactly the datasets and formats this session writes.
     private let dictionary: [UInt8]
     private var formats: [FormatWriters] = []
+    /// `newsetl.sqlite`, when the formats name `sqlite`.
+    private var database: SQLiteExport?
     private var pending: [(kind: Kind, row: [FieldValue])] = []
     private var summary = EntitySummary()
     private var committed = false
@@ -44,23 +47,22 @@ public final class ExportSession {
         self.includeEntities = includeEntities
         self.folder = folder
         self.threads = max(1, threads)
-        let datasets = [documentsLayout.dataset, Datasets.rejectsLayout.dataset, Datasets.duplicatesLayout.dataset]
-            + (includeRemoved ? [Datasets.removedLayout.dataset] : [])
-            + (includeEntities ? [Datasets.entitiesLayout.dataset, Datasets.entitySummaryLayout.dataset] : [])
-        dictionary = DataDictionaryText.json(datasets, formats: stage.formats.map(\.rawValue))
+        let kinds: [(Kind, Dataset)] = [(.documents, documentsLayout.dataset), (.rejects, Datasets.rejectsLayout.dataset),
+                                        (.duplicates, Datasets.duplicatesLayout.dataset)]
+            + (includeRemoved ? [(.removed, Datasets.removedLayout.dataset)] : [])
+            + (includeEntities ? [(.entities, Datasets.entitiesLayout.dataset), (.summary, Datasets.entitySummaryLayout.dataset)] : [])
+        let datasets = kinds.map(\.1)
+        dictionary = DataDictionaryText.json(datasets, formats: stage.formats)
         do {
             for format in stage.formats {
                 let group = FormatWriters()
                 formats.append(group)
-                group.writers[.documents] = try format.makeWriter(for: documentsLayout.dataset, folder: folder, csv: stage.csv)
-                group.writers[.rejects] = try format.makeWriter(for: Datasets.rejectsLayout.dataset, folder: folder, csv: stage.csv)
-                group.writers[.duplicates] = try format.makeWriter(for: Datasets.duplicatesLayout.dataset, folder: folder, csv: stage.csv)
-                if includeRemoved {
-                    group.writers[.removed] = try format.makeWriter(for: Datasets.removedLayout.dataset, folder: folder, csv: stage.csv)
-                }
-                if includeEntities {
-                    group.writers[.entities] = try format.makeWriter(for: Datasets.entitiesLayout.dataset, folder: folder, csv: stage.csv)
-                    group.writers[.summary] = try format.makeWriter(for: Datasets.entitySummaryLayout.dataset, folder: folder, csv: stage.csv)
+                if format == .sqlite {
+                    let database = try SQLiteExport(datasets: datasets, folder: folder)
+                    self.database = database
+                    for (kind, dataset) in kinds { group.writers[kind] = try database.table(dataset) }
+                } else {
+                    for (kind, dataset) in kinds { group.writers[kind] = try format.makeWriter(for: dataset, folder: folder, csv: stage.csv) }
                 }
             }
         } catch {
@@ -75,12 +77,12 @@ public final class ExportSession {
 
     /// Every file the session writes, by final path.
     public var outputPaths: [String] {
-        allWriters.map(\.finalPath) + [dictionaryPath, manifestPath]
+        allWriters.map(\.finalPath) + (database.map { [$0.finalPath] } ?? []) + [dictionaryPath, manifestPath]
     }
 
-    /// Dataset by dataset, each in the configured format order.
+    /// The files of one dataset each: dataset by dataset, each in the configured format order.
     private var allWriters: [any DatasetWriter] {
-        Kind.allCases.flatMap { kind in formats.compactMap { $0.writers[kind] } }
+        Kind.allCases.flatMap { kind in formats.compactMap { $0.writers[kind] as? any DatasetWriter } }
     }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
@@ -134,7 +136,8 @@ public final class ExportSession {
         }
         try flush()
         let writers = allWriters
-        let written = try writers.map { try $0.finish() }
+        var written = try writers.map { try $0.finish() }
+        if let database { written.append(try database.finish()) }
         let dictionaryFile = try AtomicFile(path: dictionaryPath)
         try dictionaryFile.write(dictionary)
         try dictionaryFile.close()
@@ -142,6 +145,7 @@ public final class ExportSession {
         try manifestFile.write(try manifest(written))
         try manifestFile.close()
         let renames = writers.map { ($0.temporaryPath, $0.finalPath) }
+            + (database.map { [($0.temporaryPath, $0.finalPath)] } ?? [])
             + [(dictionaryFile.temporaryPath, dictionaryPath), (manifestFile.temporaryPath, manifestPath)]
         for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
@@ -151,6 +155,7 @@ public final class ExportSession {
     /// Removes every temporary file of the session.
     public func abort() {
         for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
+        database?.discard()
         AtomicFile.discard(AtomicFile.temporaryPath(for: dictionaryPath))
         AtomicFile.discard(AtomicFile.temporaryPath(for: manifestPath))
     }

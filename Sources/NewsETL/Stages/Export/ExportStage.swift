@@ -3,7 +3,7 @@
 ///
 /// ```json
 /// { "name": "export", "enabled": true,
-///   "options": { "formats": ["csv", "jsonl", "xml"], "include_text": true,
+///   "options": { "formats": ["csv", "jsonl", "xml", "sqlite"], "include_text": true,
 ///                "csv": { "formula_guard": true, "excel_bom": false } } }
 /// ```
 public struct ExportStage: Sendable {

@@ -5,7 +5,8 @@ import Foundation
 /// with the declared header and every record as wide as it, every JSONL
 /// line an object with the declared keys and no missing required value,
 /// XML valid against the schema generated from the same declaration, the
-/// formats agreeing on the number of records and with the manifest's
+/// SQLite database intact with the declared tables, column types and
+/// foreign keys, the formats agreeing on the number of records and with the manifest's
 /// `output_files`, and the manifest's accounting (`inputs = kept +
 /// duplicates + rejected`, one row per written document).
 /// It checks exactly the files the manifest lists as the run's outputs, and
@@ -40,10 +41,13 @@ public struct OutputVerifier {
                 report.problems.append("\(error)")
             }
         }
+        let databasePath = "\(folder)/\(SQLiteExport.fileName)"
+        let tableCounts = manifest.outputs.contains(SQLiteExport.fileName) ? checkSQLite(databasePath, report: &report) : [:]
         for dataset in Datasets.all {
             let name = dataset.name
             var counts: [String: Int] = [:]
-            for format in ExportFormat.allCases where manifest.outputs.contains("\(name).\(format.rawValue)") {
+            if let count = tableCounts[name] { counts["sqlite"] = count }
+            for format in ExportFormat.fileFormats where manifest.outputs.contains("\(name).\(format.rawValue)") {
                 let fileName = "\(name).\(format.rawValue)"
                 let path = "\(folder)/\(fileName)"
                 guard let data = FileManager.default.contents(atPath: path) else {
@@ -60,6 +64,7 @@ public struct OutputVerifier {
                         report.problems.append(contentsOf: errors.map { "\(path): \($0)" })
                         if errors.isEmpty { counts["xml"] = records }
                     }
+                case .sqlite: break
                 }
                 if let count = counts[format.rawValue], let listed = manifest.records[fileName], count != listed {
                     report.problems.append("\(path): \(count) records, but the manifest's output_files says \(listed)")
@@ -74,6 +79,39 @@ public struct OutputVerifier {
             }
         }
         return report
+    }
+
+    /// Rows per dataset table of the database, after checking it is intact,
+    /// its tables have the declared columns and types, and its foreign keys hold.
+    private func checkSQLite(_ path: String, report: inout Report) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let problemsBefore = report.problems.count
+        do {
+            let database = try SQLiteDatabase(path: path)
+            let integrity = try database.rows("PRAGMA integrity_check;").compactMap { $0.first?.plainText }
+            if integrity != ["ok"] { report.problems.append("\(path): integrity check: \(integrity.prefix(3).joined(separator: "; "))") }
+            let dangling = try database.rows("PRAGMA foreign_key_check;")
+            if !dangling.isEmpty {
+                report.problems.append("\(path): \(dangling.count) rows name a key that is not there (PRAGMA foreign_key_check)")
+            }
+            let tables = Set(try database.rows("SELECT name FROM sqlite_master WHERE type = 'table';").compactMap { $0.first?.plainText })
+            for dataset in Datasets.all where tables.contains(dataset.name) {
+                let columns = try database.rows("SELECT name, type FROM pragma_table_info(?);", [.text(dataset.name)])
+                    .map { "\($0[0].plainText ?? "") \($0[1].plainText ?? "")" }
+                let declared = dataset.columns.filter { columns.count == dataset.columns.count || $0.name != "text" }
+                    .map { "\($0.name) \(SQLiteSchemaText.sqlType($0.type))" }
+                if columns != declared {
+                    report.problems.append("\(path): table \(dataset.name) has columns \(columns), not the declared \(declared)")
+                }
+                counts[dataset.name] = try database.rows("SELECT count(*) FROM \(SQLiteSchemaText.quoted(dataset.name));")
+                    .first?.first.flatMap { if case .integer(let count) = $0 { count } else { nil } }
+            }
+            try database.close()
+        } catch {
+            report.problems.append("\(path): \(error)")
+        }
+        if report.problems.count == problemsBefore { report.checked.append(path) }
+        return counts
     }
 
     private struct ManifestCounts {

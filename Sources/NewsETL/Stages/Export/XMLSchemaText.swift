@@ -61,11 +61,11 @@ public enum XMLSchemaText {
         }
         lines += ["            </xs:sequence>", "          </xs:complexType>", "        </xs:element>", "      </xs:sequence>",
                   "    </xs:complexType>"]
-        if let key = dataset.key {
-            lines += [#"    <xs:unique name="unique_\#(dataset.name)_\#(key)">"#,
-                      #"      <xs:selector xpath="\#(dataset.recordElement)"/>"#,
-                      #"      <xs:field xpath="\#(key)"/>"#,
-                      "    </xs:unique>"]
+        if !dataset.key.isEmpty {
+            lines += [#"    <xs:unique name="unique_\#(dataset.name)_\#(dataset.key.joined(separator: "_"))">"#,
+                      #"      <xs:selector xpath="\#(dataset.recordElement)"/>"#]
+            lines += dataset.key.map { #"      <xs:field xpath="\#($0)"/>"# }
+            lines.append("    </xs:unique>")
         }
         lines.append("  </xs:element>")
         return lines

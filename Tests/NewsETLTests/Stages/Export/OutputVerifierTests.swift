@@ -30,7 +30,7 @@ import Testing
         let folder = try Self.verifiedRun()
         let report = OutputVerifier(folder: folder.path).verify()
         #expect(report.problems == [])
-        #expect(report.checked.count == 19)
+        #expect(report.checked.count == 20)
     }
 
     typealias Damage = (name: String, damage: @Sendable (TemporaryFolder) -> Void, expected: String)
@@ -58,6 +58,17 @@ import Testing
         ("formats that disagree",
          { edit($0, "entity_summary.jsonl") { String($0.split(separator: "\n").dropLast().joined(separator: "\n") + "\n") } },
          "entity_summary: formats disagree"),
+        ("a database table missing a row", { folder in
+            guard let database = try? SQLiteDatabase(path: folder.url("newsetl.sqlite"), create: true) else { return }
+            try? database.execute("DELETE FROM rejects WHERE rowid = (SELECT max(rowid) FROM rejects);")
+            try? database.close()
+        }, "rejects: formats disagree"),
+        ("a database column of another type", { folder in
+            guard let database = try? SQLiteDatabase(path: folder.url("newsetl.sqlite"), create: true) else { return }
+            try? database.execute("ALTER TABLE rejects ADD COLUMN extra TEXT;")
+            try? database.close()
+        }, "table rejects has columns"),
+        ("a database that is not one", { $0.write("newsetl.sqlite", "not a database") }, "newsetl.sqlite: sqlite: "),
         ("a count that disagrees with output_files",
          { edit($0, "manifest.json") { $0.replacingOccurrences(of: "{\"name\":\"rejects.xml\",\"records\":2,", with: "{\"name\":\"rejects.xml\",\"records\":3,") } },
          "rejects.xml: 2 records, but the manifest's output_files says 3"),

@@ -20,7 +20,13 @@ import Testing
                 #expect(column.description.count > 10, "\(dataset.name).\(column.name)")
                 #expect(column.description.last == ".", "\(dataset.name).\(column.name)")
             }
-            if let key = dataset.key { #expect(dataset.columns.contains { $0.name == key && !$0.nullable }) }
+            #expect(!dataset.key.isEmpty, "\(dataset.name)")
+            for key in dataset.key { #expect(dataset.columns.contains { $0.name == key && !$0.nullable }, "\(dataset.name).\(key)") }
+            for column in dataset.columns {
+                guard let target = column.references?.split(separator: ".").map(String.init) else { continue }
+                let referenced = Datasets.all.first { $0.name == target[0] }
+                #expect(referenced?.key == [target[1]], "\(dataset.name).\(column.name) references a key")
+            }
         }
     }
 
@@ -28,13 +34,13 @@ import Testing
         // A dataset declared with one more column: the writers and the
         // schema follow the declaration, nothing else changes.
         let layout = RowLayout<Rejection>(
-            name: "rejects", recordElement: "reject", description: "Test.",
+            name: "rejects", recordElement: "reject", key: ["path"], description: "Test.",
             fields: Datasets.rejectsLayout.dataset.columns.indices.map { index in
                 .init(column: Datasets.rejectsLayout.dataset.columns[index]) { Datasets.rejectsLayout.row($0)[index] }
             } + [.init("detail_length", .integer, unit: "characters", domain: .count, "Characters of the detail.") { .integer($0.detail.count) }])
         let folder = TemporaryFolder()
         let rejection = Rejection(path: "a.bin", reason: .binary, detail: "binary data")
-        for format in ExportFormat.allCases {
+        for format in ExportFormat.fileFormats {
             let writer = try format.makeWriter(for: layout.dataset, folder: folder.path)
             try writer.write(layout.row(rejection))
             _ = try writer.finish()

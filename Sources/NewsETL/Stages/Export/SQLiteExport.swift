@@ -1,0 +1,81 @@
+/// `newsetl.sqlite`: every dataset of a run as a table of one database,
+/// written under a temporary name and renamed into place by the export
+/// session like the other files.
+///
+/// Rows go in through prepared statements in one transaction, in the
+/// order the other formats write them; indexes, the full-text index and
+/// the views are made once at the end. SQLite's file is a function of
+/// the statements run, so the same rows give the same bytes (nothing in
+/// it records a time).
+final class SQLiteExport {
+    /// One dataset's table: the rows of one dataset go in here.
+    final class Table: RowSink {
+        private let insert: SQLiteStatement
+        fileprivate private(set) var records = 0
+
+        fileprivate init(_ insert: SQLiteStatement) {
+            self.insert = insert
+        }
+
+        func write(_ row: [FieldValue]) throws {
+            try insert.run(row)
+            records += 1
+        }
+    }
+
+    static let fileName = "newsetl.sqlite"
+    let finalPath: String
+    let temporaryPath: String
+    private let datasets: [Dataset]
+    private var database: SQLiteDatabase?
+
+    init(datasets: [Dataset], folder: String) throws {
+        finalPath = "\(folder)/\(SQLiteExport.fileName)"
+        temporaryPath = AtomicFile.temporaryPath(for: finalPath)
+        self.datasets = datasets
+        // A temporary file left by a killed run would be opened, not replaced.
+        try FileSystem.removeFile(temporaryPath)
+        let database = try SQLiteDatabase(path: temporaryPath, create: true)
+        self.database = database
+        // The file is renamed into place only once complete: no journal is needed.
+        try database.execute("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
+            PRAGMA cache_size = -65536; PRAGMA page_size = 4096;
+            PRAGMA application_id = \(SQLiteSchemaText.applicationID); PRAGMA user_version = \(SQLiteSchemaText.schemaVersion);
+            BEGIN;
+            """)
+        for dataset in datasets { try database.execute(SQLiteSchemaText.createTable(dataset)) }
+    }
+
+    deinit {
+        database = nil
+    }
+
+    /// The table `dataset`'s rows go into.
+    func table(_ dataset: Dataset) throws -> Table {
+        guard let database else { throw SQLiteError("insert into \(dataset.name)", code: 21, message: "the database is closed") }
+        return Table(try database.prepare(SQLiteSchemaText.insert(dataset)))
+    }
+
+    /// Builds the indexes, the full-text index and the views, commits, and
+    /// closes and syncs the file.
+    func finish() throws -> WrittenFile {
+        guard let database else { throw SQLiteError("finish \(finalPath)", code: 21, message: "the database is closed") }
+        for statement in datasets.flatMap(SQLiteSchemaText.indexes) { try database.execute(statement) }
+        if let documents = datasets.first(where: { $0.name == "documents" }) {
+            for statement in SQLiteSchemaText.fullTextIndex(documents) { try database.execute(statement) }
+        }
+        for statement in SQLiteSchemaText.views(Set(datasets.map(\.name))) { try database.execute(statement) }
+        try database.execute("COMMIT;")
+        try database.close()
+        self.database = nil
+        let (bytes, sha256) = try FileSystem.syncAndDigest(temporaryPath)
+        return WrittenFile(name: SQLiteExport.fileName, records: nil, bytes: bytes, sha256: sha256)
+    }
+
+    /// Closes the database without finishing it and removes the temporary file.
+    func discard() {
+        database = nil
+        AtomicFile.discard(temporaryPath)
+    }
+}

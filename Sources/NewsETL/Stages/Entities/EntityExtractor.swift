@@ -66,10 +66,13 @@ struct EntityExtractor: Sendable {
         found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = surnamesArePeople(found)
-        for mention in rules.mentions(in: tokens, text: scalars, published: published) {
+        // A date, amount or quantity is read from its whole notation: a name the
+        // tagger saw inside it ("Rs" of "Rs. 7,805 crore", "Jan" of "Jan 8") goes.
+        let numeric = rules.mentions(in: tokens, text: scalars, published: published).map { mention in
             let token = Self.firstToken(atOrAfter: mention.start, in: tokens)
-            found.append(Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0))
+            return Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0)
         }
+        found = Self.removingOverlaps(of: found, with: numeric) + numeric
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
     }
 
@@ -108,16 +111,22 @@ struct EntityExtractor: Sendable {
             added.append(Found(mention: slice(match.kind, tokens[index].start, tokens[last].end, scalars), sentence: sentenceOfToken[index]))
             index = last + 1
         }
-        // `added` is in text order and does not overlap itself: its ends grow too, so one binary search finds the candidate.
-        let kept = found.filter { item in
-            var low = 0, high = added.count
+        return Self.removingOverlaps(of: found, with: added) + added
+    }
+
+    /// `found` without the mentions that overlap one of `winners`, which are
+    /// in text order and do not overlap each other (their ends grow too, so
+    /// one binary search finds the only candidate).
+    static func removingOverlaps(of found: [Found], with winners: [Found]) -> [Found] {
+        guard !winners.isEmpty else { return found }
+        return found.filter { item in
+            var low = 0, high = winners.count
             while low < high {
                 let middle = (low + high) / 2
-                if added[middle].mention.end <= item.mention.start { low = middle + 1 } else { high = middle }
+                if winners[middle].mention.end <= item.mention.start { low = middle + 1 } else { high = middle }
             }
-            return !(low < added.count && added[low].mention.start < item.mention.end)
+            return !(low < winners.count && winners[low].mention.start < item.mention.end)
         }
-        return kept + added
     }
 
     /// Corrects a tagged span with what the gazetteers know for sure: a

@@ -30,6 +30,19 @@ import Testing
         #expect(undetermined.boundedWork.isEmpty)
     }
 
+    @Test func aDateOrAmountIsNeverAlsoAName() {
+        // The tagger reads "Rs", "US", "JAN" and "Monday" as places; the numeric notation they start wins.
+        let found = entities("""
+            MUMBAI, JAN 17 - The board approved Rs. 7,805 crore for the port on Monday. \
+            The phone sells for US$2,799 in Singapore from Jan 8.
+            """)
+        for (earlier, later) in zip(found, found.dropFirst()) {
+            #expect(earlier.mention.end <= later.mention.start, "\(earlier.mention.text) overlaps \(later.mention.text)")
+        }
+        #expect(found.filter { $0.mention.kind == .money }.map(\.mention.text) == ["Rs. 7,805 crore", "US$2,799"])
+        #expect(!found.contains { ["Rs", "US", "JAN", "Monday", "Jan"].contains($0.mention.text) && $0.mention.kind != .date })
+    }
+
     @Test func findsANameAfterATitle() {
         #expect(names("The talks were led by Deputy Foreign Minister Sergei Ryabkov in Geneva.", .person) == ["Sergei Ryabkov"])
         #expect(names("Kremlin spokesman Dmitry Peskov said the talks were useful.", .person) == ["Dmitry Peskov"])

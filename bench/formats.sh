@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # What each export format costs on the dev sets, release build: the pipeline
-# run REPEAT times (default 3) with one format at a time, median wall time,
+# run REPEAT times (default 5) with one format at a time, median wall and
+# CPU (user + system) time,
 # and the size of the cumulative files. Decode, clean, dedupe and entities
 # are the same work in every configuration, so the differences between the
 # rows are the formats' writing costs (the cheapest format is the baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/newsetl
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
 SHARED=../shared/devsets
 work=$(mktemp -d /tmp/newsetl-formats-XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -23,18 +24,20 @@ measure() {  # name folder
   echo "$name ($(find "$folder" -type f | wc -l) files)"
   for format in jsonl csv xml sqlite; do
     config "$format"
-    local seconds
-    seconds=$(for _ in $(seq "$REPEAT"); do
+    local times
+    times=$(for _ in $(seq "$REPEAT"); do
       rm -rf "$work/out"
-      start=$(date +%s.%N)
-      "$BIN" run --config "$work/$format.json" --input "$folder" --output "$work/out" --workers 2 >/dev/null 2>&1
-      end=$(date +%s.%N)
-      echo "$end - $start" | bc -l
-    done | median)
+      /usr/bin/time -f '%e %U %S' -o "$work/time" \
+        "$BIN" run --config "$work/$format.json" --input "$folder" --output "$work/out" --workers 2 >/dev/null 2>&1
+      cat "$work/time"
+    done)
+    local wall cpu
+    wall=$(echo "$times" | awk '{print $1}' | median)
+    cpu=$(echo "$times" | awk '{print $2 + $3}' | median)
     local bytes
     bytes=$(find -L "$work/out/current/" -maxdepth 1 -type f \( -name "*.$format" -o -name "newsetl.sqlite" \) -print0 \
             | du -cb --files0-from=- | tail -1 | cut -f1)
-    printf '  %-7s median %7.3f s   %8.1f MB\n' "$format" "$seconds" "$(echo "$bytes/1000000" | bc -l)"
+    printf '  %-7s median wall %7.3f s   cpu %7.3f s   %8.1f MB\n' "$format" "$wall" "$cpu" "$(echo "$bytes/1000000" | bc -l)"
   done
 }
 

@@ -12,8 +12,9 @@ struct RunCommand: ParsableCommand {
             Unchanged files are not read again; a run with nothing new changes nothing.
             """)
 
-    @Option(name: .long, help: "Pipeline config (JSON). Paths inside it are relative to its folder.")
-    var config = "pipeline.json"
+    @Option(name: .long, help: ArgumentHelp("Pipeline config (JSON). Paths inside it are relative to its folder.",
+                                            discussion: "Default: pipeline.json in the current folder, else the built-in defaults (newsetl init writes them)."))
+    var config: String?
 
     @Option(name: .long, help: "Input folder; overrides input.path in the config.")
     var input: String?
@@ -63,7 +64,14 @@ struct RunCommand: ParsableCommand {
         }
         var pipeline: PipelineConfig
         do {
-            pipeline = try PipelineConfig.load(path: config)
+            if let config {
+                pipeline = try PipelineConfig.load(path: config)
+            } else if FileManager.default.fileExists(atPath: InitCommand.defaultPath) {
+                pipeline = try PipelineConfig.load(path: InitCommand.defaultPath)
+            } else {
+                pipeline = PipelineConfig.builtIn(baseDirectory: FileManager.default.currentDirectoryPath)
+                logger.notice("no \(InitCommand.defaultPath) here: using the built-in defaults (newsetl init writes them to a file to edit)")
+            }
         } catch let error as ConfigError {
             throw fail(error.description, ExitStatus.configError)
         }

@@ -95,6 +95,34 @@ import Testing
         #expect(verify.standardOutput.hasSuffix("all outputs verified\n"))
     }
 
+    @Test func initWritesACommentedStarterThatValidatesAndKeepsAnExistingFile() throws {
+        let folder = TemporaryFolder()
+        let first = try Self.newsetl(["init"], in: folder.path)
+        #expect(first.status == 0)
+        #expect(folder.read("pipeline.json") == StarterConfig.text)
+        #expect(folder.read("pipeline.json").contains("// "))
+        let validate = try Self.newsetl(["validate", "--config", folder.url("pipeline.json")])
+        #expect(validate.status == 0, "\(validate.standardError)")
+        folder.write("pipeline.json", "{\"mine\": true}")
+        let again = try Self.newsetl(["init"], in: folder.path)
+        #expect(again.status == 73)
+        #expect(again.standardError == "newsetl: error: pipeline.json exists; keep it, or replace it with --force\n")
+        #expect(folder.read("pipeline.json") == "{\"mine\": true}")
+        #expect(try Self.newsetl(["init", "--force"], in: folder.path).status == 0)
+        #expect(folder.read("pipeline.json") == StarterConfig.text)
+    }
+
+    @Test func runsWithoutAConfigOnTheBuiltInDefaultsAndSaysSo() throws {
+        let folder = TemporaryFolder()
+        let run = try Self.newsetl(["run", "--input", RepositoryPaths.sampleInput], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.hasPrefix("newsetl: no pipeline.json here: using the built-in defaults"))
+        #expect(run.standardError.contains("of 18 processed: 13 kept, 3 duplicates, 2 rejected"))
+        let verify = try Self.newsetl(["verify", "--output", folder.url("output")])
+        #expect(verify.status == 0, "\(verify.standardOutput)")
+        #expect(FileManager.default.fileExists(atPath: folder.url("output/newsetl.sqlite")))
+    }
+
     @Test func rejectsANegativeWorkerCountAsAUsageError() throws {
         let outcome = try newsetl(["run", "--workers", "-1"])
         #expect(outcome.status == 64)

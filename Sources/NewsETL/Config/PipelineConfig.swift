@@ -48,13 +48,25 @@ public struct PipelineConfig: Sendable {
         return try parse(Array(data), configPath: path, baseDirectory: directory)
     }
 
+    /// The config of a run without a config file: the starter config
+    /// `newsetl init` writes, with paths taken from `baseDirectory`.
+    public static func builtIn(baseDirectory: String) -> PipelineConfig {
+        do {
+            return try parse(Array(StarterConfig.text.utf8), configPath: "the built-in defaults", baseDirectory: baseDirectory)
+        } catch {
+            preconditionFailure("the starter config does not load: \(error)")
+        }
+    }
+
     /// Validates config bytes; `configPath` only names the file in messages.
+    /// `//` and `/* */` comments are allowed (`JSONComments`).
     public static func parse(_ bytes: [UInt8], configPath: String, baseDirectory: String) throws -> PipelineConfig {
         let root: JSONValue
+        let json = JSONComments.blanked(bytes)
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(json))
         } catch {
-            let detail = JSONSyntaxLocator.locate(bytes) ?? jsonErrorDetail(error)
+            let detail = JSONSyntaxLocator.locate(json) ?? jsonErrorDetail(error)
             throw ConfigError(configPath: configPath, problems: ["not valid JSON: \(detail)"])
         }
         let problems = ConfigProblems()

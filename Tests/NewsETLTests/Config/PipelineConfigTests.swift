@@ -80,9 +80,42 @@ import Testing
         ("{\"name\": \"déco\n\"}", "line 1, column 15: a control character (a line break?) inside a string"),
         ("{\"on\": True}", "line 1, column 8: expected a value (an object, list, string, number, true, false or null)"),
         ("{} {}", "line 1, column 4: unexpected text after the end of the JSON"),
+        ("// a comment\n{\"a\": /* inline */ 1 2}", "line 2, column 22: expected ',' or '}'"),
+        ("{\"a\": 1 /* never closed }", "line 1, column 26: the file ends where ',' or '}' should follow"),
     ])
     func saysWhereTheJSONBreaks(text: String, message: String) {
         #expect(problems(text) == ["not valid JSON: " + message])
+    }
+
+    @Test func commentsAreSpaceButNotInsideStrings() throws {
+        let text = """
+            // the starter's style
+            {"input": {"path": "in//put", /* a block
+               over two lines */ "exclude": ["*.tmp"]}, // trailing
+             "stages": [{"name": "decode"}, {"name": "export"}]}
+            """
+        let config = try PipelineConfig.parse(Array(text.utf8), configPath: "c.json", baseDirectory: "/base")
+        #expect(config.input.path == "/base/in//put" || config.input.path == "/base/in/put")
+        #expect(config.input.exclude == ["*.tmp"])
+        #expect(JSONComments.blanked(Array(text.utf8)).count == text.utf8.count)
+    }
+
+    @Test func theStarterConfigLoadsAndIsTheDefaults() throws {
+        let starter = PipelineConfig.builtIn(baseDirectory: "/base")
+        let bare = try PipelineConfig.testing(#"{"stages": [{"name": "decode"}, {"name": "clean"}, {"name": "dedupe"}, {"name": "entities"}, {"name": "export"}]}"#,
+                                              baseDirectory: "/base")
+        #expect(starter.stages.map(\.name) == bare.stages.map(\.name))
+        #expect(starter.input.path == "/base/input" && starter.outputPath == "/base/output" && starter.workers == 0)
+        // Stage by stage, the options the starter spells out are the ones a bare stage has
+        // (entities compared by value: its dictionaries print in no fixed order).
+        for (ours, plain) in zip(starter.stages, bare.stages) {
+            if case .corpus(let first as EntitiesStage) = ours.kind, case .corpus(let second as EntitiesStage) = plain.kind {
+                #expect(first.types == second.types && first.aliases == second.aliases && first.maxWords == second.maxWords)
+            } else {
+                let same = String(describing: ours.kind) == String(describing: plain.kind)
+                #expect(same, "\(ours.name) differs from its defaults")
+            }
+        }
     }
 
     @Test func findsNothingWrongInValidJSON() {

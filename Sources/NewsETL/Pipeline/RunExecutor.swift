@@ -19,6 +19,8 @@ final class RunExecutor {
     private let batchBytes: Int
     private let context: CorpusContext
     private let progress: RunProgress.Handler?
+    /// The run's phases in order, for the progress reports: decode, then each corpus stage.
+    private let phases: [String]
     private let checkStop: () throws -> Void
 
     init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], recorder: RunRecorder, spoolFolder: String,
@@ -31,6 +33,7 @@ final class RunExecutor {
         self.context = context
         self.progress = progress
         self.checkStop = checkStop
+        phases = ["decode"] + plan.segments.compactMap { $0.corpus.map { config.stages[$0.index].name } }
         workers = config.effectiveWorkers
         batchSize = max(64, config.effectiveWorkers * 32)
         batchBytes = max(64 << 20, config.effectiveWorkers * (16 << 20))
@@ -106,7 +109,7 @@ final class RunExecutor {
                 return processed
             }
             for processed in results { try record(processed, into: destination) }
-            progress?(RunProgress(phase: "decode", done: end, total: files.count))
+            progress?(RunProgress(phase: "decode", done: end, total: files.count, phases: phases))
             CrashPoint.reach("decode")
             try checkStop()
         }
@@ -158,7 +161,7 @@ final class RunExecutor {
             }
             for processed in results { try record(processed, into: destination) }
             done += batch.count
-            progress?(RunProgress(phase: config.stages[stage.index].name, done: done, total: spool.count))
+            progress?(RunProgress(phase: config.stages[stage.index].name, done: done, total: spool.count, phases: phases))
             try checkStop()
         }
     }

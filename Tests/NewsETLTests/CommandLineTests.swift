@@ -123,6 +123,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.url("output/newsetl.sqlite")))
     }
 
+    @Test func showPrintsADocumentByIdOrPathAndSaysWhenThereIsNone() throws {
+        let folder = TemporaryFolder()
+        let run = try newsetl(["run", "--config", RepositoryPaths.root + "/pipeline.json",
+                               "--input", RepositoryPaths.sampleInput, "--output", folder.path])
+        #expect(run.status == 0)
+        let id = DecodeStage.docID(forRelativePath: "web/valmora-gazette.html")
+        let byPath = try newsetl(["show", "web/valmora-gazette.html", "--output", folder.path])
+        let byID = try newsetl(["show", id, "--output", folder.path])
+        #expect(byPath.status == 0 && byID.status == 0)
+        #expect(byPath.standardOutput == byID.standardOutput)
+        #expect(byPath.standardOutput.contains("title:            Storm surge floods Valmora harbour, 4,200 evacuated"))
+        let json = try newsetl(["show", id, "--output", folder.path, "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])?["doc_id"] as? String == id)
+        let missing = try newsetl(["show", "nowhere.txt", "--output", folder.path])
+        #expect(missing.status == 65)
+        #expect(missing.standardError.contains("no document, copy or rejected file with id or path nowhere.txt"))
+    }
+
     @Test func rejectsANegativeWorkerCountAsAUsageError() throws {
         let outcome = try newsetl(["run", "--workers", "-1"])
         #expect(outcome.status == 64)

@@ -8,7 +8,7 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev libcld2-dev libsqlite3-dev
 
-.PHONY: run test deps build verify bench train-ner install cron-test fuzz tsan clean
+.PHONY: run test deps build verify bench train-ner install cron-test report-test fuzz tsan clean
 PREFIX  ?= /usr/local
 
 run: build
@@ -51,6 +51,11 @@ install: build
 # with a real cron daemon and waits for a scheduled run; installs cron as root.
 cron-test: build
 	Tests/deploy/cron_test.sh
+
+# Renders report.html in headless Chromium (installed as root when missing),
+# saves PNGs under .build/report/ and checks them against the manifests.
+report-test: build
+	Tests/report/render_test.sh
 
 # Retrains the entity tagger on ../shared/ner and rewrites the model shipped
 # in the binary (attribution: NOTICE-NER.md); rebuild afterwards.

@@ -56,10 +56,15 @@ final class RunPublisher {
     func publish(_ recorded: RunSummary, resolvers: [any CorpusResolver]) throws -> RunSummary {
         guard let records = runRecords, let runSession = sessions.first else { preconditionFailure("publish before openRun") }
         var runSummary = recorded
-        let runFiles = try runSession.commit { files in
+        let history = RunHistory.earlierRuns(in: plan.state.runsPath, limit: RunReportPage.historyRuns)
+            + [RunReportPage.RunEntry(runID: plan.runID, documents: recorded.documentsWritten)]
+        func report(_ summary: RunSummary, _ facts: DatasetFacts, _ entities: [EntitySummary.Row]) -> [UInt8] {
+            Array(RunReportPage(summary: summary, facts: facts, entities: entities, history: history).html.utf8)
+        }
+        let runFiles = try runSession.commit(manifest: { files in
             runSummary.writtenFiles = files
             return runSummary.manifestJSON()
-        }
+        }, report: { report(runSummary, $0, $1) })
         let ledger = updatedLedger(runSummary.files)
         var cumulative: RunSummary
         if plan.previous == nil {
@@ -71,6 +76,12 @@ final class RunPublisher {
             transaction.add(records.temporaryPath, as: plan.state.recordsPath)
             try saveState(ledger, resolvers: resolvers)
             cumulative.finishedAt = Date()
+            if let input = runSession.reportInput {
+                let page = try AtomicFile(path: "\(generation)/\(RunReportPage.fileName)")
+                try page.write(report(cumulative, input.facts, input.entities))
+                try page.close()
+                try AtomicFile.rename(from: page.temporaryPath, to: page.finalPath)
+            }
             let manifest = try AtomicFile(path: "\(generation)/manifest.json")
             try manifest.write(cumulative.manifestJSON())
             try manifest.close()
@@ -88,10 +99,10 @@ final class RunPublisher {
                                                finishedAt: Date())
             try saveState(ledger, resolvers: resolvers)
             cumulative.finishedAt = Date()
-            try session.commit { files in
+            try session.commit(manifest: { files in
                 cumulative.writtenFiles = files
                 return cumulative.manifestJSON()
-            }
+            }, report: { report(cumulative, $0, $1) })
         }
         runRecords = nil
         try published.publish(generation: generation, runID: plan.runID, names: cumulative.outputFiles, into: transaction)
@@ -113,7 +124,7 @@ final class RunPublisher {
     private func openSession(folder: String) throws -> ExportSession {
         do {
             let session = try stages.export.stage.openSession(folder: folder, datasets: stages.filledDatasets,
-                                                               threads: config.effectiveWorkers)
+                                                               threads: config.effectiveWorkers, report: true)
             sessions.append(session)
             return session
         } catch {
@@ -172,9 +183,10 @@ final class RunPublisher {
     }
 
     /// With no earlier records the run's files are hard-linked (or copied)
-    /// into the new dataset folder instead of being written again.
+    /// into the new dataset folder instead of being written again (not the
+    /// manifest and the report, which say which scope they describe).
     private func linkRunFiles(names: [String]) throws {
-        for name in names where name != "manifest.json" {
+        for name in names where name != "manifest.json" && name != RunReportPage.fileName {
             try FileSystem.linkOrCopy("\(runFolder)/\(name)", to: "\(generation)/\(name)")
         }
     }

@@ -230,9 +230,10 @@ import Testing
         let second = try PipelineRunner(config: jsonOnly).run()
         #expect(second.changes.fullReason?.hasPrefix("the config changed") == true)
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(files == ["current", "datasets", "datasets.json", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl", "runs"])
+        #expect(files == ["current", "datasets", "datasets.json", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl",
+                          "report.html", "runs"])
         let current = try FileManager.default.contentsOfDirectory(atPath: output.url("current")).sorted()
-        #expect(current == ["datasets.json", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl"])
+        #expect(current == ["datasets.json", "documents.jsonl", "duplicates.jsonl", "manifest.json", "rejects.jsonl", "removed.jsonl", "report.html"])
         #expect(OutputVerifier(folder: output.path, schemaPath: RepositoryPaths.schema).verify().problems == [])
     }
 

@@ -115,7 +115,7 @@ import Testing
         _ = try PipelineRunner(config: jsonOnly).run()
         let top = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(top == ["current", "datasets", "datasets.json", "documents.jsonl", "duplicates.jsonl", "entities.jsonl", "entity_summary.jsonl",
-                        "manifest.json", "notes.txt", "rejects.jsonl", "removed.jsonl", "runs"])
+                        "manifest.json", "notes.txt", "rejects.jsonl", "removed.jsonl", "report.html", "runs"])
         #expect(FileSystem.symlinkTarget(output.url("documents.jsonl")) == "current/documents.jsonl")
         #expect(Self.inconsistencies(in: output.path) == [])
     }

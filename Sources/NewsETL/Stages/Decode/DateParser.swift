@@ -185,6 +185,12 @@ public enum DateParser {
         return Double(era * 146_097 + dayOfEra - 719_468) + fraction
     }
 
+    /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
+    static func isoDay(_ day: Int) -> String {
+        let date = civilDate(day)
+        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    }
+
     /// The civil date of a day number (days since 1970-01-01), the inverse
     /// of `dayNumber`; after Howard Hinnant.
     static func civilDate(_ days: Int) -> (year: Int, month: Int, day: Int) {

@@ -97,7 +97,7 @@ public struct NumericRules: Sendable {
             return (1, reference.map { resolveWeekday(weekday, around: $0) })
         }
         if let offset = NumericRules.relativeDays[lower] {
-            return (1, reference.map { isoDay($0 + offset) })
+            return (1, reference.map { DateParser.isoDay($0 + offset) })
         }
         if word.utf8.count >= 10, word.first?.isNumber ?? false, let iso = DateParser.parseMachineDate(word) {
             return (1, iso)
@@ -150,12 +150,7 @@ public struct NumericRules: Sendable {
         var back = (referenceWeekday - weekday + 7) % 7
         let forward = (weekday - referenceWeekday + 7) % 7
         if forward < back && forward <= 2 { back = -forward }
-        return isoDay(reference - back)
-    }
-
-    private func isoDay(_ day: Int) -> String {
-        let date = DateParser.civilDate(day)
-        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+        return DateParser.isoDay(reference - back)
     }
 
     private func dayNumber(_ tokens: [Token], _ index: Int) -> Int? {

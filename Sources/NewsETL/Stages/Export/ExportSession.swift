@@ -37,11 +37,16 @@ public final class ExportSession {
     private var database: SQLiteExport?
     private var pending: [(kind: Kind, row: [FieldValue])] = []
     private var summary = EntitySummary()
+    /// What `report.html` shows beyond the manifest; nil when the session writes no report.
+    private var facts: DatasetFacts?
+    /// The facts and entity rows of the committed session, for a report written elsewhere.
+    private(set) var reportInput: (facts: DatasetFacts, entities: [EntitySummary.Row])?
     private var committed = false
     /// Rows buffered before the formats write them.
     private static let batchRows = 4096
 
-    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int) throws {
+    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int, report: Bool = false) throws {
+        facts = report ? DatasetFacts() : nil
         documentsLayout = Datasets.documents(includeText: stage.includeText)
         self.includeRemoved = includeRemoved
         self.includeEntities = includeEntities
@@ -77,7 +82,8 @@ public final class ExportSession {
 
     /// Every file the session writes, by final path.
     public var outputPaths: [String] {
-        allWriters.map(\.finalPath) + (database.map { [$0.finalPath] } ?? []) + [dictionaryPath, manifestPath]
+        allWriters.map(\.finalPath) + (database.map { [$0.finalPath] } ?? []) + [dictionaryPath]
+            + (facts == nil ? [] : [reportPath]) + [manifestPath]
     }
 
     /// The files of one dataset each: dataset by dataset, each in the configured format order.
@@ -87,9 +93,11 @@ public final class ExportSession {
 
     private var manifestPath: String { "\(folder)/manifest.json" }
     private var dictionaryPath: String { "\(folder)/datasets.json" }
+    private var reportPath: String { "\(folder)/\(RunReportPage.fileName)" }
 
     public func write(_ document: Document) throws {
         pending.append((.documents, documentsLayout.row(document)))
+        facts?.add(document)
         if includeEntities {
             for record in document.entities { pending.append((.entities, Datasets.entitiesLayout.row(.init(item: record, docID: document.docID)))) }
             summary.add(document)
@@ -102,11 +110,13 @@ public final class ExportSession {
 
     public func write(_ rejection: Rejection) throws {
         pending.append((.rejects, Datasets.rejectsLayout.row(rejection)))
+        facts?.add(rejection)
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ duplicate: DuplicateRecord) throws {
         pending.append((.duplicates, Datasets.duplicatesLayout.row(duplicate)))
+        facts?.add(duplicate)
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
@@ -127,13 +137,16 @@ public final class ExportSession {
     }
 
     /// Closes every dataset, writes the manifest `manifest` makes from the
-    /// finished files (their sizes, SHA-256 and record counts), and renames
-    /// all of them into place, the manifest last. Returns the dataset files.
+    /// finished files (their sizes, SHA-256 and record counts) and, when the
+    /// session makes one, the report `report` renders from what the rows
+    /// added up to; renames all of them into place, the manifest last.
+    /// Returns the dataset files.
     @discardableResult
-    func commit(manifest: ([WrittenFile]) throws -> [UInt8]) throws -> [WrittenFile] {
-        if includeEntities {
-            for row in summary.rows() { pending.append((.summary, Datasets.entitySummaryLayout.row(row))) }
-        }
+    func commit(manifest: ([WrittenFile]) throws -> [UInt8],
+                report: ((DatasetFacts, [EntitySummary.Row]) throws -> [UInt8])? = nil) throws -> [WrittenFile] {
+        let entityRows = includeEntities ? summary.rows() : []
+        for row in entityRows { pending.append((.summary, Datasets.entitySummaryLayout.row(row))) }
+        if let facts { reportInput = (facts, entityRows) }
         try flush()
         let writers = allWriters
         var written = try writers.map { try $0.finish() }
@@ -141,12 +154,21 @@ public final class ExportSession {
         let dictionaryFile = try AtomicFile(path: dictionaryPath)
         try dictionaryFile.write(dictionary)
         try dictionaryFile.close()
+        var reportFile: AtomicFile?
+        if let facts, let report {
+            let file = try AtomicFile(path: reportPath)
+            try file.write(try report(facts, entityRows))
+            try file.close()
+            reportFile = file
+        }
         let manifestFile = try AtomicFile(path: manifestPath)
         try manifestFile.write(try manifest(written))
         try manifestFile.close()
         let renames = writers.map { ($0.temporaryPath, $0.finalPath) }
             + (database.map { [($0.temporaryPath, $0.finalPath)] } ?? [])
-            + [(dictionaryFile.temporaryPath, dictionaryPath), (manifestFile.temporaryPath, manifestPath)]
+            + [(dictionaryFile.temporaryPath, dictionaryPath)]
+            + (reportFile.map { [($0.temporaryPath, reportPath)] } ?? [])
+            + [(manifestFile.temporaryPath, manifestPath)]
         for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
         return written
@@ -157,6 +179,7 @@ public final class ExportSession {
         for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
         database?.discard()
         AtomicFile.discard(AtomicFile.temporaryPath(for: dictionaryPath))
+        AtomicFile.discard(AtomicFile.temporaryPath(for: reportPath))
         AtomicFile.discard(AtomicFile.temporaryPath(for: manifestPath))
     }
 }

@@ -37,9 +37,10 @@ public struct ExportStage: Sendable {
     /// Opens the temporary files of one run in `folder`: documents, rejects
     /// and duplicates, and those of `datasets` (the ones enabled stages
     /// fill, `StageOutputs.datasets`: `removed`, `entities` with
-    /// `entity_summary`); up to `threads` threads write the formats side by side.
-    public func openSession(folder: String, datasets: Set<String> = [], threads: Int = 1) throws -> ExportSession {
+    /// `entity_summary`); up to `threads` threads write the formats side by
+    /// side. With `report` the session also writes `report.html`.
+    public func openSession(folder: String, datasets: Set<String> = [], threads: Int = 1, report: Bool = false) throws -> ExportSession {
         try ExportSession(stage: self, folder: folder, includeRemoved: datasets.contains("removed"),
-                          includeEntities: datasets.contains("entities"), threads: threads)
+                          includeEntities: datasets.contains("entities"), threads: threads, report: report)
     }
 }

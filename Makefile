@@ -38,7 +38,7 @@ fuzz: deps
 	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 # The pipeline and runner tests under ThreadSanitizer (several worker counts).
-TSAN_TESTS := PipelineRunnerTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|DedupeStageTests
+TSAN_TESTS := PipelineRunnerTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|SQLiteExportTests|DedupeStageTests
 tsan: deps
 	$(SWIFT) test --build-path .build-tsan --sanitize=thread --filter '$(TSAN_TESTS)'
 

@@ -95,7 +95,10 @@ public struct PipelineRunner {
             let resolvers = try executor.execute()
             CrashPoint.reach("export")
             try checkStop()
-            return try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
+            let summary = try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
+            let formats = publisher.writeSeconds.sorted { $0.key < $1.key }.map { "\($0.key) \(JSONText.decimal(($0.value * 1000).rounded() / 1000)) s" }
+            options.logger.debug("export: writing took \(formats.joined(separator: ", "))")
+            return summary
         } catch {
             publisher.abort()
             if let error = error as? RunError { throw error }

@@ -113,6 +113,12 @@ final class RunPublisher {
         return runSummary
     }
 
+    /// Seconds each export format took over the run's sessions (the run's
+    /// rows and the cumulative dataset), by format name.
+    var writeSeconds: [String: Double] {
+        sessions.reduce(into: [:]) { total, session in total.merge(session.writeSeconds, uniquingKeysWith: +) }
+    }
+
     /// Removes everything the run wrote under temporary names.
     func abort() {
         for session in sessions { session.abort() }

@@ -13,9 +13,19 @@ public final class ExportSession {
 
     /// One format's writers; used by one thread at a time.
     private final class FormatWriters: @unchecked Sendable {
+        let format: ExportFormat
         var writers: [Kind: any RowSink] = [:]
+        /// Time spent writing this format's rows and closing its files.
+        var seconds = 0.0
+
+        init(_ format: ExportFormat) {
+            self.format = format
+        }
 
         func write(_ rows: [(kind: Kind, row: [FieldValue])]) -> (any Error)? {
+            let clock = ContinuousClock()
+            let start = clock.now
+            defer { seconds += (clock.now - start).seconds }
             do {
                 for (kind, row) in rows { try writers[kind]?.write(row) }
                 return nil
@@ -60,7 +70,7 @@ public final class ExportSession {
         dictionary = DataDictionaryText.json(datasets, formats: stage.formats)
         do {
             for format in stage.formats {
-                let group = FormatWriters()
+                let group = FormatWriters(format)
                 formats.append(group)
                 if format == .sqlite {
                     let database = try SQLiteExport(datasets: datasets, folder: folder)
@@ -149,8 +159,22 @@ public final class ExportSession {
         if let facts { reportInput = (facts, entityRows) }
         try flush()
         let writers = allWriters
-        var written = try writers.map { try $0.finish() }
-        if let database { written.append(try database.finish()) }
+        // Dataset by dataset, each in the configured format order, as the manifest lists them; the database last.
+        let clock = ContinuousClock()
+        var written: [WrittenFile] = []
+        for kind in Kind.allCases {
+            for group in formats {
+                guard let writer = group.writers[kind] as? any DatasetWriter else { continue }
+                let start = clock.now
+                written.append(try writer.finish())
+                group.seconds += (clock.now - start).seconds
+            }
+        }
+        if let database, let group = formats.first(where: { $0.format == .sqlite }) {
+            let start = clock.now
+            written.append(try database.finish())
+            group.seconds += (clock.now - start).seconds
+        }
         let dictionaryFile = try AtomicFile(path: dictionaryPath)
         try dictionaryFile.write(dictionary)
         try dictionaryFile.close()
@@ -172,6 +196,12 @@ public final class ExportSession {
         for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
         return written
+    }
+
+    /// Seconds each format took to write its rows and close its files, by
+    /// format name: what a format costs, for `--log-level debug` and the benchmarks.
+    public var writeSeconds: [String: Double] {
+        Dictionary(formats.map { ($0.format.rawValue, $0.seconds) }, uniquingKeysWith: +)
     }
 
     /// Removes every temporary file of the session.

@@ -27,6 +27,7 @@ verify: build
 bench: build
 	bench/run.sh
 	bench/scale.sh
+	bench/formats.sh
 
 # libFuzzer on decoding and config loading, FUZZ_SECONDS per target, from
 # the seed corpus in Tests/Fuzz (see Tests/Fuzz/run.sh for what to do with a crash).

@@ -13,7 +13,7 @@ SHARED=../shared/devsets
 work=$(mktemp -d /tmp/newsetl-formats-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/common.sh
 
 measure() {  # name folder
   local name=$1 folder=$2

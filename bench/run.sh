@@ -11,7 +11,7 @@ SHARED=../shared/devsets
 work=$(mktemp -d /tmp/newsetl-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/common.sh
 
 time_command() {  # prints the median wall seconds of "$@" over REPEAT runs, each into a fresh output folder
   for _ in $(seq "$REPEAT"); do

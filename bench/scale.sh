@@ -17,7 +17,7 @@ SOURCE=../shared/devsets/reuters-dedup/docs
 work=$(mktemp -d /tmp/newsetl-scale-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/common.sh
 
 measure() {  # folder workers [binary] -> "seconds rss_mb" (medians)
   local folder=$1 workers=$2 binary=${3:-$BIN}

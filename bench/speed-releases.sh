@@ -14,7 +14,7 @@ SHARED=../shared/devsets
 work=$(mktemp -d /tmp/newsetl-speed-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/common.sh
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 
 corpora=("input:input")

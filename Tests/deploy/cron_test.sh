@@ -9,15 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-if ! command -v cron >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "cron-test: installing cron"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cron >/dev/null
-  else
-    echo "error: cron is not installed. Install it with: sudo apt-get install -y cron"
-    exit 1
-  fi
-fi
+. Tests/support/require_command.sh
+require_command cron cron
 
 work=$(mktemp -d /tmp/newsetl-cron-XXXXXX)
 chmod 755 "$work"

@@ -10,15 +10,8 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 BIN=${BIN:-$root/.build/release/newsetl}
 
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "report-test: installing chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "error: chromium is not installed. Install it with: sudo apt-get install -y chromium"
-    exit 1
-  fi
-fi
+. Tests/support/require_command.sh
+require_command chromium chromium
 
 work=$(mktemp -d /tmp/newsetl-report-XXXXXX)
 trap 'rm -rf "$work"' EXIT

@@ -135,8 +135,17 @@ struct RunReportPage {
     }
 
     private var runChart: String {
-        SVGBarChart(title: "Documents written per run", bars: history.map { ($0.runID.replacingOccurrences(of: "run-", with: ""), $0.documents) }).svg
+        SVGBarChart(title: "Documents written per run", bars: history.map { (Self.shortLabel($0.runID), $0.documents) }).svg
             + "\n<p class=\"note\">Documents each run wrote (new and changed files); the last bar is this run.</p>"
+    }
+
+    /// "11-26 02:00" for run-20261126T020000Z (and "-2" kept for a second run in the same second).
+    static func shortLabel(_ runID: String) -> String {
+        let digits = Array(runID.dropFirst("run-".count))
+        guard runID.hasPrefix("run-"), digits.count >= 16, digits[8] == "T" else { return runID }
+        let text = String(digits)
+        func part(_ from: Int, _ count: Int) -> Substring { text.dropFirst(from).prefix(count) }
+        return "\(part(4, 2))-\(part(6, 2)) \(part(9, 2)):\(part(11, 2))" + (digits.count > 16 ? String(text.dropFirst(16)) : "")
     }
 
     private var sourceTable: String {

@@ -34,6 +34,12 @@ import Testing
         #expect(!page.contains("<img") && !page.contains("<b>bold"))
     }
 
+    @Test func labelsRunsByDayAndTime() {
+        #expect(RunReportPage.shortLabel("run-20261126T020000Z") == "11-26 02:00")
+        #expect(RunReportPage.shortLabel("run-20261126T020000Z-2") == "11-26 02:00-2")
+        #expect(RunReportPage.shortLabel("nightly") == "nightly")
+    }
+
     @Test func chartsAreTheSameBytesForTheSameData() {
         let bars = [("2025-03-04", 5), ("2025-03-05", 0), ("2025-03-06", 3)]
         let chart = SVGBarChart(title: "t", bars: bars).svg

@@ -40,15 +40,20 @@ public struct DocumentReport {
         }
         guard let store else { throw Problem.noDataset("no dataset in \(output) (\(storePath) is missing): run newsetl there first") }
         var found: StoredRecord?
+        var bestMatch = 0
         var copiesByCluster: [String: [DuplicateRecord]] = [:]
-        func matches(_ record: StoredRecord) -> Bool {
+        /// How well `record` matches: an id or the exact path beats any path
+        /// ending in it, and of those the longest wins ("a/b.txt" over "b.txt").
+        func match(_ record: StoredRecord) -> Int {
             let id = record.document?.docID ?? record.duplicate?.docID
-            return id == key || record.path == key || key.hasSuffix("/" + record.path)
+            if id == key || record.path == key { return Int.max }
+            return key.hasSuffix("/" + record.path) ? record.path.utf8.count : 0
         }
         while let record = try store.next() {
             if let duplicate = record.duplicate { copiesByCluster[duplicate.clusterID, default: []].append(duplicate) }
-            // The longest matching path wins: "a/b.txt" over "b.txt" for the key "in/a/b.txt".
-            if matches(record), found.map({ record.path == key || $0.path.count < record.path.count && $0.path != key }) ?? true {
+            let score = match(record)
+            if score > bestMatch {
+                bestMatch = score
                 found = record
             }
         }

@@ -27,7 +27,7 @@ final class SQLiteExport {
     let finalPath: String
     let temporaryPath: String
     private let datasets: [Dataset]
-    private var database: SQLiteDatabase?
+    private let database: SQLiteDatabase
 
     init(datasets: [Dataset], folder: String) throws {
         finalPath = "\(folder)/\(SQLiteExport.fileName)"
@@ -35,8 +35,7 @@ final class SQLiteExport {
         self.datasets = datasets
         // A temporary file left by a killed run would be opened, not replaced.
         try FileSystem.removeFile(temporaryPath)
-        let database = try SQLiteDatabase(path: temporaryPath, create: true)
-        self.database = database
+        database = try SQLiteDatabase(path: temporaryPath, create: true)
         // The file is renamed into place only once complete: no journal is needed.
         try database.execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
@@ -47,20 +46,14 @@ final class SQLiteExport {
         for dataset in datasets { try database.execute(SQLiteSchemaText.createTable(dataset)) }
     }
 
-    deinit {
-        database = nil
-    }
-
     /// The table `dataset`'s rows go into.
     func table(_ dataset: Dataset) throws -> Table {
-        guard let database else { throw SQLiteError("insert into \(dataset.name)", code: 21, message: "the database is closed") }
-        return Table(try database.prepare(SQLiteSchemaText.insert(dataset)))
+        Table(try database.prepare(SQLiteSchemaText.insert(dataset)))
     }
 
     /// Builds the indexes, the full-text index and the views, commits, and
     /// closes and syncs the file.
     func finish() throws -> WrittenFile {
-        guard let database else { throw SQLiteError("finish \(finalPath)", code: 21, message: "the database is closed") }
         for statement in datasets.flatMap(SQLiteSchemaText.indexes) { try database.execute(statement) }
         if let documents = datasets.first(where: { $0.name == "documents" }) {
             for statement in SQLiteSchemaText.fullTextIndex(documents) { try database.execute(statement) }
@@ -68,14 +61,14 @@ final class SQLiteExport {
         for statement in SQLiteSchemaText.views(Set(datasets.map(\.name))) { try database.execute(statement) }
         try database.execute("COMMIT;")
         try database.close()
-        self.database = nil
         let (bytes, sha256) = try FileSystem.syncAndDigest(temporaryPath)
         return WrittenFile(name: SQLiteExport.fileName, records: nil, bytes: bytes, sha256: sha256)
     }
 
-    /// Closes the database without finishing it and removes the temporary file.
+    /// Closes the database without finishing it (its transaction rolls
+    /// back) and removes the temporary file.
     func discard() {
-        database = nil
+        try? database.close()
         AtomicFile.discard(temporaryPath)
     }
 }

@@ -50,7 +50,7 @@ struct Sketcher: Sendable {
         var numbers = [UInt64](repeating: 0, count: DocumentSketch.factWords)
         var names = [UInt64](repeating: 0, count: DocumentSketch.factWords)
         for word in words {
-            if word.isNumber || Sketcher.numberWords.contains(word.hash) { Sketcher.setBit(word.hash, in: &numbers) }
+            if word.isNumber || Sketcher.numberWords.contains(word.hash) { Sketcher.setBit(word.factHash, in: &numbers) }
             if word.isName { Sketcher.setBit(word.hash, in: &names) }
         }
         return DocumentSketch(contentKey: Sketcher.contentKey(words.map(\.hash)), signature: minimums,
@@ -108,6 +108,8 @@ struct Sketcher: Sendable {
     struct Word {
         /// FNV-1a of the lowercased word.
         var hash: UInt64
+        /// The hash the facts check compares: one per number whatever its notation (`NumberNotation`).
+        var factHash: UInt64
         var isNumber: Bool
         /// Capitalised in the text and not the first word of a sentence.
         var isName: Bool
@@ -126,16 +128,39 @@ struct Sketcher: Sendable {
         var startsUpper = false
         var allUpper = true
         var sentenceStart = true
+        // A number's notation: its value, a decimal point, letters before its first and after its last digit.
+        var value: UInt64 = 0
+        var decimal = false
+        var prefixLetters = false
+        var suffixHash = basis
+        var suffixLength = 0
         func add(_ byte: UInt8) {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             length += 1
+            if (0x30...0x39).contains(byte) {
+                value = value.multipliedReportingOverflow(by: 10).partialValue &+ UInt64(byte - 0x30)
+                suffixHash = basis
+                suffixLength = 0
+            } else if hasDigit {
+                suffixHash = (suffixHash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                suffixLength += 1
+            } else {
+                prefixLetters = true
+            }
         }
         func finish() {
             guard length > 0 else { return }
             let name = startsUpper && !allUpper && !sentenceStart && !hasDigit && length >= 2
-            words.append(Word(hash: hash, isNumber: hasDigit, isName: name))
+            let fact = NumberNotation.factHash(hash: hash, hasDigit: hasDigit, value: value, decimal: decimal,
+                                               prefixLetters: prefixLetters, suffixHash: suffixHash, suffixLength: suffixLength)
+            words.append(Word(hash: hash, factHash: fact, isNumber: hasDigit, isName: name))
             hash = basis
             length = 0
+            value = 0
+            decimal = false
+            prefixLetters = false
+            suffixHash = basis
+            suffixLength = 0
             hasDigit = false
             startsUpper = false
             allUpper = true
@@ -152,11 +177,14 @@ struct Sketcher: Sendable {
                     if length == 0 { startsUpper = true }
                     add(byte | 0x20)
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    add(byte)
                     hasDigit = true
+                    add(byte)
                 case UInt8(ascii: ","), UInt8(ascii: "."):
                     let nextIsDigit = index + 1 < bytes.count && (0x30...0x39).contains(bytes[index + 1])
-                    if hasDigit && nextIsDigit { continue }
+                    if hasDigit && nextIsDigit {
+                        if byte == UInt8(ascii: ".") { decimal = true }
+                        continue
+                    }
                     finish()
                     if byte == UInt8(ascii: ".") { sentenceStart = true }
                 case 0x80...0xFF:

@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    @Test func findsARewriteThatStatesTheFiguresInOtherNotation() {
+        // The same figures written otherwise ("two" / "2", "20" / "twenty", "62 million" / "62,000,000")
+        // are the same facts; other figures in the same words are another report.
+        func rewritten(_ pairs: [(String, String)]) -> [String] {
+            Self.story.map { paragraph in pairs.reduce(paragraph) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
+        }
+        let original = Self.document("a/original.txt", Self.story, published: "2025-03-05")
+        let rewrite = Self.document("b/rewrite.txt", rewritten([("Two cargo", "2 cargo"), ("about 20 vessels", "about twenty vessels"),
+                                                                ("62 million euros", "62,000,000 euros")]), published: "2025-03-05")
+        let otherFigures = Self.document("c/other.txt", rewritten([("4,200", "6,100"), ("12,000", "19,000"), ("62 million", "85 million"),
+                                                                   ("about 20 vessels", "about 35 vessels")]), published: "2025-03-05")
+        let outcomes = Self.run([original, rewrite, otherFigures]).outcomes
+        #expect(canonicalPath(outcomes[1]) == "a/original.txt")
+        #expect(canonicalPath(outcomes[2]) == nil, "a report with other figures was merged")
+    }
+
     @Test func doesNotMergeReportsAboutOtherCompanies() {
         let notice = { (company: String) in
             ["\(company) said its board declared a quarterly dividend of ten cents a share, payable April 30 to holders of record April 15.",

@@ -31,6 +31,21 @@ import Testing
         #expect(DocumentSketch(packed: [1, 2, 3]) == nil)
     }
 
+    @Test func readsANumberTheSameInEveryNotation() {
+        func facts(_ text: String) -> [UInt64] { Sketcher.words(text).map(\.factHash) }
+        // Ordinals in digits and words, small numbers spelled out, millions rounded as rewrites state them.
+        #expect(facts("3RD QTR") == facts("THIRD QTR"))
+        #expect(facts("five cts 1st") == facts("5 cts first"))
+        #expect(facts("avg shrs 3,086,386") == facts("avg shrs 3.1 mln").dropLast())
+        #expect(facts("a 7,507,000 charge") == facts("a 7.5 mln charge").filter { $0 != StableHash.fnv1a("mln") })
+        #expect(facts("1,500,000,000") == facts("1.5"))
+        #expect(facts("62,000,000 euros") == facts("62 euros"))
+        // Other figures stay other facts; years, decimals and codes are left as written.
+        #expect(facts("3,086,386") != facts("3,286,386"))
+        #expect(facts("1987 6.5 B52") == [StableHash.fnv1a("1987"), StableHash.fnv1a("65"), StableHash.fnv1a("b52")])
+        #expect(Sketcher.words("third").map(\.hash) == [StableHash.fnv1a("third")], "shingles keep the words as written")
+    }
+
     @Test func readsNumbersAndNamesAsFacts() {
         let words = Sketcher.words("The Fed added 1,200 dlrs. Ilse Brandvik said two ships left")
         #expect(words.filter(\.isNumber).map(\.hash) == [StableHash.fnv1a("1200")])

@@ -151,8 +151,10 @@ public struct DedupeStage: CorpusStage {
         guard smallSize > 0 else { return nil }
         let containment = min(1, jaccard * (smallSize + largeSize) / (1 + jaccard) / smallSize)
         let sizeRatio = smallSize / largeSize
-        let similar = jaccard >= jaccardThreshold
-            || (containment >= containmentThreshold && sizeRatio >= minSizeRatio && Int(table.wordCounts[small]) >= minWords)
+        // A text shorter than min_words is too short to tell a copy from the next item of a template
+        // ("Qtly div 12 cts vs 12 cts") on either path: only an exact copy of it counts.
+        guard Int(table.wordCounts[small]) >= minWords else { return nil }
+        let similar = jaccard >= jaccardThreshold || (containment >= containmentThreshold && sizeRatio >= minSizeRatio)
         guard similar else { return nil }
         if factsEnabled {
             // The smaller document's facts must be in the larger; for two of

@@ -91,6 +91,23 @@ import Testing
         #expect(canonicalPath(outcomes[2]) == nil, "a report with other figures was merged")
     }
 
+    @Test func aShortItemIsACopyOnlyWhenExact() {
+        // Two flashes of one template, another company in capitals: too short to tell apart by shingles.
+        let sun = Self.document("flash/sun.txt", ["SUN RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"], published: "1987-03-12")
+        let phillips = Self.document("flash/phillips.txt", ["PHILLIPS RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"],
+                                     published: "1987-03-12")
+        let resend = Self.document("flash/sun-again.txt", ["SUN RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"],
+                                   published: "1987-03-12")
+        let outcomes = Self.run([phillips, sun, resend]).outcomes
+        guard case .keep(let kept) = outcomes[0] else {
+            Issue.record("different flashes merged: \(outcomes[0])")
+            return
+        }
+        #expect(kept.duplicateCluster == nil, "different flashes merged")
+        let copies = [canonicalPath(outcomes[1]), canonicalPath(outcomes[2])].compactMap { $0 }
+        #expect(copies == ["flash/sun.txt"] || copies == ["flash/sun-again.txt"], "the exact resend is a copy")
+    }
+
     @Test func doesNotMergeReportsAboutOtherCompanies() {
         let notice = { (company: String) in
             ["\(company) said its board declared a quarterly dividend of ten cents a share, payable April 30 to holders of record April 15.",

@@ -124,13 +124,9 @@ public struct DocumentReport {
             fields.append(("outcome", quoted("document")))
             let layout = Datasets.documentsLayout
             for (column, value) in zip(layout.dataset.columns, layout.row(document)) {
-                let encoded: String = switch value {
-                case .text(let text): JSONText.quoted(text)
-                case .integer(let number): String(number)
-                case .decimal(let number): JSONText.decimal(number)
-                case .missing: "null"
-                }
-                fields.append((column.name, encoded))
+                var encoded: [UInt8] = []
+                value.appendJSON(to: &encoded)
+                fields.append((column.name, String(decoding: encoded, as: UTF8.self)))
             }
             fields.append(("entities", "[" + document.entities.map { entity in
                 object([("entity_id", quoted(entity.entityID)), ("type", quoted(entity.mention.kind.rawValue)),

@@ -30,7 +30,7 @@ struct PublishedDataset {
     /// Every top-level name a config can publish.
     static let publishableNames: [String] =
         Datasets.names.flatMap { dataset in ExportFormat.fileFormats.map { "\(dataset).\($0.rawValue)" } }
-            + [SQLiteExport.fileName, "datasets.json", RunReportPage.fileName, "manifest.json"]
+            + [SQLiteExport.fileName, DataDictionaryText.fileName, RunReportPage.fileName, "manifest.json"]
 
     /// The run id of the dataset `current` points to, if any.
     var currentRunID: String? {

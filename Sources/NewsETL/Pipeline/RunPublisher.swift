@@ -77,15 +77,9 @@ final class RunPublisher {
             try saveState(ledger, resolvers: resolvers)
             cumulative.finishedAt = Date()
             if let input = runSession.reportInput {
-                let page = try AtomicFile(path: "\(generation)/\(RunReportPage.fileName)")
-                try page.write(report(cumulative, input.facts, input.entities))
-                try page.close()
-                try AtomicFile.rename(from: page.temporaryPath, to: page.finalPath)
+                try writeToGeneration(RunReportPage.fileName, report(cumulative, input.facts, input.entities))
             }
-            let manifest = try AtomicFile(path: "\(generation)/manifest.json")
-            try manifest.write(cumulative.manifestJSON())
-            try manifest.close()
-            try AtomicFile.rename(from: manifest.temporaryPath, to: manifest.finalPath)
+            try writeToGeneration("manifest.json", cumulative.manifestJSON())
         } else {
             let session = try openSession(folder: generation)
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
@@ -186,6 +180,14 @@ final class RunPublisher {
             }
         }
         return written
+    }
+
+    /// Writes one file of the new dataset folder whole (the manifest last).
+    private func writeToGeneration(_ name: String, _ bytes: [UInt8]) throws {
+        let file = try AtomicFile(path: "\(generation)/\(name)")
+        try file.write(bytes)
+        try file.close()
+        try AtomicFile.rename(from: file.temporaryPath, to: file.finalPath)
     }
 
     /// With no earlier records the run's files are hard-linked (or copied)

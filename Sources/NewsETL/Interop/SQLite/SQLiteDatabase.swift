@@ -82,7 +82,8 @@ public final class SQLiteDatabase {
         return handle
     }
 
-    private static func excerpt(_ sql: String) -> String {
+    /// The statement's first line, shortened, for an error message.
+    static func excerpt(_ sql: String) -> String {
         let line = sql.split(whereSeparator: \.isNewline).first.map(String.init) ?? sql
         return line.count > 80 ? String(line.prefix(80)) + "…" : line
     }

@@ -75,6 +75,6 @@ public final class SQLiteStatement {
     }
 
     private func failure(_ code: Int32) -> SQLiteError {
-        SQLiteError(sql.count > 80 ? String(sql.prefix(80)) + "…" : sql, code: code, message: String(cString: sqlite3_errmsg(connection)))
+        SQLiteError(SQLiteDatabase.excerpt(sql), code: code, message: String(cString: sqlite3_errmsg(connection)))
     }
 }

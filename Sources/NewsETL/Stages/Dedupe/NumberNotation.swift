@@ -9,15 +9,15 @@
 /// still counts as missing, so the change can only miss a copy of an old
 /// report, never merge two reports.
 enum NumberNotation {
-    /// The fact hash of a token: the FNV-1a of its canonical digits when it is
-    /// a number in another notation, else `hash` (the token's own).
+    /// The fact hash of a token with digits: the FNV-1a of its canonical
+    /// digits when it is an ordinal ("3rd") or a figure of millions, else
+    /// `hash` (the token's own).
     /// - `value`: the token's digits read as a number (separators skipped);
     /// - `decimal`: a `.` stood between its digits;
     /// - `prefixLetters`, `suffix`: letters before the first digit, and the
     ///   hash and length of the letters after the last.
-    static func factHash(hash: UInt64, hasDigit: Bool, value: UInt64, decimal: Bool, prefixLetters: Bool,
-                         suffixHash: UInt64, suffixLength: Int) -> UInt64 {
-        guard hasDigit else { return wordValues[hash].map { digitsHash(UInt64($0)) } ?? hash }
+    static func digitTokenHash(hash: UInt64, value: UInt64, decimal: Bool, prefixLetters: Bool,
+                               suffixHash: UInt64, suffixLength: Int) -> UInt64 {
         guard !prefixLetters else { return hash }
         if suffixLength == 2, ordinalSuffixes.contains(suffixHash) { return digitsHash(value) }
         guard suffixLength == 0, !decimal else { return hash }
@@ -28,26 +28,32 @@ enum NumberNotation {
         return hash
     }
 
-    private static func roundedHash(tenths: UInt64) -> UInt64 {
-        digitsHash(tenths % 10 == 0 ? tenths / 10 : tenths)
-    }
+    /// Numbers written as words, which count as facts ("one billion dlrs" and
+    /// "two billion dlrs" are different reports), by the hash of the word:
+    /// the hash of the number's digits for those with a small value, the
+    /// word's own hash for the rest.
+    static let wordFacts: [UInt64: UInt64] = {
+        let valued = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        let ordinals = ["first", "second", "third", "fourth", "fifth"]
+        let others = ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+                      "trillion", "half", "quarter"]
+        var facts: [UInt64: UInt64] = [:]
+        for (value, word) in valued.enumerated() { facts[StableHash.fnv1a(word)] = digitsHash(UInt64(value)) }
+        for (offset, word) in ordinals.enumerated() { facts[StableHash.fnv1a(word)] = digitsHash(UInt64(offset + 1)) }
+        for word in others { facts[StableHash.fnv1a(word)] = StableHash.fnv1a(word) }
+        return facts
+    }()
 
     /// FNV-1a of the decimal digits of `value`, as `Sketcher.words` hashes a digit token.
     static func digitsHash(_ value: UInt64) -> UInt64 {
         StableHash.fnv1a(String(value))
     }
 
-    /// The number a word names, cardinal or ordinal.
-    private static let wordValues: [UInt64: Int] = {
-        let cardinals = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-        let ordinals = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-        var values: [UInt64: Int] = [:]
-        for (value, word) in cardinals.enumerated() { values[StableHash.fnv1a(word)] = value }
-        for (value, word) in ordinals.enumerated() where !word.isEmpty { values[StableHash.fnv1a(word)] = value }
-        return values
-    }()
+    private static func roundedHash(tenths: UInt64) -> UInt64 {
+        digitsHash(tenths % 10 == 0 ? tenths / 10 : tenths)
+    }
 
-    /// FNV-1a continued from the basis over "st", "nd", "rd", "th".
+    /// FNV-1a over "st", "nd", "rd", "th".
     private static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map { StableHash.fnv1a($0) })
 }

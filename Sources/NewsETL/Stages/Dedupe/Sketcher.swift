@@ -50,7 +50,7 @@ struct Sketcher: Sendable {
         var numbers = [UInt64](repeating: 0, count: DocumentSketch.factWords)
         var names = [UInt64](repeating: 0, count: DocumentSketch.factWords)
         for word in words {
-            if word.isNumber || Sketcher.numberWords.contains(word.hash) { Sketcher.setBit(word.factHash, in: &numbers) }
+            if let fact = word.numberFact { Sketcher.setBit(fact, in: &numbers) }
             if word.isName { Sketcher.setBit(word.hash, in: &names) }
         }
         return DocumentSketch(contentKey: Sketcher.contentKey(words.map(\.hash)), signature: minimums,
@@ -91,15 +91,6 @@ struct Sketcher: Sendable {
         }
     }
 
-    /// Numbers written as words count as numbers: "one billion dlrs" and
-    /// "two billion dlrs" are different reports.
-    static let numberWords: Set<UInt64> = Set([
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-        "trillion", "half", "quarter", "first", "second", "third", "fourth", "fifth",
-    ].map { StableHash.fnv1a($0) })
-
     private static func setBit(_ hash: UInt64, in bits: inout [UInt64]) {
         let bit = Int((hash >> 7) % UInt64(bits.count * 64))
         bits[bit / 64] |= 1 << UInt64(bit % 64)
@@ -108,11 +99,15 @@ struct Sketcher: Sendable {
     struct Word {
         /// FNV-1a of the lowercased word.
         var hash: UInt64
-        /// The hash the facts check compares: one per number whatever its notation (`NumberNotation`).
+        /// For a token with digits, the hash the facts check compares: one per
+        /// number whatever its notation (`NumberNotation`); else `hash`.
         var factHash: UInt64
         var isNumber: Bool
         /// Capitalised in the text and not the first word of a sentence.
         var isName: Bool
+
+        /// The number the word states, as the facts check compares it, if it states one.
+        var numberFact: UInt64? { isNumber ? factHash : NumberNotation.wordFacts[hash] }
     }
 
     /// Lowercase letter-or-digit runs, hashed as they are read; digits keep
@@ -137,22 +132,16 @@ struct Sketcher: Sendable {
         func add(_ byte: UInt8) {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             length += 1
-            if (0x30...0x39).contains(byte) {
-                value = value.multipliedReportingOverflow(by: 10).partialValue &+ UInt64(byte - 0x30)
-                suffixHash = basis
-                suffixLength = 0
-            } else if hasDigit {
+            if hasDigit {
                 suffixHash = (suffixHash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
                 suffixLength += 1
-            } else {
-                prefixLetters = true
             }
         }
         func finish() {
             guard length > 0 else { return }
             let name = startsUpper && !allUpper && !sentenceStart && !hasDigit && length >= 2
-            let fact = NumberNotation.factHash(hash: hash, hasDigit: hasDigit, value: value, decimal: decimal,
-                                               prefixLetters: prefixLetters, suffixHash: suffixHash, suffixLength: suffixLength)
+            let fact = hasDigit ? NumberNotation.digitTokenHash(hash: hash, value: value, decimal: decimal, prefixLetters: prefixLetters,
+                                                                suffixHash: suffixHash, suffixLength: suffixLength) : hash
             words.append(Word(hash: hash, factHash: fact, isNumber: hasDigit, isName: name))
             hash = basis
             length = 0
@@ -177,8 +166,12 @@ struct Sketcher: Sendable {
                     if length == 0 { startsUpper = true }
                     add(byte | 0x20)
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if !hasDigit && length > 0 { prefixLetters = true }
                     hasDigit = true
                     add(byte)
+                    value = value.multipliedReportingOverflow(by: 10).partialValue &+ UInt64(byte - 0x30)
+                    suffixHash = basis
+                    suffixLength = 0
                 case UInt8(ascii: ","), UInt8(ascii: "."):
                     let nextIsDigit = index + 1 < bytes.count && (0x30...0x39).contains(bytes[index + 1])
                     if hasDigit && nextIsDigit {

@@ -3,6 +3,9 @@
 /// (a test fails when the checked-in copy is stale), so the documentation
 /// cannot drift from what the writers write.
 public enum DataDictionaryText {
+    /// The dictionary's file beside the datasets.
+    static let fileName = "datasets.json"
+
     public static var markdown: String {
         var lines = [
             "# Datasets",

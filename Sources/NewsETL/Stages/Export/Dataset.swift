@@ -99,6 +99,16 @@ public enum FieldValue: Sendable, Equatable {
         self = text.map(FieldValue.text) ?? .missing
     }
 
+    /// The value as JSON writes it (`null` when missing), appended to `output`.
+    func appendJSON(to output: inout [UInt8]) {
+        switch self {
+        case .text(let text): JSONText.appendQuoted(text, to: &output)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .decimal(let number): output.append(contentsOf: JSONText.decimal(number).utf8)
+        case .missing: output.append(contentsOf: "null".utf8)
+        }
+    }
+
     /// The value as CSV and XML write it.
     var plainText: String? {
         switch self {

@@ -102,7 +102,7 @@ public final class ExportSession {
     }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
-    private var dictionaryPath: String { "\(folder)/datasets.json" }
+    private var dictionaryPath: String { "\(folder)/\(DataDictionaryText.fileName)" }
     private var reportPath: String { "\(folder)/\(RunReportPage.fileName)" }
 
     public func write(_ document: Document) throws {

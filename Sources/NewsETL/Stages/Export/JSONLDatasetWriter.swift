@@ -27,12 +27,7 @@ final class JSONLDatasetWriter: DatasetWriter {
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
             line.append(contentsOf: keys[index])
-            switch value {
-            case .text(let text): JSONText.appendQuoted(text, to: &line)
-            case .integer(let number): line.append(contentsOf: String(number).utf8)
-            case .decimal(let number): line.append(contentsOf: JSONText.decimal(number).utf8)
-            case .missing: line.append(contentsOf: "null".utf8)
-            }
+            value.appendJSON(to: &line)
         }
         line.append(contentsOf: "}\n".utf8)
         try file.write(line)

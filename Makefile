@@ -8,7 +8,7 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev libcld2-dev libsqlite3-dev sqlite3
 
-.PHONY: run test deps build verify bench train-ner install cron-test report-test fuzz tsan clean
+.PHONY: run test deps build verify bench train-ner train-clean install cron-test report-test fuzz tsan clean
 PREFIX  ?= /usr/local
 
 run: build
@@ -63,6 +63,14 @@ report-test: build
 train-ner: build
 	$(BIN) train-ner --ner ../shared/ner --model .build/ner-model.bin \
 	  --embed Sources/NewsETL/Stages/Entities/EntityModelData.swift
+	$(SWIFT) build -c release --product newsetl
+
+# The clean stage's block model: 5-fold cross-validation over the pages of
+# both boilerplate dev sets (printed), then the model trained on every page.
+train-clean: build
+	$(BIN) train-clean --set ../shared/devsets/l3s-gn1 --set ../shared/devsets/readability \
+	  --rounds 60 --thresholds 0.5,0 --leave-one-set-out \
+	  --embed Sources/NewsETL/Stages/Clean/BlockModelWeights.swift
 	$(SWIFT) build -c release --product newsetl
 
 # Installs missing Debian packages when running as root with apt-get;

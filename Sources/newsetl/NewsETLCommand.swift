@@ -13,7 +13,7 @@ struct NewsETLCommand: ParsableCommand {
             74 writing outputs failed; 75 another run holds the output folder; 78 invalid config.
             """,
         version: NewsETLVersion.current,
-        subcommands: [RunCommand.self, InitCommand.self, ValidateCommand.self, VerifyCommand.self, ShowCommand.self, EvalCommand.self, TrainNERCommand.self],
+        subcommands: [RunCommand.self, InitCommand.self, ValidateCommand.self, VerifyCommand.self, ShowCommand.self, EvalCommand.self, TrainNERCommand.self, TrainCleanCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -36,7 +36,8 @@ public struct BoilerplateEvaluation {
     /// as `pagesFolder/<id>.html`, one thread, cleaning each page on its own.
     /// With `extractedFolder`, scores another tool's output (`<id>.txt`
     /// files) instead of NewsETL's, with the same scorer.
-    public func scorePages(goldPath: String, pagesFolder: String, extractedFolder: String? = nil) throws -> PageSetReport {
+    /// `only`, when given, limits the scoring to those page ids.
+    public func scorePages(goldPath: String, pagesFolder: String, extractedFolder: String? = nil, only: Set<String>? = nil) throws -> PageSetReport {
         guard let data = FileManager.default.contents(atPath: goldPath) else {
             throw SystemError("open", path: goldPath, code: ENOENT)
         }
@@ -46,7 +47,7 @@ public struct BoilerplateEvaluation {
         let clock = ContinuousClock()
         for line in data.split(separator: UInt8(ascii: "\n")) {
             guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let id = object["id"] as? String, let body = object["body"] as? String else { continue }
+                  let id = object["id"] as? String, let body = object["body"] as? String, only?.contains(id) ?? true else { continue }
             if let extractedFolder {
                 let text = FileManager.default.contents(atPath: "\(extractedFolder)/\(id).txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let score = ShingleScore(extracted: text, gold: body)
@@ -133,7 +134,9 @@ public struct BoilerplateEvaluation {
     }
 
     /// One line per paragraph of `path`: the final verdict, and for HTML the
-    /// layout facts behind it (tag, words, link density, container scores).
+    /// layout facts behind it (tag, words, link density, container scores)
+    /// and the block model's log-odds. A page the stage rejects says so
+    /// first, and its paragraphs read REJECTED, not KEEP.
     public func explain(path: String) -> [String] {
         let name = (path as NSString).lastPathComponent
         guard case .success(let document) = decode.decode(InputFile(relativePath: name, absolutePath: path), maxFileBytes: 50_000_000) else {
@@ -141,15 +144,27 @@ public struct BoilerplateEvaluation {
         }
         let paragraphs = Paragraph.split(document.text)
         var reasons = [String?](repeating: nil, count: paragraphs.count)
-        if case .keep(let cleaned) = clean.process(document) {
-            for removal in cleaned.removed { reasons[removal.index] = removal.rule }
-        }
         var lines: [String] = []
+        var fallback = "KEEP"
+        switch clean.process(document) {
+        case .keep(let cleaned):
+            for removal in cleaned.removed { reasons[removal.index] = removal.rule }
+        case .reject(let rejection):
+            lines.append("rejected: \(rejection.detail)")
+            fallback = "REJECTED"
+        }
         var selection: ContentRegion.Selection?
+        var logOdds: [Double]?
         let words = paragraphs.map { TextNormalizer.wordCount($0.text) }
-        if let blocks = document.blocks {
-            selection = clean.region.selection(blocks: blocks, wordCounts: words)
-            if let top = selection?.region.sorted().first { lines.append("region \(selection!.region.sorted()) (top score \(Int(selection!.scores[top] ?? 0)))") }
+        if let blocks = document.blocks, blocks.count == paragraphs.count {
+            let chosen = clean.region.selection(blocks: blocks, wordCounts: words)
+            selection = chosen
+            if let top = chosen.top { lines.append("region \(chosen.region.sorted()) (winner \(top.id), score \(Int(top.score)))") }
+            if let model = clean.blockModel {
+                let features = BlockFeatures.vectors(blocks: blocks, wordCounts: words, texts: paragraphs.map(\.text),
+                                                     selection: chosen, minWords: clean.region.minWords)
+                logOdds = features.map(model.logOdds)
+            }
         }
         for (index, paragraph) in paragraphs.enumerated() {
             var layout = ""
@@ -158,8 +173,9 @@ public struct BoilerplateEvaluation {
                     "\(id)\(hint.isEmpty ? "" : "/\(hint.rawValue)")=\(Int(selection?.scores[id] ?? 0))"
                 }
                 layout = String(format: " %@ w%d ld%.2f [%@]", block.tag, words[index], block.linkDensity, chain.joined(separator: " "))
+                if let logOdds { layout += String(format: " m%+.2f", logOdds[index]) }
             }
-            lines.append("\(reasons[index] ?? "KEEP")\(layout) | \(paragraph.text.prefix(90))")
+            lines.append("\(reasons[index] ?? fallback)\(layout) | \(paragraph.text.prefix(90))")
         }
         return lines
     }

@@ -1,6 +1,7 @@
 /// Word 4-gram overlap between an extracted text and a gold text, the
 /// convention of the well-known boilerplate benchmarks: texts split into
-/// lowercase letter-or-digit words (punctuation ignored), shingles compared
+/// lowercase letter-or-digit words (punctuation ignored; each Chinese or
+/// Japanese character a word, `CharacterWords`), shingles compared
 /// as multisets, precision and recall per page.
 public struct ShingleScore: Sendable, Equatable {
     public var precision: Double
@@ -34,10 +35,30 @@ public struct ShingleScore: Sendable, Equatable {
 
     /// Multiset of word 4-grams (fewer words: the whole text as one shingle).
     static func shingles(_ text: String) -> [UInt64: Int] {
+        let words = self.words(text)
+        var counts: [UInt64: Int] = [:]
+        guard !words.isEmpty else { return counts }
+        let size = min(shingleSize, words.count)
+        for start in 0...(words.count - size) { counts[shingle(words[start..<(start + size)]), default: 0] += 1 }
+        return counts
+    }
+
+    static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for word in words { hash = (hash ^ word) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The text's words as the scorer sees them, hashed.
+    static func words(_ text: String) -> [UInt64] {
         var words: [UInt64] = []
         var current: [UInt8] = []
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if CharacterWords.isCharacterWord(scalar.value) {
+                if !current.isEmpty { words.append(StableHash.fnv1a(current)) }
+                words.append(StableHash.fnv1a(Array(String(scalar).utf8)))
+                current.removeAll(keepingCapacity: true)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(contentsOf: String(scalar).utf8)
             } else if !current.isEmpty {
                 words.append(StableHash.fnv1a(current))
@@ -45,14 +66,6 @@ public struct ShingleScore: Sendable, Equatable {
             }
         }
         if !current.isEmpty { words.append(StableHash.fnv1a(current)) }
-        var counts: [UInt64: Int] = [:]
-        guard !words.isEmpty else { return counts }
-        let size = min(shingleSize, words.count)
-        for start in 0...(words.count - size) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for word in words[start..<(start + size)] { hash = (hash ^ word) &* 0x0000_0100_0000_01B3 }
-            counts[hash, default: 0] += 1
-        }
-        return counts
+        return words
     }
 }

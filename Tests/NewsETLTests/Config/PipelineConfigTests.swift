@@ -49,7 +49,7 @@ import Testing
             "stages[0].enabled: expected true or false, got \"yes\"",
             "stages[1].name: unknown stage \"translate\" (known: decode, clean, dedupe, entities, export)",
             "stages[2].options.action: expected one of \"mark\", \"drop\", got \"delete\"",
-            "stages[2].options.shingle: unknown key (known keys: action, bands, canonical, containment_threshold, facts, jaccard_threshold, max_days_apart, min_size_ratio, min_words, num_hashes, shingle_size, state)",
+            "stages[2].options.shingle: unknown key (known keys: action, bands, canonical, containment_threshold, facts, jaccard_threshold, max_days_apart, min_size_ratio, min_words, num_hashes, shingle_size, state, updates)",
             "stages[3].options.formats[1]: expected one of \"csv\", \"jsonl\", \"xml\", \"sqlite\", got \"pdf\"",
             "colour: unknown key (known keys: fail_on_reject, input, output, stages, workers)",
         ])

@@ -25,3 +25,23 @@ import Testing
         #expect(report.misses == [])
     }
 }
+
+@Suite struct CharacterWordScoringTests {
+    /// Chinese and Japanese have no spaces between words: each character is
+    /// a word, as the boilerplate benchmarks count them.
+    @Test func countsEachChineseOrJapaneseCharacterAsAWord() {
+        #expect(ShingleScore.words("港口周四重新开放").count == 8)
+        #expect(ShingleScore.words("東京の港 reopened").count == 5)
+        let half = ShingleScore(extracted: "港口周四重新开放", gold: "港口周四重新开放。风暴过后码头无损。")
+        #expect(half.precision == 1 && half.recall > 0.2 && half.recall < 0.5)
+        #expect(TextNormalizer.wordCount("港口周四重新开放, port 2") == 10)
+    }
+
+    @Test func explainSaysWhenThePageIsRejected() {
+        let folder = TemporaryFolder()
+        folder.write("menu.html", "<html><body><ul><li><a href='/a'>Home</a></li></ul><p>Share this article</p></body></html>")
+        let lines = BoilerplateEvaluation().explain(path: folder.url("menu.html"))
+        #expect(lines.first?.hasPrefix("rejected: clean removed every paragraph") == true)
+        #expect(lines.dropFirst().allSatisfy { !$0.hasPrefix("KEEP") })
+    }
+}

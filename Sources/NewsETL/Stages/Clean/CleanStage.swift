@@ -6,11 +6,12 @@
 /// ```json
 /// { "name": "clean", "enabled": true,
 ///   "options": { "rules": [], "disable_rules": [], "structure": true,
-///                "layout": true, "drop_figure_credits": false, "keep_removed": true,
+///                "layout": true, "model": true, "drop_figure_credits": true, "keep_removed": true,
 ///                "learn": { "enabled": true, "min_documents": 4, "min_share": 0.3, "max_words": 20 } } }
 /// ```
 /// Four layers, in order: the page layout picks the article's blocks (HTML
-/// only); named line rules remove known boilerplate; paragraphs that recur in
+/// only; its region and verdicts are features of a learned block model,
+/// `model`, which has the final say); named line rules remove known boilerplate; paragraphs that recur in
 /// many documents of the same source are removed (`learn`); and a comment or
 /// related-articles header ends the article (`structure`). Every removal is
 /// recorded with the rule that made it.
@@ -21,15 +22,24 @@ public struct CleanStage: DocumentStage, CorpusStage {
     public var keepRemoved: Bool
     public var learning: SourceLearning
     var region: ContentRegion
+    /// The learned final say on HTML blocks; nil leaves layout's verdicts as they are.
+    public var blockModel: BlockModel?
+    /// Captions and photo credits go whatever the model says: they describe
+    /// a picture, not the event, and analysts counting words or quoting
+    /// sentences do not want "Photo: Reuters" among them.
+    public var dropFigureCredits: Bool
 
     public init(rules: [LineRule] = DefaultRules.all, structure: Bool = true, layout: Bool = true,
-                dropFigureCredits: Bool = false, keepRemoved: Bool = true, learning: SourceLearning = SourceLearning()) {
+                dropFigureCredits: Bool = true, keepRemoved: Bool = true, learning: SourceLearning = SourceLearning(),
+                blockModel: BlockModel? = .shipped) {
         self.rules = rules
         self.structure = structure
         self.layout = layout
         self.keepRemoved = keepRemoved
         self.learning = learning
-        region = ContentRegion(dropFigureCredits: dropFigureCredits)
+        self.blockModel = blockModel
+        self.dropFigureCredits = dropFigureCredits
+        region = ContentRegion()
     }
 
     public init(options: OptionReader) {
@@ -45,9 +55,10 @@ public struct CleanStage: DocumentStage, CorpusStage {
             rules: rules,
             structure: options.bool("structure", default: true),
             layout: options.bool("layout", default: true),
-            dropFigureCredits: options.bool("drop_figure_credits", default: false),
+            dropFigureCredits: options.bool("drop_figure_credits", default: true),
             keepRemoved: options.bool("keep_removed", default: true),
-            learning: SourceLearning(options: options.nested("learn")))
+            learning: SourceLearning(options: options.nested("learn")),
+            blockModel: options.bool("model", default: true) ? .shipped : nil)
     }
 
     static var categories: [String] {
@@ -136,9 +147,25 @@ public struct CleanStage: DocumentStage, CorpusStage {
         let none = [String?](repeating: nil, count: paragraphs.count)
         guard layout, let blocks = document.blocks, blocks.count == paragraphs.count else { return none }
         let words = paragraphs.map { TextNormalizer.wordCount($0.text) }
-        let reasons = region.removals(blocks: blocks, wordCounts: words)
+        let reasons = blockReasons(blocks: blocks, words: words, texts: paragraphs.map(\.text))
         let keptWords = zip(reasons, words).reduce(0) { $0 + ($1.0 == nil ? $1.1 : 0) }
         return keptWords == 0 ? none : reasons
+    }
+
+    /// Layout's verdicts, with the block model's final say when it is on.
+    func blockReasons(blocks: [TextBlock], words: [Int], texts: [String]) -> [String?] {
+        let selection = region.selection(blocks: blocks, wordCounts: words)
+        var reasons = selection.verdicts
+        if let blockModel {
+            let features = BlockFeatures.vectors(blocks: blocks, wordCounts: words, texts: texts, selection: selection, minWords: region.minWords)
+            reasons = blockModel.removals(features: features, layoutVerdicts: selection.verdicts)
+        }
+        if dropFigureCredits {
+            for (index, block) in blocks.enumerated() where reasons[index] == nil && block.ancestorHints.contains(where: { $0.contains(.figure) }) {
+                reasons[index] = "layout:figure"
+            }
+        }
+        return reasons
     }
 
     public var outputs: StageOutputs {

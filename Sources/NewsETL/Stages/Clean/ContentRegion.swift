@@ -13,7 +13,6 @@ struct ContentRegion {
     var minWords = 8
     var maxLinkDensity = 0.35
     var siblingShare = 0.3
-    var dropFigureCredits = false
 
     /// Why each block goes (`layout:…`), or nil for the blocks that stay.
     func removals(blocks: [TextBlock], wordCounts: [Int]) -> [String?] {
@@ -25,10 +24,14 @@ struct ContentRegion {
         var verdicts: [String?]
         var scores: [Int32: Double]
         var region: Set<Int32>
+        /// The winning element and its score.
+        var top: (id: Int32, score: Double)?
+        /// The winner's parent: article text split over sibling containers sits under it.
+        var regionParent: Int32?
     }
 
     func selection(blocks: [TextBlock], wordCounts: [Int]) -> Selection {
-        guard !blocks.isEmpty else { return Selection(verdicts: [], scores: [:], region: []) }
+        guard !blocks.isEmpty else { return Selection(verdicts: [], scores: [:], region: [], top: nil, regionParent: nil) }
         var scores: [Int32: Double] = [:]
         var parents: [Int32: Int32] = [:]
         var hints: [Int32: LayoutHint] = [:]
@@ -39,7 +42,7 @@ struct ContentRegion {
             }
             let score = runningTextScore(block, words: words)
             guard score > 0 else { continue }
-            var position = containerPosition(block)
+            var position = ContentRegion.containerPosition(block)
             var share = 1.0
             while position >= 0 && share >= 0.25 {
                 scores[block.ancestors[position], default: 0] += score * share
@@ -53,7 +56,7 @@ struct ContentRegion {
             if !hint.isDisjoint(with: .boilerplate) { scores[id] = score * 0.3 }
         }
         guard let top = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
-            return Selection(verdicts: blocks.map { _ in nil }, scores: scores, region: [])
+            return Selection(verdicts: blocks.map { _ in nil }, scores: scores, region: [], top: nil, regionParent: nil)
         }
         var region: Set<Int32> = [top.key]
         if let parent = parents[top.key] {
@@ -62,7 +65,7 @@ struct ContentRegion {
             }
         }
         let verdicts = zip(blocks, wordCounts).map { block, words in verdict(block, words: words, region: region) }
-        return Selection(verdicts: verdicts, scores: scores, region: region)
+        return Selection(verdicts: verdicts, scores: scores, region: region, top: (top.key, top.value), regionParent: parents[top.key])
     }
 
     private func runningTextScore(_ block: TextBlock, words: Int) -> Double {
@@ -76,7 +79,7 @@ struct ContentRegion {
     /// The ancestor position of the element that holds the block as one of
     /// its paragraphs: the parent of a `p`, `li`, heading…; a `div` or `td`
     /// holding text directly is the container itself.
-    private func containerPosition(_ block: TextBlock) -> Int {
+    static func containerPosition(_ block: TextBlock) -> Int {
         ContentRegion.paragraphTags.contains(block.tag) ? max(block.blockDepth - 1, 0) : block.blockDepth
     }
 
@@ -84,7 +87,6 @@ struct ContentRegion {
         guard let regionPosition = block.ancestors.lastIndex(where: region.contains) else { return "layout:outside-article" }
         for hint in block.ancestorHints[(regionPosition + 1)...] {
             if let name = ContentRegion.boilerplateName(hint) { return "layout:\(name)" }
-            if dropFigureCredits && hint.contains(.figure) { return "layout:figure" }
         }
         if block.linkDensity > 0.5 && words < 50 { return "layout:link-list" }
         return nil
@@ -95,7 +97,7 @@ struct ContentRegion {
         "address", "summary", "legend",
     ]
 
-    private static func boilerplateName(_ hint: LayoutHint) -> String? {
+    static func boilerplateName(_ hint: LayoutHint) -> String? {
         let names: [(LayoutHint, String)] = [
             (.comments, "comments"), (.related, "related"), (.social, "share"), (.navigation, "navigation"),
             (.promotion, "promotion"), (.sidebar, "sidebar"), (.chrome, "page-chrome"), (.form, "form"),

@@ -6,6 +6,9 @@ enum LayoutHints {
     static func hint(tag: String, classAndID: String?) -> LayoutHint {
         var hint = tagHints[tag] ?? []
         guard let classAndID, !classAndID.isEmpty else { return hint }
+        // An embedded post quotes what someone said — part of the report,
+        // although its class names the network ("twitter-tweet").
+        if embeddedPostClasses.contains(where: classAndID.contains) { return hint }
         var word: [UInt8] = []
         func finishWord() {
             if !word.isEmpty {
@@ -26,6 +29,8 @@ enum LayoutHints {
         finishWord()
         return hint
     }
+
+    private static let embeddedPostClasses = ["twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "bluesky-embed", "mastodon-embed", "reddit-embed"]
 
     private static let tagHints: [String: LayoutHint] = [
         "article": .content, "main": .content,

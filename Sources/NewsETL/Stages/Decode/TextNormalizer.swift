@@ -109,6 +109,11 @@ public enum TextNormalizer {
                 if inWord && wordHasAlphanumeric, !body(offset) { return }
                 inWord = false
                 wordHasAlphanumeric = false
+            } else if value >= 0x3040, CharacterWords.isCharacterWord(value) {
+                if inWord && wordHasAlphanumeric, !body(offset) { return }
+                if !body(offset + 1) { return }
+                inWord = false
+                wordHasAlphanumeric = false
             } else {
                 inWord = true
                 wordHasAlphanumeric = wordHasAlphanumeric || isAlphanumeric

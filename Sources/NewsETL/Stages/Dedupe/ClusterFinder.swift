@@ -18,11 +18,11 @@ struct ClusterFinder {
         var canonical: Int
     }
 
-    /// The clusters, and for each clustered document its strongest link's
-    /// (Jaccard, containment), used when it does not match its canonical directly.
-    func clusters(_ table: SketchTable) -> (clusters: [Cluster], links: [Int: (Double, Double)]) {
+    /// The clusters, and for each clustered document its strongest link,
+    /// used when it does not match its canonical directly.
+    func clusters(_ table: SketchTable) -> (clusters: [Cluster], links: [Int: DedupeStage.Match]) {
         var sets = DisjointSets(count: table.count)
-        var links: [Int: (Double, Double)] = [:]
+        var links: [Int: DedupeStage.Match] = [:]
         func consider(_ left: Int, _ right: Int) {
             let (a, b) = (min(left, right), max(left, right))
             // Already in one cluster: nothing to learn; this also keeps a

@@ -7,6 +7,7 @@
 ///   "options": { "action": "mark", "shingle_size": 4, "num_hashes": 128, "bands": 64,
 ///                "jaccard_threshold": 0.5, "containment_threshold": 0.7, "min_size_ratio": 0.3, "min_words": 15,
 ///                "facts": { "enabled": true, "max_missing_numbers": 0.25, "max_missing_names": 0.34 },
+///                "updates": { "enabled": true, "min_jaccard": 0.7, "max_hours_apart": 6 },
 ///                "canonical": ["earliest_published", "longest", "doc_id"], "max_days_apart": 3,
 ///                "state": { "enabled": true, "path": ".state" } } }
 /// ```
@@ -18,7 +19,11 @@
 /// capitalised names of the smaller document missing from the larger count
 /// against a match, so a templated report about other figures or another
 /// company is not a copy; reports published more than `max_days_apart`
-/// days apart never are. Clusters are connected components; the canonical
+/// days apart never are — except an *update*: the same report re-issued
+/// with changed figures (a correction, new totals), which shares at least
+/// `updates.min_jaccard` of its shingles and every name with the version it
+/// replaces, and was published within `updates.max_hours_apart` hours of it
+/// (both times known); its `kind` is `update`. Clusters are connected components; the canonical
 /// document follows `canonical`. `mark` keeps every document and fills its
 /// cluster columns; `drop` leaves copies out of `documents.*`; both list them
 /// in `duplicates.*`. Signatures of kept documents persist under the output
@@ -45,6 +50,10 @@ public struct DedupeStage: CorpusStage {
     public var factsEnabled: Bool
     public var maxMissingNumbers: Double
     public var maxMissingNames: Double
+    public var updatesEnabled: Bool
+    public var updateMinJaccard: Double
+    /// In hours.
+    public var updateMaxHoursApart: Double
     public var canonicalOrder: [CanonicalKey]
     /// Documents whose publication dates are further apart are never copies
     /// (0: no limit). Only applies when both documents have a date.
@@ -56,7 +65,8 @@ public struct DedupeStage: CorpusStage {
     public init(action: Action = .mark, shingleSize: Int = 4, hashCount: Int = 128, bands: Int = 64,
                 jaccardThreshold: Double = 0.5, containmentThreshold: Double = 0.7, minSizeRatio: Double = 0.3,
                 minWords: Int = 15, factsEnabled: Bool = true, maxMissingNumbers: Double = 0.25,
-                maxMissingNames: Double = 0.34, canonicalOrder: [CanonicalKey] = [.earliestPublished, .longest, .docID],
+                maxMissingNames: Double = 0.34, updatesEnabled: Bool = true, updateMinJaccard: Double = 0.7,
+                updateMaxHoursApart: Double = 6, canonicalOrder: [CanonicalKey] = [.earliestPublished, .longest, .docID],
                 maxDaysApart: Double = 3,
                 stateEnabled: Bool = true, statePath: String = ".state") {
         self.action = action
@@ -70,6 +80,9 @@ public struct DedupeStage: CorpusStage {
         self.factsEnabled = factsEnabled
         self.maxMissingNumbers = maxMissingNumbers
         self.maxMissingNames = maxMissingNames
+        self.updatesEnabled = updatesEnabled
+        self.updateMinJaccard = updateMinJaccard
+        self.updateMaxHoursApart = updateMaxHoursApart
         self.canonicalOrder = canonicalOrder
         self.maxDaysApart = maxDaysApart
         self.stateEnabled = stateEnabled
@@ -89,6 +102,11 @@ public struct DedupeStage: CorpusStage {
         let maxMissingNumbers = facts.number("max_missing_numbers", default: 0.25, range: 0...1)
         let maxMissingNames = facts.number("max_missing_names", default: 0.34, range: 0...1)
         facts.finish()
+        let updates = options.nested("updates")
+        let updatesEnabled = updates.bool("enabled", default: true)
+        let updateMinJaccard = updates.number("min_jaccard", default: 0.7, range: 0...1)
+        let updateMaxHoursApart = updates.number("max_hours_apart", default: 6, range: 0...876_000)
+        updates.finish()
         let canonical = options.stringList("canonical", default: CanonicalKey.allCases.map(\.rawValue),
                                            allowed: CanonicalKey.allCases.map(\.rawValue))
         let state = options.nested("state")
@@ -111,6 +129,7 @@ public struct DedupeStage: CorpusStage {
             minSizeRatio: options.number("min_size_ratio", default: 0.3, range: 0...1),
             minWords: options.integer("min_words", default: 15, range: 0...1_000_000),
             factsEnabled: factsEnabled, maxMissingNumbers: maxMissingNumbers, maxMissingNames: maxMissingNames,
+            updatesEnabled: updatesEnabled, updateMinJaccard: updateMinJaccard, updateMaxHoursApart: updateMaxHoursApart,
             canonicalOrder: canonical.compactMap(CanonicalKey.init(rawValue:)),
             maxDaysApart: options.number("max_days_apart", default: 3, range: 0...36_500),
             stateEnabled: stateEnabled, statePath: statePath)
@@ -140,10 +159,25 @@ public struct DedupeStage: CorpusStage {
         maxDaysApart > 0 && !left.isNaN && !right.isNaN && abs(left - right) > maxDaysApart
     }
 
+    /// How two documents are copies of one report.
+    struct Match: Sendable, Comparable {
+        enum Kind: String, Sendable {
+            case exact, near, update
+        }
+
+        var jaccard: Double
+        var containment: Double
+        var kind: Kind
+
+        static func < (left: Match, right: Match) -> Bool {
+            (left.jaccard, left.containment) < (right.jaccard, right.containment)
+        }
+    }
+
     /// Whether documents `left` and `right` of `table` are copies of one
-    /// report, and how similar: (Jaccard, containment).
-    func match(_ table: SketchTable, _ left: Int, _ right: Int) -> (jaccard: Double, containment: Double)? {
-        if table.contentKey(left) == table.contentKey(right) { return (1, 1) }
+    /// report, and how similar.
+    func match(_ table: SketchTable, _ left: Int, _ right: Int) -> Match? {
+        if table.contentKey(left) == table.contentKey(right) { return Match(jaccard: 1, containment: 1, kind: .exact) }
         let jaccard = table.jaccard(left, right)
         let leftSize = Double(table.shingleCounts[left]), rightSize = Double(table.shingleCounts[right])
         let (small, large) = leftSize <= rightSize ? (left, right) : (right, left)
@@ -156,16 +190,29 @@ public struct DedupeStage: CorpusStage {
         guard Int(table.wordCounts[small]) >= minWords else { return nil }
         let similar = jaccard >= jaccardThreshold || (containment >= containmentThreshold && sizeRatio >= minSizeRatio)
         guard similar else { return nil }
+        var kind = Match.Kind.near
         if factsEnabled {
             // The smaller document's facts must be in the larger; for two of
             // about the same size (a corrected re-send), both ways.
             var checks = [(small, large)]
             if sizeRatio >= 0.8 { checks.append((large, small)) }
             for (from, into) in checks {
-                if table.missingFacts(0, from: from, into: into) > maxMissingNumbers { return nil }
                 if table.missingFacts(1, from: from, into: into) > maxMissingNames { return nil }
+                if table.missingFacts(0, from: from, into: into) > maxMissingNumbers {
+                    guard isUpdate(table, left, right, jaccard: jaccard) else { return nil }
+                    kind = .update
+                }
             }
         }
-        return (jaccard, containment)
+        return Match(jaccard: jaccard, containment: containment, kind: kind)
+    }
+
+    /// Other figures with the same names and nearly the same words, within
+    /// a day: a later version of the report, not another report from its
+    /// template (those name another company, market or day).
+    private func isUpdate(_ table: SketchTable, _ left: Int, _ right: Int, jaccard: Double) -> Bool {
+        let (a, b) = (table.days[left], table.days[right])
+        return updatesEnabled && jaccard >= updateMinJaccard && !a.isNaN && !b.isNaN && abs(a - b) * 24 <= updateMaxHoursApart
+            && table.missingFacts(1, from: left, into: right) == 0 && table.missingFacts(1, from: right, into: left) == 0
     }
 }

@@ -33,12 +33,12 @@ final class NearDuplicateCollector: CorpusCollector {
                 guard let ordinal = table.ordinal(index) else { continue }
                 let isCanonical = index == canonical
                 if !isCanonical { duplicates.insert(index) }
-                let similarity = isCanonical ? (1, 1) : stage.match(table, index, canonical) ?? links[index] ?? (0, 0)
-                let exact = table.contentKey(index) == table.contentKey(canonical)
+                let similarity = isCanonical ? DedupeStage.Match(jaccard: 1, containment: 1, kind: .exact)
+                    : stage.match(table, index, canonical) ?? links[index] ?? DedupeStage.Match(jaccard: 0, containment: 0, kind: .near)
                 decisions[ordinal] = Decision(
                     clusterID: clusterID, canonicalID: canonicalID, canonicalPath: table.sourcePath(canonical),
                     canonicalRun: table.isFromEarlierRun(canonical) ? table.runID(canonical) : nil, isCanonical: isCanonical,
-                    similarity: similarity.0, containment: similarity.1, kind: exact ? "exact" : "near")
+                    similarity: similarity.jaccard, containment: similarity.containment, kind: similarity.kind.rawValue)
             }
         }
         // What later runs see: documents kept before and not seen again, plus

@@ -82,7 +82,7 @@ public struct ValueDomain: Sendable, Equatable {
     public static let fraction = ValueDomain(name: "similarity", rule: .range("0", "1"))
     public static let sourceFormat = ValueDomain(name: "format", rule: .oneOf(SourceFormat.allCases.map(\.rawValue)))
     public static let entityType = ValueDomain(name: "entityType", rule: .oneOf(EntityMention.Kind.allCases.map(\.rawValue)))
-    public static let duplicateKind = ValueDomain(name: "duplicateKind", rule: .oneOf(["exact", "near"]))
+    public static let duplicateKind = ValueDomain(name: "duplicateKind", rule: .oneOf(["exact", "near", "update"]))
     public static let rejectReason = ValueDomain(name: "rejectReason", rule: .oneOf(Rejection.Reason.allCases.map(\.rawValue)))
     public static let count = ValueDomain(name: "count", rule: .atLeast(0))
     public static let positiveCount = ValueDomain(name: "positiveCount", rule: .atLeast(1))

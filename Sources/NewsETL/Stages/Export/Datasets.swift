@@ -63,7 +63,7 @@ public enum Datasets {
             .init("cluster_id", .string, example: "cluster-87eda6bc79213604", "The cluster of copies.") { .text($0.clusterID) },
             .init("similarity", .number, example: "0.6875", unit: "Jaccard", domain: .fraction, "Estimated Jaccard similarity of the two texts' shingles.") { .decimal($0.similarity) },
             .init("containment", .number, example: "0.93", unit: "share", domain: .fraction, "Share of the smaller text's shingles found in the larger.") { .decimal($0.containment) },
-            .init("kind", .string, example: "near", domain: .duplicateKind, "exact (same clean text) or near.") { .text($0.kind) },
+            .init("kind", .string, example: "near", domain: .duplicateKind, "exact (same clean text), near, or update (a later version of the report with changed figures, published within a day of the canonical).") { .text($0.kind) },
         ])
 
     static let removedLayout = RowLayout<Located<RemovedParagraph>>(

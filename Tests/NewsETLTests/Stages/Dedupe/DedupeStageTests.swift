@@ -84,11 +84,35 @@ import Testing
         let original = Self.document("a/original.txt", Self.story, published: "2025-03-05")
         let rewrite = Self.document("b/rewrite.txt", rewritten([("Two cargo", "2 cargo"), ("about 20 vessels", "about twenty vessels"),
                                                                 ("62 million euros", "62,000,000 euros")]), published: "2025-03-05")
+        // Another day's edition of the same template: other figures, two days later.
         let otherFigures = Self.document("c/other.txt", rewritten([("4,200", "6,100"), ("12,000", "19,000"), ("62 million", "85 million"),
-                                                                   ("about 20 vessels", "about 35 vessels")]), published: "2025-03-05")
+                                                                   ("about 20 vessels", "about 35 vessels")]), published: "2025-03-07")
         let outcomes = Self.run([original, rewrite, otherFigures]).outcomes
         #expect(canonicalPath(outcomes[1]) == "a/original.txt")
         #expect(canonicalPath(outcomes[2]) == nil, "a report with other figures was merged")
+    }
+
+    @Test func linksAnUpdateWithNewFiguresToTheVersionItReplaces() {
+        func revised(_ pairs: [(String, String)]) -> [String] {
+            Self.story.map { paragraph in pairs.reduce(paragraph) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
+        }
+        let first = Self.document("wire/0900.txt", Self.story, published: "2025-03-05T09:00:00Z")
+        let newFigures = [("4,200", "5,600"), ("12,000", "15,000")]
+        let update = Self.document("wire/1300.txt", revised(newFigures), published: "2025-03-05T13:00:00Z")
+        let nextDay = Self.document("wire/next-day.txt", revised([("4,200", "3,100"), ("12,000", "9,000")]), published: "2025-03-06T13:00:00Z")
+        let otherPort = Self.document("wire/other-port.txt", revised([("4,200", "2,900"), ("12,000", "7,000"), ("Valmora", "Brenholt"),
+                                                                      ("Tomas Reyl", "Ida Vass")]),
+                                      published: "2025-03-05T14:00:00Z")
+        let outcomes = Self.run([first, update, nextDay, otherPort]).outcomes
+        guard case .duplicate(_, let record, _) = outcomes[1] else {
+            Issue.record("the update was not linked: \(outcomes[1])")
+            return
+        }
+        #expect(record.canonicalPath == "wire/0900.txt" && record.kind == "update")
+        #expect(canonicalPath(outcomes[2]) == nil, "a version more than six hours later was linked")
+        #expect(canonicalPath(outcomes[3]) == nil, "a report naming another port was linked")
+        let off = Self.run([first, update], stage: DedupeStage(updatesEnabled: false, stateEnabled: false)).outcomes
+        #expect(canonicalPath(off[1]) == nil)
     }
 
     @Test func aShortItemIsACopyOnlyWhenExact() {

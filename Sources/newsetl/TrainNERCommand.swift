@@ -24,8 +24,16 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "Also write the model as a Swift source file that ships it in the binary (EntityModelData.swift).")
     var embed: String?
 
+    @Option(help: "Corpora to train on, comma-separated, a corpus named twice counting twice (default: wikigold,uner-ewt,uner-pud twice, btc,wnut17 once).")
+    var corpora: String?
+
+    @Flag(help: "Also train once without each corpus and score that corpus's held-out part (cross-corpus).")
+    var crossCorpus = false
+
     func run() throws {
-        let splits = try EntityEvaluation.splits(nerFolder: files.ner)
+        let names = corpora.map { $0.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) } }
+            ?? EntityEvaluation.defaultTraining
+        let splits = try EntityEvaluation.splits(nerFolder: files.ner, only: names)
         let tagger = EntityTagger.train(splits.train, epochs: epochs)
         let bytes = tagger.serialized()
         let model = files.model ?? "ner-model.bin"
@@ -53,8 +61,18 @@ struct TrainNERCommand: ParsableCommand {
             try source.write(toFile: embed, atomically: true, encoding: .utf8)
             print("\(embed): \(source.utf8.count) bytes")
         }
-        let report = EntityEvaluation.score(tagger, on: splits.test)
-        EvalEntitiesCommand.print(report)
+        EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: splits.test))
+        EvalEntitiesCommand.printPerCorpus(tagger, splits)
+        if crossCorpus {
+            for corpus in splits.corpora where names.contains(corpus.name) {
+                let without = EntityTagger.train(names.filter { $0 != corpus.name }.flatMap { name in
+                    splits.corpora.filter { $0.name == name }.flatMap(\.train)
+                }, epochs: epochs)
+                let micro = EntityEvaluation.score(without, on: corpus.test).scores(["PER", "ORG", "LOC"])
+                print(String(format: "  trained without %@, tested on it: P %.3f  R %.3f  F1 %.3f", corpus.name,
+                             micro.precision, micro.recall, micro.f1))
+            }
+        }
     }
 }
 
@@ -68,13 +86,22 @@ struct EvalEntitiesCommand: ParsableCommand {
     @Option(help: "Also score recall of the mentions listed in this folder's GOLD.json (the seed reports).")
     var seeds: String?
 
+    @Option(help: "Also print the mentions found in this text.")
+    var text: String?
+
     func run() throws {
         var tagger = EntityTagger.builtIn
         if let model = files.model {
             guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
             tagger = try EntityTagger(serialized: Array(data))
         }
-        EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: try EntityEvaluation.splits(nerFolder: files.ner).test))
+        if let text {
+            Swift.print(EntityEvaluation.mentions(in: text, tagger: tagger).joined(separator: "  "))
+            return
+        }
+        let splits = try EntityEvaluation.splits(nerFolder: files.ner)
+        EvalEntitiesCommand.print(EntityEvaluation.score(tagger, on: splits.test))
+        EvalEntitiesCommand.printPerCorpus(tagger, splits)
         if let seeds {
             let report = try EntityEvaluation.scoreSeeds(folder: seeds, tagger: tagger)
             for (type, counts) in report.recall.sorted(by: { $0.key < $1.key }) {
@@ -82,6 +109,17 @@ struct EvalEntitiesCommand: ParsableCommand {
                                    counts.found, counts.listed))
             }
             for miss in report.misses { Swift.print("  missed \(miss)") }
+        }
+    }
+
+    /// PER/ORG/LOC micro scores on each corpus's held-out part.
+    static func printPerCorpus(_ tagger: EntityTagger, _ splits: EntityEvaluation.Splits) {
+        for corpus in splits.corpora {
+            let report = EntityEvaluation.score(tagger, on: corpus.test)
+            let micro = report.scores(["PER", "ORG", "LOC"])
+            let org = report.scores(["ORG"])
+            Swift.print(String(format: "  held-out %@: P %.3f  R %.3f  F1 %.3f  (ORG F1 %.3f; %d sentences)", corpus.name,
+                               micro.precision, micro.recall, micro.f1, org.f1, corpus.test.count))
         }
     }
 

@@ -49,29 +49,38 @@ struct EntityExtractor: Sendable {
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
             let annotations = Gazetteer.shared.annotate(words)
-            for tagged in NERCorpus.spans(tagger.tag(words, gazetteer: annotations)) {
-                for span in reconcile(tagged, annotations) {
+            let tags = tagger.tag(words, gazetteer: annotations)
+            for tagged in NERCorpus.spans(tags) {
+                for span in reconcile(withFirstName(tagged, words, tags, annotations), annotations) {
                 guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }
                 var first = sentenceStart + span.start, last = sentenceStart + span.end - 1
                 // "Russia's": the possessive belongs to the sentence, not the name.
                 if last > first, tokens[last].text == "'s" || tokens[last].text == "’s" { last -= 1 }
                 while first < last, !(tokens[first].text.first?.isLetter ?? false) { first += 1 }
+                // English writes names with a capital somewhere ("eBay", "de Gaulle"); "council" is not one.
+                guard tokens[first...last].contains(where: { $0.text.unicodeScalars.contains { $0.properties.isUppercase } }) else { continue }
                 found.append(Found(mention: slice(kind, tokens[first].start, tokens[last].end, scalars), sentence: sentence))
                 }
             }
             sentenceStart = index + 1
             sentence += 1
         }
+        let teams = ScoreLines.teams(in: tokens, text: scalars).map { range in
+            Found(mention: slice(.organization, tokens[range.lowerBound].start, tokens[range.upperBound].end, scalars),
+                  sentence: sentenceOfToken[range.lowerBound])
+        }
+        found = Self.removingOverlaps(of: found, with: teams) + teams
         found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = surnamesArePeople(found)
         // A date, amount or quantity is read from its whole notation: a name the
         // tagger saw inside it ("Rs" of "Rs. 7,805 crore", "Jan" of "Jan 8") goes.
-        let numeric = rules.mentions(in: tokens, text: scalars, published: published).map { mention in
+        // A team's name in a results line stays whole ("Sheffield Wednesday").
+        let numeric = Self.removingOverlaps(of: rules.mentions(in: tokens, text: scalars, published: published).map { mention in
             let token = Self.firstToken(atOrAfter: mention.start, in: tokens)
             return Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0)
-        }
+        }, with: teams)
         found = Self.removingOverlaps(of: found, with: numeric) + numeric
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
     }
@@ -127,6 +136,21 @@ struct EntityExtractor: Sendable {
             }
             return !(low < winners.count && winners[low].mention.start < item.mention.end)
         }
+    }
+
+    /// A capitalised first name the tagger left out just before a short
+    /// name belongs to it, and the whole is a person: "Sergei" of
+    /// "Russia Sergei Ryabkov", "Jean-Pierre" of "Jean-Pierre Lacroix".
+    private func withFirstName(_ span: (type: String, start: Int, end: Int), _ words: [String], _ tags: [String],
+                               _ annotations: [[(list: Gazetteer.List, isFirst: Bool)]]) -> (type: String, start: Int, end: Int) {
+        let before = span.start - 1
+        guard before >= 0, tags[before] == "O", span.end - span.start <= 2,
+              words[before].unicodeScalars.first?.properties.isUppercase == true,
+              !annotations[span.start].contains(where: { $0.list == .place || $0.list == .organisation }) else { return span }
+        let parts = words[before].split(separator: "-").map(String.init)
+        let isFirstName = annotations[before].contains { $0.list == .firstName }
+            || (parts.count > 1 && parts.allSatisfy { !Gazetteer.shared.annotate([$0])[0].filter { $0.list == .firstName }.isEmpty })
+        return isFirstName ? ("PER", before, span.end) : span
     }
 
     /// Corrects a tagged span with what the gazetteers know for sure: a

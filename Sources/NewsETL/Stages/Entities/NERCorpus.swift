@@ -8,7 +8,8 @@ public struct LabelledSentence: Sendable, Equatable {
 }
 
 /// Reads the freely licensed corpora in `shared/ner/` (see its README):
-/// WikiGold (CoNLL, IOB1) and Universal NER English-EWT (IOB2 columns).
+/// WikiGold (CoNLL, IOB1), Universal NER English-EWT and -PUD (IOB2
+/// columns), the Broad Twitter Corpus and WNUT-17 (tab-separated IOB2).
 public enum NERCorpus {
     public static let types = ["PER", "ORG", "LOC", "MISC"]
 
@@ -23,8 +24,18 @@ public enum NERCorpus {
         try readColumns(path, wordColumn: 1, tagColumn: 2, separator: "\t", iob1: false)
     }
 
+    /// Broad Twitter Corpus and WNUT-17: `word<TAB>TAG`, IOB2. WNUT's types
+    /// are mapped to ours (person → PER, location → LOC, corporation and
+    /// group → ORG); products and creative works are not MISC in our sense
+    /// (nationalities, events) and become `O`.
+    public static func readTabbed(_ path: String) throws -> [LabelledSentence] {
+        try readColumns(path, wordColumn: 0, tagColumn: 1, separator: "\t", iob1: false, typeNames: wnutTypes)
+    }
+
+    private static let wnutTypes = ["person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"]
+
     private static func readColumns(_ path: String, wordColumn: Int, tagColumn: Int, separator: Character,
-                                    iob1: Bool) throws -> [LabelledSentence] {
+                                    iob1: Bool, typeNames: [String: String] = [:]) throws -> [LabelledSentence] {
         guard let data = FileManager.default.contents(atPath: path) else { throw SystemError("open", path: path, code: ENOENT) }
         var sentences: [LabelledSentence] = []
         var words: [String] = []
@@ -40,16 +51,17 @@ public enum NERCorpus {
             let columns = line.split(separator: separator, omittingEmptySubsequences: false)
             guard columns.count > max(wordColumn, tagColumn) else { continue }
             words.append(String(columns[wordColumn]))
-            tags.append(normalize(String(columns[tagColumn])))
+            tags.append(normalize(String(columns[tagColumn]), typeNames: typeNames))
         }
         close()
         return sentences
     }
 
     /// Keeps PER/ORG/LOC/MISC, maps everything else to `O`.
-    private static func normalize(_ tag: String) -> String {
+    private static func normalize(_ tag: String, typeNames: [String: String]) -> String {
         guard tag.count > 2, let dash = tag.firstIndex(of: "-") else { return "O" }
-        let type = String(tag[tag.index(after: dash)...])
+        let written = String(tag[tag.index(after: dash)...])
+        let type = typeNames[written] ?? written
         return types.contains(type) ? String(tag[..<dash]) + "-" + type : "O"
     }
 

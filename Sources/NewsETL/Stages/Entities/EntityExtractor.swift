@@ -74,6 +74,7 @@ struct EntityExtractor: Sendable {
         found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = surnamesArePeople(found)
+        found = OrganisationCues.apply(to: found, tokens: tokens)
         // A date, amount or quantity is read from its whole notation: a name the
         // tagger saw inside it ("Rs" of "Rs. 7,805 crore", "Jan" of "Jan 8") goes.
         // A team's name in a results line stays whole ("Sheffield Wednesday").

@@ -95,7 +95,8 @@ struct ClusterFinder {
             for key in stage.canonicalOrder {
                 switch key {
                 case .earliestPublished:
-                    let (l, r) = (table.days[left], table.days[right])
+                    // A dateline's day without a year (negative) orders nothing.
+                    let (l, r) = (table.days[left] >= 0 ? table.days[left] : .nan, table.days[right] >= 0 ? table.days[right] : .nan)
                     if l.isNaN != r.isNaN { return !l.isNaN }
                     if !l.isNaN && l != r { return l < r }
                 case .longest:

@@ -19,7 +19,8 @@
 /// capitalised names of the smaller document missing from the larger count
 /// against a match, so a templated report about other figures or another
 /// company is not a copy; reports published more than `max_days_apart`
-/// days apart never are — except an *update*: the same report re-issued
+/// days apart never are (a report without a publication date is dated by
+/// its dateline, "LONDON, March 4 (Reuters) -", for this check only) — except an *update*: the same report re-issued
 /// with changed figures (a correction, new totals), which shares at least
 /// `updates.min_jaccard` of its shingles and every name with the version it
 /// replaces, and was published within `updates.max_hours_apart` hours of it
@@ -143,20 +144,23 @@ public struct DedupeStage: CorpusStage {
     /// What the stage keeps of a document while it sees the corpus.
     public struct Summary: Sendable {
         var sketch: DocumentSketch
-        var published: String?
+        /// The publication day, else the dateline's (`WireDateline`), else NaN.
+        var day: Double
     }
 
     public func summarize(_ document: Document) -> Summary {
-        Summary(sketch: sketcher.sketch(document.text), published: document.published)
+        Summary(sketch: sketcher.sketch(document.text),
+                day: document.published.flatMap(DateParser.dayNumber) ?? WireDateline.day(in: document.text) ?? .nan)
     }
 
     public func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary> {
         NearDuplicateCollector(stage: self, context: context)
     }
 
-    /// Whether two publication days (NaN: unknown) are too far apart for copies.
+    /// Whether two publication days (NaN: unknown; negative: a dateline's
+    /// day without a year) are too far apart for copies.
     func tooFarApart(_ left: Double, _ right: Double) -> Bool {
-        maxDaysApart > 0 && !left.isNaN && !right.isNaN && abs(left - right) > maxDaysApart
+        maxDaysApart > 0 && !left.isNaN && !right.isNaN && WireDateline.apart(left, right, more: maxDaysApart)
     }
 
     /// How two documents are copies of one report.
@@ -212,7 +216,7 @@ public struct DedupeStage: CorpusStage {
     /// template (those name another company, market or day).
     private func isUpdate(_ table: SketchTable, _ left: Int, _ right: Int, jaccard: Double) -> Bool {
         let (a, b) = (table.days[left], table.days[right])
-        return updatesEnabled && jaccard >= updateMinJaccard && !a.isNaN && !b.isNaN && abs(a - b) * 24 <= updateMaxHoursApart
+        return updatesEnabled && jaccard >= updateMinJaccard && a >= 0 && b >= 0 && abs(a - b) * 24 <= updateMaxHoursApart
             && table.missingFacts(1, from: left, into: right) == 0 && table.missingFacts(1, from: right, into: left) == 0
     }
 }

@@ -17,7 +17,7 @@ final class NearDuplicateCollector: CorpusCollector {
 
     func observe(_ summary: DedupeStage.Summary, of document: Document, ordinal: Int) {
         table.append(docID: document.docID, sourcePath: document.sourcePath,
-                     day: summary.published.flatMap(DateParser.dayNumber) ?? .nan, sketch: summary.sketch, ordinal: ordinal, runID: nil)
+                     day: summary.day, sketch: summary.sketch, ordinal: ordinal, runID: nil)
     }
 
     func finish() -> any CorpusResolver {

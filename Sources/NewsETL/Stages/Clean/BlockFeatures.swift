@@ -39,6 +39,7 @@ enum BlockFeatures {
             let short = words < minWords
             let tag = block.tag
             let nearest = block.ancestorHints.last { !$0.isEmpty }
+            let rates = punctuationRate(texts[index], words: words)
             let values: [Double] = [
                 1, flag(inRegion[index]), flag(verdict == "layout:outside-article"),
                 flag(verdict != nil && verdict != "layout:outside-article" && verdict != "layout:link-list"),
@@ -57,8 +58,7 @@ enum BlockFeatures {
                 flag(inRegion[index] && short), inRegion[index] ? block.linkDensity : 0,
                 inRegion[index] ? 0 : min(affinity / topScore, 1), flag(underParent && !short && block.linkDensity < 0.35),
                 flag(nearest?.contains(.content) == true), flag(nearest.map { !$0.isDisjoint(with: .boilerplate) } == true),
-                depthBelowRegion(block, region: selection.region), punctuationRate(texts[index], words: words).commas,
-                punctuationRate(texts[index], words: words).digits,
+                depthBelowRegion(block, region: selection.region), rates.commas, rates.digits,
             ]
             return values
         }

@@ -97,7 +97,7 @@ struct ContentRegion {
         "address", "summary", "legend",
     ]
 
-    static func boilerplateName(_ hint: LayoutHint) -> String? {
+    private static func boilerplateName(_ hint: LayoutHint) -> String? {
         let names: [(LayoutHint, String)] = [
             (.comments, "comments"), (.related, "related"), (.social, "share"), (.navigation, "navigation"),
             (.promotion, "promotion"), (.sidebar, "sidebar"), (.chrome, "page-chrome"), (.form, "form"),

@@ -31,7 +31,7 @@ public enum Datasets {
             .init("authors", .list, example: "Anders Holm; Mira Lund", nullable: true, "The people credited (meta author, JSON-LD author, else a By-line), `; `-separated, without By.") { document in
                 document.authors.isEmpty ? .missing : .text(document.authors.joined(separator: "; ")) },
             .init("description", .string, example: "The first ferry left Valmora on Thursday morning.", nullable: true, "The summary a page gives of itself (meta description, else og: or twitter:description).") { FieldValue($0.description) },
-            .init("word_count", .integer, example: "183", unit: "words", domain: .count, "Words of the clean text.") { .integer($0.wordCount) },
+            .init("word_count", .integer, example: "183", unit: "words", domain: .count, "Words of the clean text: whitespace-separated words, each Chinese or Japanese character counting as one.") { .integer($0.wordCount) },
             .init("cluster_id", .string, example: "cluster-87eda6bc79213604", nullable: true, "The cluster of copies the report belongs to, if any.") { FieldValue($0.duplicateCluster?.clusterID) },
             .init("canonical_id", .string, example: "doc-87eda6bc79213604", nullable: true, domain: .docID, "The doc_id of the cluster's canonical report.") { FieldValue($0.duplicateCluster?.canonicalID) },
             .init("similarity", .number, example: "0.6875", unit: "Jaccard", nullable: true, domain: .fraction, "Estimated similarity to the canonical report, 1 for the canonical itself.") { document in

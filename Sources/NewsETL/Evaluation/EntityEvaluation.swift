@@ -42,10 +42,11 @@ public enum EntityEvaluation {
             btc.train += split.train
             btc.test += split.test
         }
+        let unerEWT = CorpusSplit(name: "uner-ewt", train: try NERCorpus.readUNER(nerFolder + "/uner-en-ewt/en_ewt-ud-dev.iob2"),
+                                  test: try NERCorpus.readUNER(nerFolder + "/uner-en-ewt/en_ewt-ud-test.iob2"))
         let corpora = [
             CorpusSplit(name: "wikigold", train: wikigold.train, test: wikigold.test),
-            CorpusSplit(name: "uner-ewt", train: try NERCorpus.readUNER(nerFolder + "/uner-en-ewt/en_ewt-ud-dev.iob2"),
-                        test: try NERCorpus.readUNER(nerFolder + "/uner-en-ewt/en_ewt-ud-test.iob2")),
+            unerEWT,
             CorpusSplit(name: "uner-pud", train: pud.train, test: pud.test),
             CorpusSplit(name: "btc", train: btc.train, test: btc.test),
             CorpusSplit(name: "wnut17", train: try NERCorpus.readTabbed(nerFolder + "/wnut17/wnut17train.conll")
@@ -54,7 +55,7 @@ public enum EntityEvaluation {
         ]
         let chosen = only.flatMap { name in corpora.filter { $0.name == name } }
         return Splits(train: chosen.flatMap(\.train),
-                      test: corpora[1].test + corpora[0].test, corpora: corpora)
+                      test: unerEWT.test + wikigold.test, corpora: corpora)
     }
 
     public struct Report: Sendable {

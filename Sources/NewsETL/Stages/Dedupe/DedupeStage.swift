@@ -18,13 +18,14 @@
 /// expansion) when it is at least `min_size_ratio` of it. Numbers and
 /// capitalised names of the smaller document missing from the larger count
 /// against a match, so a templated report about other figures or another
-/// company is not a copy; reports published more than `max_days_apart`
-/// days apart never are (a report without a publication date is dated by
-/// its dateline, "LONDON, March 4 (Reuters) -", for this check only) — except an *update*: the same report re-issued
+/// company is not a copy — except an *update*: the same report re-issued
 /// with changed figures (a correction, new totals), which shares at least
 /// `updates.min_jaccard` of its shingles and every name with the version it
 /// replaces, and was published within `updates.max_hours_apart` hours of it
-/// (both times known); its `kind` is `update`. Clusters are connected components; the canonical
+/// (both times known); its `kind` is `update`. Reports published more than
+/// `max_days_apart` days apart are never copies (a report without a
+/// publication date is dated by its dateline, "LONDON, March 4 (Reuters) -",
+/// for this check only). Clusters are connected components; the canonical
 /// document follows `canonical`. `mark` keeps every document and fills its
 /// cluster columns; `drop` leaves copies out of `documents.*`; both list them
 /// in `duplicates.*`. Signatures of kept documents persist under the output
@@ -211,9 +212,9 @@ public struct DedupeStage: CorpusStage {
         return Match(jaccard: jaccard, containment: containment, kind: kind)
     }
 
-    /// Other figures with the same names and nearly the same words, within
-    /// a day: a later version of the report, not another report from its
-    /// template (those name another company, market or day).
+    /// Other figures with every name the same and nearly the same words,
+    /// within hours: a later version of the report, not another report from
+    /// its template (those name another company or market, or come a day later).
     private func isUpdate(_ table: SketchTable, _ left: Int, _ right: Int, jaccard: Double) -> Bool {
         let (a, b) = (table.days[left], table.days[right])
         return updatesEnabled && jaccard >= updateMinJaccard && a >= 0 && b >= 0 && abs(a - b) * 24 <= updateMaxHoursApart

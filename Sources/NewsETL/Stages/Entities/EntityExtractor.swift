@@ -56,6 +56,11 @@ struct EntityExtractor: Sendable {
                 var first = sentenceStart + span.start, last = sentenceStart + span.end - 1
                 // "Russia's": the possessive belongs to the sentence, not the name.
                 if last > first, tokens[last].text == "'s" || tokens[last].text == "’s" { last -= 1 }
+                // A name runs on into the sentence ("Valmora harbour reopens"): two or
+                // more lowercase words at its end are not part of it ("Huallaga river" is).
+                var lowercaseEnd = last
+                while lowercaseEnd > first, Self.isLowercaseWord(tokens[lowercaseEnd].text) { lowercaseEnd -= 1 }
+                if last - lowercaseEnd >= 2 { last = lowercaseEnd }
                 while first < last, !(tokens[first].text.first?.isLetter ?? false) { first += 1 }
                 // English writes names with a capital somewhere ("eBay", "de Gaulle"); "council" is not one.
                 guard tokens[first...last].contains(where: { $0.text.unicodeScalars.contains { $0.properties.isUppercase } }) else { continue }
@@ -70,6 +75,12 @@ struct EntityExtractor: Sendable {
                   sentence: sentenceOfToken[range.lowerBound])
         }
         found = Self.removingOverlaps(of: found, with: teams) + teams
+        let datelines = DatelinePlaces.places(in: scalars).map { range in
+            let token = Self.firstToken(atOrAfter: range.lowerBound, in: tokens)
+            return Found(mention: slice(.location, range.lowerBound, range.upperBound, scalars),
+                         sentence: token < tokens.count ? sentenceOfToken[token] : 0)
+        }
+        found = Self.removingOverlaps(of: found, with: datelines) + datelines
         found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
         found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
@@ -84,6 +95,10 @@ struct EntityExtractor: Sendable {
         }, with: teams)
         found = Self.removingOverlaps(of: found, with: numeric) + numeric
         return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    private static func isLowercaseWord(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isLowercase }
     }
 
     /// The index of the first token starting at or after `offset` (tokens are
@@ -139,19 +154,32 @@ struct EntityExtractor: Sendable {
         }
     }
 
-    /// A capitalised first name the tagger left out just before a short
-    /// name belongs to it, and the whole is a person: "Sergei" of
-    /// "Russia Sergei Ryabkov", "Jean-Pierre" of "Jean-Pierre Lacroix".
+    /// A person's name the tagger cut short by a word it left out: a
+    /// capitalised first name just before a short name ("Sergei" of "Russia
+    /// Sergei Ryabkov", "Jean-Pierre" of "Jean-Pierre Lacroix"), or, after a
+    /// lone first name, the capitalised surname the tagger read as a common
+    /// word ("Slaughter" of "Anne-Marie Slaughter").
     private func withFirstName(_ span: (type: String, start: Int, end: Int), _ words: [String], _ tags: [String],
                                _ annotations: [[(list: Gazetteer.List, isFirst: Bool)]]) -> (type: String, start: Int, end: Int) {
+        func isFirstName(_ index: Int) -> Bool {
+            let parts = words[index].split(separator: "-").map(String.init)
+            return annotations[index].contains { $0.list == .firstName }
+                || (parts.count > 1 && parts.allSatisfy { !Gazetteer.shared.annotate([$0])[0].filter { $0.list == .firstName }.isEmpty })
+        }
+        func isCapitalisedWord(_ index: Int) -> Bool {
+            tags[index] == "O" && words[index].unicodeScalars.first?.properties.isUppercase == true
+                && words[index].unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
+        }
+        let after = span.end
+        if span.type == "PER", span.end - span.start == 1, after < words.count, isFirstName(span.start), isCapitalisedWord(after),
+           annotations[after].isEmpty {
+            return ("PER", span.start, after + 1)
+        }
         let before = span.start - 1
         guard before >= 0, tags[before] == "O", span.end - span.start <= 2,
               words[before].unicodeScalars.first?.properties.isUppercase == true,
               !annotations[span.start].contains(where: { $0.list == .place || $0.list == .organisation }) else { return span }
-        let parts = words[before].split(separator: "-").map(String.init)
-        let isFirstName = annotations[before].contains { $0.list == .firstName }
-            || (parts.count > 1 && parts.allSatisfy { !Gazetteer.shared.annotate([$0])[0].filter { $0.list == .firstName }.isEmpty })
-        return isFirstName ? ("PER", before, span.end) : span
+        return isFirstName(before) ? ("PER", before, span.end) : span
     }
 
     /// Corrects a tagged span with what the gazetteers know for sure: a

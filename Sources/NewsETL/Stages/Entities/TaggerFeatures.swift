@@ -12,6 +12,8 @@ enum TaggerFeatures {
         var headlineCase: Bool
         /// Gazetteer lists covering each token.
         var gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]
+        /// Each token's word clusters, nil for a word outside the table.
+        var clusters: [WordClusters.Path?]
 
         /// `gazetteer`: the sentence's annotations when the caller has them already.
         init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil) {
@@ -21,6 +23,7 @@ enum TaggerFeatures {
             headlineCase = LetterCase.isMostlyCapitals(words.lazy.flatMap(\.unicodeScalars))
                 || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy(LetterCase.startsUppercase)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
+            clusters = lower.map(WordClusters.shared.path)
         }
     }
 
@@ -65,6 +68,7 @@ enum TaggerFeatures {
             result.append(hash(Seed.capitalisedFirst, index == 0 ? "1" : "0"))
         }
         if word.utf8.contains(UInt8(ascii: "-")) { result.append(Seed.hyphen) }
+        appendClusterFeatures(index, context, to: &result, previousTag: previousTag)
         for (list, isFirst) in context.gazetteer[index] {
             result.append(hash(Seed.gazetteer, list.rawValue, isFirst ? "B" : "I"))
         }
@@ -81,6 +85,37 @@ enum TaggerFeatures {
         return result
     }
 
+    /// The word's clusters at each granularity, its neighbours' middle ones,
+    /// and the middle cluster with capitalisation and with the previous tag:
+    /// what lets a name unseen in training borrow from names seen.
+    private static func appendClusterFeatures(_ index: Int, _ context: Context, to result: inout [UInt64], previousTag: String) {
+        func middle(_ offset: Int) -> UInt64 {
+            let position = index + offset
+            guard position >= 0, position < context.clusters.count else { return 0xFFFF }
+            return context.clusters[position].map { UInt64($0.middle) } ?? 0xFFFE
+        }
+        if let path = context.clusters[index] {
+            result.append(mix(Seed.clusterFine, UInt64(path.fine)))
+            result.append(mix(Seed.clusterMiddle, UInt64(path.middle)))
+            result.append(mix(Seed.clusterCoarse, UInt64(path.coarse)))
+            result.append(mix(Seed.clusterAndCapital, UInt64(path.middle) << 1 | (context.capitalised[index] ? 1 : 0)))
+            result.append(mix(hash(Seed.clusterAndTag, previousTag), UInt64(path.middle)))
+        } else {
+            result.append(mix(Seed.clusterAndCapital, 0xFFFE << 1 | (context.capitalised[index] ? 1 : 0)))
+        }
+        result.append(mix(Seed.clusterMinus1, middle(-1)))
+        result.append(mix(Seed.clusterPlus1, middle(1)))
+    }
+
+    /// `hash(name, number)` for a small number, without a string.
+    private static func mix(_ seed: UInt64, _ value: UInt64) -> UInt64 {
+        var hash = seed
+        for shift in stride(from: 0, to: 24, by: 8) {
+            hash = (hash ^ (value >> UInt64(shift) & 0xFF)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     /// Each feature name's hash, the seed its values are hashed from.
     private enum Seed {
         static let bias = hash("bias"), w = seed("w"), shape = seed("shape"), p3 = seed("p3"), s3 = seed("s3"), s2 = seed("s2")
@@ -91,6 +126,9 @@ enum TaggerFeatures {
         static let first = seed("first"), headline = hash("headline"), headlineWord = seed("headline,w")
         static let capitalisedFirst = seed("cap,first"), hyphen = hash("hyphen")
         static let gazetteer = seed("gaz"), gazetteerBefore = seed("gaz-1"), gazetteerAfter = seed("gaz+1")
+        static let clusterFine = seed("c1024"), clusterMiddle = seed("c256"), clusterCoarse = seed("c64")
+        static let clusterAndCapital = seed("c256,cap"), clusterAndTag = seed("t-1,c256")
+        static let clusterMinus1 = seed("c256-1"), clusterPlus1 = seed("c256+1")
     }
 
     /// `hash(name, a + b + c)` without building the string.

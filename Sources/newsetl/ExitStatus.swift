@@ -6,6 +6,8 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let cannotCreate = ExitCode(73)
+    /// EX_UNAVAILABLE: a merge found shards missing, failed or made for another run.
+    static let shardsIncomplete = ExitCode(69)
     static let ioError = ExitCode(74)
     /// EX_TEMPFAIL: another run holds the output folder; try again later.
     static let locked = ExitCode(75)

@@ -10,10 +10,10 @@ struct NewsETLCommand: ParsableCommand {
             Exit codes: 0 success (also when nothing was new); 64 bad command line; \
             65 output failed verification, or inputs were rejected with fail_on_reject set; \
             66 input folder missing; 73 output folder cannot be created or written; \
-            74 writing outputs failed; 75 another run holds the output folder; 78 invalid config.
+            69 merge found shards missing, failed or mismatched; 74 writing outputs failed; 75 another run holds the output folder; 78 invalid config.
             """,
         version: NewsETLVersion.current,
-        subcommands: [RunCommand.self, InitCommand.self, ValidateCommand.self, VerifyCommand.self, ShowCommand.self, EvalCommand.self, TrainNERCommand.self, TrainCleanCommand.self],
+        subcommands: [RunCommand.self, MergeCommand.self, StatusCommand.self, InitCommand.self, ValidateCommand.self, VerifyCommand.self, ShowCommand.self, EvalCommand.self, TrainNERCommand.self, TrainCleanCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -12,92 +12,69 @@ struct RunCommand: ParsableCommand {
             Unchanged files are not read again; a run with nothing new changes nothing.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline config (JSON). Paths inside it are relative to its folder.",
-                                            discussion: "Default: pipeline.json in the current folder, else the built-in defaults (newsetl init writes them)."))
-    var config: String?
+    @OptionGroup var pipeline: PipelineOptions
 
-    @Option(name: .long, help: "Input folder; overrides input.path in the config.")
-    var input: String?
+    @Option(name: .long, help: ArgumentHelp("Process only shard I of N (I/N, counted from 0), or auto (from Slurm or Kubernetes), into output/shards/; newsetl merge publishes the run.",
+                                            discussion: "auto reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards N."))
+    var shard: String?
 
-    @Option(name: .long, help: "Output folder; overrides output.path in the config.")
-    var output: String?
-
-    @Option(name: .long, help: "Worker threads (0 = one per core); overrides workers in the config.")
-    var workers: Int?
-
-    @Flag(name: .long, help: "Process every file again, not only new and changed ones.")
-    var full = false
-
-    @Flag(name: .long, help: "Accept a run that removes more than input.max_deleted_share of the known files (or all of them) from the dataset.")
-    var allowDeletions = false
-
-    @Flag(name: .long, help: "Use an existing output folder that holds files NewsETL did not write (it only ever removes files it wrote).")
-    var outputIsMine = false
-
-    @Option(name: .long, help: "Least severe messages to log: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
-
-    @Flag(name: .long, help: "Log only warnings and errors (for cron).")
-    var quiet = false
-
-    @Option(name: .long, help: "Log line format: text or json.")
-    var logFormat: String = "text"
+    @Option(name: .long, help: "The number of shards, for --shard auto on Kubernetes (the Indexed Job's completions).")
+    var shards: Int?
 
     func validate() throws {
-        if let workers, !PipelineConfig.workerRange.contains(workers) {
-            throw ValidationError("--workers must be between \(PipelineConfig.workerRange.lowerBound) and \(PipelineConfig.workerRange.upperBound)")
+        if let shards, !(1...ShardSpec.maxCount).contains(shards) {
+            throw ValidationError("--shards must be between 1 and \(ShardSpec.maxCount)")
         }
-        if Logger.Level(rawValue: logLevel) == nil {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if LogOutput.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json") }
+        if shards != nil, shard == nil { throw ValidationError("--shards goes with --shard auto") }
     }
 
     func run() throws {
-        let terminal = TerminalLine()
-        let format = LogOutput.Format(rawValue: logFormat)!
-        let level = quiet ? Logger.Level.warning : Logger.Level(rawValue: logLevel)!
-        let logger = Logger(label: "newsetl") { _ in LogOutput(format: format, terminal: terminal, logLevel: level) }
-        func fail(_ message: String, _ code: ExitCode) -> ExitCode {
-            for line in message.split(separator: "\n") { logger.error("\(line)") }
-            return code
-        }
-        var pipeline: PipelineConfig
-        do {
-            if let config {
-                pipeline = try PipelineConfig.load(path: config)
-            } else if FileManager.default.fileExists(atPath: InitCommand.defaultPath) {
-                pipeline = try PipelineConfig.load(path: InitCommand.defaultPath)
-            } else {
-                pipeline = PipelineConfig.builtIn(baseDirectory: FileManager.default.currentDirectoryPath)
-                logger.notice("no \(InitCommand.defaultPath) here: using the built-in defaults (newsetl init writes them to a file to edit)")
-            }
-        } catch let error as ConfigError {
-            throw fail(error.description, ExitStatus.configError)
-        }
-        if let input { pipeline.input.path = input }
-        if let output { pipeline.outputPath = output }
-        if let workers { pipeline.workers = workers }
-        let bar = terminal.isTerminal && format == .text && level <= .info ? ProgressBar(terminal: terminal) : nil
+        let (logger, terminal, level) = pipeline.makeLogger()
+        let config = try pipeline.loadConfig(logger: logger)
+        let bar = terminal.isTerminal && pipeline.logFormat == "text" && level <= .info ? ProgressBar(terminal: terminal) : nil
         StopSignal.install()
         LibXML.setDiagnosticHandler { message in logger.warning("\(message)") }
-        var options = PipelineRunner.Options(full: full, allowDeletions: allowDeletions, outputIsMine: outputIsMine, logger: logger, progress: bar.map { bar in { bar.update($0) } })
-        options.stopRequested = { StopSignal.received }
+        var options = pipeline.runnerOptions(logger: logger)
+        options.progress = bar.map { bar in { bar.update($0) } }
+        if let shard { return try runShard(shard, config: config, options: options, logger: logger, bar: bar) }
         let summary: RunSummary
         do {
-            summary = try PipelineRunner(config: pipeline, options: options).run()
+            summary = try PipelineRunner(config: config, options: options).run()
             bar?.finish()
         } catch let error as RunError {
             bar?.finish()
-            switch error {
-            case .inputFolder: throw fail(error.description, ExitStatus.noInput)
-            case .outputFolder: throw fail(error.description, ExitStatus.cannotCreate)
-            case .output: throw fail(error.description, ExitStatus.ioError)
-            case .locked: throw fail(error.description, ExitStatus.locked)
-            case .config: throw fail(error.description, ExitStatus.configError)
-            case .stopped(let signal): throw fail(error.description, ExitCode(128 + signal))
-            }
+            throw PipelineOptions.fail(error.description, PipelineOptions.exitCode(for: error), logger: logger)
         }
+        RunCommand.report(summary, config: config, logger: logger)
+        if config.failOnReject && summary.rejected > 0 {
+            throw PipelineOptions.fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)",
+                                       ExitStatus.dataError, logger: logger)
+        }
+    }
+
+    private func runShard(_ text: String, config: PipelineConfig, options: PipelineRunner.Options, logger: Logger,
+                          bar: ProgressBar?) throws {
+        let spec: ShardSpec
+        do {
+            spec = text == "auto" ? try ShardSpec(environment: ProcessInfo.processInfo.environment, count: shards)
+                : try ShardSpec(parsing: text)
+        } catch {
+            throw PipelineOptions.fail(error.description, ExitCode.validationFailure, logger: logger)
+        }
+        do {
+            let summary = try ShardRunner(config: config, shard: spec, options: options).run()
+            bar?.finish()
+            let line = "shard \(summary.shard) of run \(summary.run): \(summary.files) of the run's \(summary.runFiles) files processed "
+                + "(\(summary.rejected) rejected) into \(summary.folder); newsetl merge publishes the run once every shard is done"
+            logger.info("\(line)")
+        } catch let error as RunError {
+            bar?.finish()
+            throw PipelineOptions.fail("shard \(spec): \(error.description)", PipelineOptions.exitCode(for: error), logger: logger)
+        }
+    }
+
+    /// Logs the end of a run or merge: warnings, per-stage counts, the one-paragraph account.
+    static func report(_ summary: RunSummary, config: PipelineConfig, logger: Logger) {
         for warning in summary.warnings { logger.warning("\(warning)") }
         if let signal = StopSignal.received {
             logger.notice("\(StopSignal.name(signal)) arrived during the commit, which was completed first")
@@ -105,10 +82,7 @@ struct RunCommand: ParsableCommand {
         for stage in summary.stages where stage.enabled {
             logger.debug("stage \(stage.name): in \(stage.input), out \(stage.output), rejected \(stage.rejected), duplicates \(stage.duplicates), busy \(String(format: "%.3f", stage.busySeconds)) s")
         }
-        logger.info("\(RunReport.paragraph(summary, output: pipeline.outputPath))")
-        if pipeline.failOnReject && summary.rejected > 0 {
-            throw fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)", ExitStatus.dataError)
-        }
+        logger.info("\(RunReport.paragraph(summary, output: config.outputPath))")
     }
 }
 

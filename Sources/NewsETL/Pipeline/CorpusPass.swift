@@ -8,6 +8,9 @@ extension CorpusStage {
         return (prepared, summarize(prepared))
     }
 
+    /// The summary alone, for a document a shard already prepared.
+    func summarizeAny(_ document: Document) -> any Sendable { summarize(document) }
+
     /// The collecting part, for the runner's thread.
     func makePass(context: CorpusContext) -> any CorpusPass {
         TypedCorpusPass(collector: makeCollector(context: context))

@@ -7,7 +7,7 @@ enum OutputFolder {
     private static let placeholders: Set<String> = [".gitkeep", ".gitignore"]
 
     /// Creates the folder when missing. An existing folder must be one
-    /// NewsETL made (it has `.state` or `.lock`), or empty, unless `adopt`:
+    /// NewsETL made (it has `.state`, `.lock` or a shard's `shards/.newsetl`), or empty, unless `adopt`:
     /// a run pointed at a home folder by mistake must not start filling it.
     static func prepare(_ path: String, adopt: Bool = false) throws -> String {
         var isDirectory: ObjCBool = false
@@ -35,9 +35,9 @@ enum OutputFolder {
         return path
     }
 
-    /// Whether an earlier run used the folder.
+    /// Whether an earlier run or a shard used the folder.
     private static func isOwn(_ path: String) -> Bool {
-        FileSystem.exists("\(path)/.state") || FileSystem.exists("\(path)/.lock")
+        FileSystem.exists("\(path)/.state") || FileSystem.exists("\(path)/.lock") || FileSystem.exists(PendingRun.ownMarker(path))
     }
 
     /// Removes hidden `.NAME.tmp-PID` files and folders (half-written

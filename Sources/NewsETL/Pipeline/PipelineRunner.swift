@@ -73,16 +73,52 @@ public struct PipelineRunner {
 
     /// Plan → execute → record → publish (see `docs/ARCHITECTURE.md`).
     public func run() throws -> RunSummary {
+        try run(mode: .run)
+    }
+
+    /// `newsetl merge`: the run the shards prepared (`ShardRunner`),
+    /// completed and published exactly as `run()` would have: the same plan
+    /// under the lock, each file's result read from its shard instead of
+    /// decoded, then every corpus stage, export and the journaled commit.
+    /// Refuses, changing nothing, unless every shard of this very run is
+    /// complete (`expectedShards`, when given, must match their number).
+    /// The shards' folders are removed once the run is published.
+    public func merge(expectedShards: Int? = nil) throws -> RunSummary {
+        try run(mode: .merge(expectedShards: expectedShards))
+    }
+
+    /// `newsetl status`: the shards of the run the input folder now calls for.
+    public func shardStatus(expectedShards: Int? = nil) throws -> ShardSet {
+        let survey = try RunPlanner(config: config, options: options).survey()
+        return ShardSet(pending: PendingRun(config: config, survey: survey), config: config, expected: expectedShards)
+    }
+
+    private enum Mode {
+        case run
+        case merge(expectedShards: Int?)
+    }
+
+    private func run(mode: Mode) throws -> RunSummary {
         let plan = try RunPlanner(config: config, options: options).plan(startedAt: Date())
         defer { withExtendedLifetime(plan.lock) {} }
+        // Nothing new: a merge has nothing to combine either (its shards, if any, hold no file).
         if plan.isEmpty {
+            if case .merge = mode { FileSystem.removeTree(PendingRun.shardsFolder(plan.folder)) }
             return RunSummary(runID: "", changes: plan.summaryChanges, configSHA256: config.sha256, startedAt: plan.startedAt,
                               finishedAt: Date(), stages: [], files: [], written: DatasetCounts(), warnings: plan.warnings,
                               outputFiles: [])
         }
+        var pending: PendingRun?
+        var shards: [ShardItemsReader]?
+        if case .merge(let expected) = mode {
+            let run = PendingRun(config: config, plan: plan)
+            shards = try ShardSet(pending: run, config: config, expected: expected).open(pending: run)
+            pending = run
+        }
         try checkStop()
         let changes = plan.changes
-        options.logger.info("\(changes.files.count) files to process (\(changes.new) new, \(changes.changed) changed), \(changes.unchanged) unchanged, \(changes.deleted.count) deleted")
+        let fromShards = shards.map { ", read from \($0.count) shards" } ?? ""
+        options.logger.info("\(changes.files.count) files to process (\(changes.new) new, \(changes.changed) changed), \(changes.unchanged) unchanged, \(changes.deleted.count) deleted\(fromShards)")
         let stages = ExecutionPlan(stages: config.stages)
         let publisher = RunPublisher(config: config, plan: plan, stages: stages, checkStop: checkStop)
         do {
@@ -91,13 +127,15 @@ public struct PipelineRunner {
                                        exportIndex: stages.export.index)
             let executor = RunExecutor(config: config, plan: stages, files: changes.files, recorder: recorder,
                                        spoolFolder: plan.state.path, context: plan.context, progress: options.progress,
-                                       checkStop: checkStop)
+                                       shards: shards, checkStop: checkStop)
             let resolvers = try executor.execute()
             CrashPoint.reach("export")
             try checkStop()
             let summary = try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
             let formats = publisher.writeSeconds.sorted { $0.key < $1.key }.map { "\($0.key) \(JSONText.decimal(($0.value * 1000).rounded() / 1000)) s" }
             options.logger.debug("export: writing took \(formats.joined(separator: ", "))")
+            // Published: the shards, and any stale ones of runs that never merged, have served.
+            if pending != nil { FileSystem.removeTree(PendingRun.shardsFolder(plan.folder)) }
             return summary
         } catch {
             publisher.abort()

@@ -22,9 +22,13 @@ final class RunExecutor {
     /// The run's phases in order, for the progress reports: decode, then each corpus stage.
     private let phases: [String]
     private let checkStop: () throws -> Void
+    /// A merge: the shards' items, one reader per shard, replace decoding.
+    private let shards: [ShardItemsReader]?
 
     init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], recorder: RunRecorder, spoolFolder: String,
-         context: CorpusContext, progress: RunProgress.Handler?, checkStop: @escaping () throws -> Void = {}) {
+         context: CorpusContext, progress: RunProgress.Handler?, shards: [ShardItemsReader]? = nil,
+         checkStop: @escaping () throws -> Void = {}) {
+        self.shards = shards
         self.config = config
         self.plan = plan
         self.files = files
@@ -83,31 +87,14 @@ final class RunExecutor {
     // MARK: - Phases
 
     private func decodeAll(into destination: Destination) throws {
-        let decode = plan.decode
-        let stages = plan.segments[0].documentStages
-        let corpus = destination.corpusStage
-        let maxFileBytes = config.input.maxFileBytes
-        let clock = ContinuousClock()
+        if let shards { return try replay(shards, into: destination) }
+        let stages = DecodeWork(plan: plan, corpus: destination.corpusStage, maxFileBytes: config.input.maxFileBytes)
         var start = 0
         while start < files.count {
-            let end = batchEnd(from: start)
+            let end = RunExecutor.batchEnd(files, from: start, limit: batchSize, bytes: batchBytes)
             let batch = Array(files[start..<end].enumerated().map { (start + $0.offset, $0.element) })
             start = end
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, file -> ProcessedItem in
-                var processed = ProcessedItem(ordinal: ordinal)
-                var decoded: Result<Document, Rejection>?
-                let elapsed = clock.measure { decoded = decode.stage.decode(file, maxFileBytes: maxFileBytes) }
-                processed.time(decode.index, elapsed)
-                processed.count(decode.index, .entered)
-                switch decoded! {
-                case .failure(let rejection):
-                    processed.reject(rejection, at: decode.index)
-                case .success(let document):
-                    processed.count(decode.index, .passed)
-                    processed.finish(document, through: stages, summarizingFor: corpus, clock: clock)
-                }
-                return processed
-            }
+            let results = WorkerPool.map(batch, workers: workers) { ordinal, file in stages.process(file, ordinal: ordinal) }
             for processed in results { try record(processed, into: destination) }
             progress?(RunProgress(phase: "decode", done: end, total: files.count, phases: phases))
             CrashPoint.reach("decode")
@@ -115,14 +102,46 @@ final class RunExecutor {
         }
     }
 
-    /// Files in flight at once: at most `batchSize`, and no more bytes than
-    /// `batchBytes` (at least one file), so a folder of huge reports holds a
+    /// The merge's decode phase: each file's item as its shard made it, in
+    /// run order, with the next corpus stage's summary computed here.
+    private func replay(_ shards: [ShardItemsReader], into destination: Destination) throws {
+        let corpus = destination.corpusStage
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + batchSize)
+            var items: [ProcessedItem] = []
+            for ordinal in start..<end {
+                let shard = shards[ShardSpec.shard(of: files[ordinal].relativePath, count: shards.count)]
+                let item = try shard.next()
+                guard item.ordinal == ordinal else {
+                    throw RunError.shards("shard \(shard.marker.shard) holds item \(item.ordinal) where the run expects \(ordinal) "
+                                          + "(\(files[ordinal].relativePath)): it was made for another file list")
+                }
+                items.append(item)
+            }
+            start = end
+            let clock = ContinuousClock()
+            let results = WorkerPool.map(items, workers: workers) { item -> ProcessedItem in
+                guard let corpus, case .success(let document)? = item.result else { return item }
+                var summarized = item
+                let elapsed = clock.measure { summarized.summary = corpus.stage.summarizeAny(document) }
+                summarized.time(corpus.index, elapsed)
+                return summarized
+            }
+            for processed in results { try record(processed, into: destination) }
+            progress?(RunProgress(phase: "decode", done: end, total: files.count, phases: phases))
+            try checkStop()
+        }
+    }
+
+    /// Files in flight at once: at most `limit`, and no more bytes than
+    /// `bytes` (at least one file), so a folder of huge reports holds a
     /// few of them in memory at a time, not a whole batch.
-    private func batchEnd(from start: Int) -> Int {
+    static func batchEnd(_ files: [InputFile], from start: Int, limit: Int, bytes limitBytes: Int) -> Int {
         var end = start, bytes = 0
-        while end < files.count, end - start < batchSize {
+        while end < files.count, end - start < limit {
             let size = max(files[end].stamp?.size ?? 0, 0)
-            if end > start, bytes + size > batchBytes { break }
+            if end > start, bytes + size > limitBytes { break }
             bytes += size
             end += 1
         }
@@ -184,6 +203,40 @@ final class RunExecutor {
             recorder.addBusyTime(elapsed.seconds, stage: stage.index)
             try spool.append(document, ordinal: processed.ordinal)
         }
+    }
+}
+
+/// What a worker does with one input file before the first corpus stage:
+/// decode, the per-document stages, and that corpus stage's own work and
+/// summary. A run and a shard do exactly this.
+struct DecodeWork: Sendable {
+    let decode: ExecutionPlan.Indexed<DecodeStage>
+    let stages: [ExecutionPlan.Indexed<any DocumentStage>]
+    let corpus: ExecutionPlan.Indexed<any CorpusStage>?
+    let maxFileBytes: Int
+
+    init(plan: ExecutionPlan, corpus: ExecutionPlan.Indexed<any CorpusStage>?, maxFileBytes: Int) {
+        decode = plan.decode
+        stages = plan.segments[0].documentStages
+        self.corpus = corpus
+        self.maxFileBytes = maxFileBytes
+    }
+
+    func process(_ file: InputFile, ordinal: Int) -> ProcessedItem {
+        let clock = ContinuousClock()
+        var processed = ProcessedItem(ordinal: ordinal)
+        var decoded: Result<Document, Rejection>?
+        let elapsed = clock.measure { decoded = decode.stage.decode(file, maxFileBytes: maxFileBytes) }
+        processed.time(decode.index, elapsed)
+        processed.count(decode.index, .entered)
+        switch decoded! {
+        case .failure(let rejection):
+            processed.reject(rejection, at: decode.index)
+        case .success(let document):
+            processed.count(decode.index, .passed)
+            processed.finish(document, through: stages, summarizingFor: corpus, clock: clock)
+        }
+        return processed
     }
 }
 

@@ -29,6 +29,18 @@ struct RunPlan {
     }
 }
 
+/// What the input folder and the earlier runs' state say a run is to do.
+struct RunSurvey {
+    let folder: String
+    let state: StateStore
+    let changes: ChangeSet
+    /// The earlier runs' ledger and records, nil on a full run.
+    let ledger: InputLedger?
+    let previous: RecordStoreReader?
+    /// Problems found in the state.
+    let warnings: [String]
+}
+
 /// Makes the `RunPlan`: checks the folders, takes the lock, completes a
 /// commit a killed run left half done, compares the input folder with the
 /// ledger, and refuses a run that would delete too much.
@@ -37,6 +49,44 @@ struct RunPlanner {
     let options: PipelineRunner.Options
 
     func plan(startedAt: Date) throws -> RunPlan {
+        let (folder, listing) = try openFolders()
+        let lock = try RunLock(folder: folder)
+        var warnings: [String] = []
+        if let owner = lock.staleOwner {
+            warnings.append("took over the lock of run pid \(owner), which ended without releasing it")
+        }
+        do {
+            if let renamed = try OutputTransaction.recover(folder: folder) {
+                warnings.append("completed the commit of an interrupted run (\(renamed) files put in place)")
+            }
+        } catch {
+            throw RunError.output("cannot complete the commit of an interrupted run: \(error)")
+        }
+        OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
+        let survey = try self.survey(folder: folder, listing: listing)
+        let runID = survey.state.unusedRunID(PipelineRunner.runID(startedAt))
+        let withdrawn = Set(survey.changes.deleted.compactMap { survey.ledger?.entries[$0]?.outcome.docID })
+        return RunPlan(folder: folder, state: survey.state, lock: lock, startedAt: startedAt, changes: survey.changes,
+                       ledger: survey.ledger, previous: survey.previous, warnings: warnings + survey.warnings, runID: runID,
+                       context: CorpusContext(outputFolder: folder, runID: runID, startsFresh: survey.changes.fullReason != nil,
+                                              withdrawnDocIDs: withdrawn))
+    }
+
+    /// What a run would process, for a shard: the same survey as `plan`,
+    /// without the lock (shards run side by side) and changing nothing; a
+    /// folder whose last commit was interrupted is refused, since only a
+    /// run or a merge, holding the lock, may complete it.
+    func survey() throws -> RunSurvey {
+        let (folder, listing) = try openFolders()
+        if FileSystem.exists(OutputTransaction.journalPath(in: folder)) {
+            throw RunError.output("output folder \(folder): the commit of an interrupted run is not complete; "
+                                  + "run newsetl merge or newsetl run once to complete it, then the shards")
+        }
+        return try survey(folder: folder, listing: listing)
+    }
+
+    /// Checks the input and output folders and walks the input.
+    private func openFolders() throws -> (folder: String, listing: InputWalker.Listing) {
         let logger = options.logger
         let inputReal: String
         do {
@@ -66,19 +116,12 @@ struct RunPlanner {
         for skipped in listing.skippedFolders {
             logger.notice("\(config.input.path)/\(skipped) is the output folder: not read as input")
         }
-        let lock = try RunLock(folder: folder)
-        var warnings: [String] = []
-        if let owner = lock.staleOwner {
-            warnings.append("took over the lock of run pid \(owner), which ended without releasing it")
-        }
-        do {
-            if let renamed = try OutputTransaction.recover(folder: folder) {
-                warnings.append("completed the commit of an interrupted run (\(renamed) files put in place)")
-            }
-        } catch {
-            throw RunError.output("cannot complete the commit of an interrupted run: \(error)")
-        }
-        OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
+        return (folder, listing)
+    }
+
+    /// Compares the walked input with the earlier runs' state; reads only.
+    private func survey(folder: String, listing: InputWalker.Listing) throws -> RunSurvey {
+        let logger = options.logger
         let published = PublishedDataset(folder: folder)
         let foreign = published.foreignEntries()
         if !foreign.isEmpty {
@@ -87,7 +130,6 @@ struct RunPlanner {
         }
         let state = StateStore(output: folder)
         var (ledger, previous, problems) = loadEarlierRuns(state)
-        warnings += problems
         let fullReason: String? =
             if options.full { "--full was given" }
             else if !problems.isEmpty { "the state could not be read" }
@@ -102,12 +144,8 @@ struct RunPlanner {
         }
         try guardDeletions(changes, known: ledger?.entries.count ?? 0, inputIsEmpty: listing.files.isEmpty)
         if let fullReason, ledger != nil { logger.notice("processing every file: \(fullReason)") }
-        let runID = state.unusedRunID(PipelineRunner.runID(startedAt))
-        let withdrawn = Set(changes.deleted.compactMap { ledger?.entries[$0]?.outcome.docID })
-        return RunPlan(folder: folder, state: state, lock: lock, startedAt: startedAt, changes: changes,
-                       ledger: fullReason == nil ? ledger : nil, previous: previous, warnings: warnings, runID: runID,
-                       context: CorpusContext(outputFolder: folder, runID: runID, startsFresh: fullReason != nil,
-                                              withdrawnDocIDs: withdrawn))
+        return RunSurvey(folder: folder, state: state, changes: changes, ledger: fullReason == nil ? ledger : nil,
+                         previous: previous, warnings: problems)
     }
 
     /// Stops a run that would remove too much of the dataset: an input

@@ -8,7 +8,7 @@ OUTPUT  ?= output
 BIN     := .build/release/newsetl
 SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev libcld2-dev libsqlite3-dev sqlite3
 
-.PHONY: run test deps build verify bench train-ner train-clean install cron-test report-test fuzz tsan clean
+.PHONY: run test deps build verify bench train-ner train-clean install cron-test slurm-test report-test fuzz tsan clean
 PREFIX  ?= /usr/local
 
 run: build
@@ -28,6 +28,7 @@ bench: build
 	bench/run.sh
 	bench/scale.sh
 	bench/formats.sh
+	bench/shards.sh
 
 # libFuzzer on decoding and config loading, FUZZ_SECONDS per target, from
 # the seed corpus in Tests/Fuzz (see Tests/Fuzz/run.sh for what to do with a crash).
@@ -39,7 +40,7 @@ fuzz: deps
 	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 # The pipeline and runner tests under ThreadSanitizer (several worker counts).
-TSAN_TESTS := PipelineRunnerTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|SQLiteExportTests|DedupeStageTests
+TSAN_TESTS := PipelineRunnerTests|ShardMergeTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|SQLiteExportTests|DedupeStageTests
 tsan: deps
 	$(SWIFT) test --build-path .build-tsan --sanitize=thread --filter '$(TSAN_TESTS)'
 
@@ -52,6 +53,12 @@ install: build
 # with a real cron daemon and waits for a scheduled run; installs cron as root.
 cron-test: build
 	Tests/deploy/cron_test.sh
+
+# Starts a one-node Slurm cluster in a temporary folder (installs Debian's
+# Slurm and munge as root when missing), runs deploy/slurm/nightly.sh over a
+# copy of input/ on two nights and compares with single runs; stops the daemons.
+slurm-test: build
+	Tests/deploy/slurm_test.sh
 
 # Renders report.html in headless Chromium (installed as root when missing),
 # saves PNGs under .build/report/ and checks them against the manifests.

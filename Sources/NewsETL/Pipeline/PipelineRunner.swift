@@ -109,15 +109,15 @@ public struct PipelineRunner {
                               outputFiles: [])
         }
         var pending: PendingRun?
-        var shards: [ShardItemsReader]?
+        var shards: (items: [ShardItemsReader], ahead: WorkAheadReaders)?
         if case .merge(let expected) = mode {
             let run = PendingRun(config: config, plan: plan)
-            shards = try ShardSet(pending: run, config: config, expected: expected).open(pending: run)
+            shards = try ShardSet(pending: run, config: config, expected: expected).open(pending: run, files: plan.changes.files)
             pending = run
         }
         try checkStop()
         let changes = plan.changes
-        let fromShards = shards.map { ", read from \($0.count) shards" } ?? ""
+        let fromShards = shards.map { ", read from \($0.items.count) shards" } ?? ""
         options.logger.info("\(changes.files.count) files to process (\(changes.new) new, \(changes.changed) changed), \(changes.unchanged) unchanged, \(changes.deleted.count) deleted\(fromShards)")
         let stages = ExecutionPlan(stages: config.stages)
         let publisher = RunPublisher(config: config, plan: plan, stages: stages, checkStop: checkStop)
@@ -129,9 +129,13 @@ public struct PipelineRunner {
                                        spoolFolder: plan.state.path, context: plan.context, progress: options.progress,
                                        shards: shards, checkStop: checkStop)
             let resolvers = try executor.execute()
+            if pending != nil {
+                options.logger.info("merge: the shards' work ahead served \(executor.reused) of the documents' corpus-stage steps")
+            }
             CrashPoint.reach("export")
             try checkStop()
-            let summary = try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
+            var summary = try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
+            summary.reusedWorkAhead = executor.reused
             let formats = publisher.writeSeconds.sorted { $0.key < $1.key }.map { "\($0.key) \(JSONText.decimal(($0.value * 1000).rounded() / 1000)) s" }
             options.logger.debug("export: writing took \(formats.joined(separator: ", "))")
             // Published: the shards, and any stale ones of runs that never merged, have served.

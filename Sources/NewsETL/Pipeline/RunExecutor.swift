@@ -24,11 +24,16 @@ final class RunExecutor {
     private let checkStop: () throws -> Void
     /// A merge: the shards' items, one reader per shard, replace decoding.
     private let shards: [ShardItemsReader]?
+    /// A merge: the shards' work ahead of later corpus stages.
+    private let workAhead: WorkAheadReaders?
+    /// Documents whose work ahead a merge used, over all corpus stages.
+    private(set) var reused = 0
 
     init(config: PipelineConfig, plan: ExecutionPlan, files: [InputFile], recorder: RunRecorder, spoolFolder: String,
-         context: CorpusContext, progress: RunProgress.Handler?, shards: [ShardItemsReader]? = nil,
+         context: CorpusContext, progress: RunProgress.Handler?, shards: (items: [ShardItemsReader], ahead: WorkAheadReaders)? = nil,
          checkStop: @escaping () throws -> Void = {}) {
-        self.shards = shards
+        self.shards = shards?.items
+        workAhead = shards?.ahead
         self.config = config
         self.plan = plan
         self.files = files
@@ -71,7 +76,8 @@ final class RunExecutor {
             recorder.addWarnings(collector.warnings)
             resolvers.append(resolver!)
             destination = try self.destination(afterSegment: segmentIndex)
-            try streamSpool(spool, resolver: resolver!, stage: stage, segment: plan.segments[segmentIndex], into: destination)
+            try streamSpool(spool, resolver: resolver!, stage: stage, segmentIndex: segmentIndex, into: destination)
+            try workAhead?.finish(segment: segmentIndex)
         }
         try recorder.finish()
         return resolvers
@@ -112,22 +118,16 @@ final class RunExecutor {
             var items: [ProcessedItem] = []
             for ordinal in start..<end {
                 let shard = shards[ShardSpec.shard(of: files[ordinal].relativePath, count: shards.count)]
-                let item = try shard.next()
+                let item = try shard.next().item
                 guard item.ordinal == ordinal else {
-                    throw RunError.shards("shard \(shard.marker.shard) holds item \(item.ordinal) where the run expects \(ordinal) "
+                    throw RunError.shards("shard \(shard.shard) holds item \(item.ordinal) where the run expects \(ordinal) "
                                           + "(\(files[ordinal].relativePath)): it was made for another file list")
                 }
                 items.append(item)
             }
             start = end
             let clock = ContinuousClock()
-            let results = WorkerPool.map(items, workers: workers) { item -> ProcessedItem in
-                guard let corpus, case .success(let document)? = item.result else { return item }
-                var summarized = item
-                let elapsed = clock.measure { summarized.summary = corpus.stage.summarizeAny(document) }
-                summarized.time(corpus.index, elapsed)
-                return summarized
-            }
+            let results = WorkerPool.map(items, workers: workers) { $0.summarized(for: corpus, clock: clock) }
             for processed in results { try record(processed, into: destination) }
             progress?(RunProgress(phase: "decode", done: end, total: files.count, phases: phases))
             try checkStop()
@@ -149,35 +149,27 @@ final class RunExecutor {
     }
 
     private func streamSpool(_ spool: DocumentSpool, resolver: any CorpusResolver, stage: ExecutionPlan.Indexed<any CorpusStage>,
-                             segment: ExecutionPlan.Segment, into destination: Destination) throws {
+                             segmentIndex: Int, into destination: Destination) throws {
+        let segment = plan.segments[segmentIndex]
         let reader = try SpoolReader(spool: spool)
         let stages = segment.documentStages
         let corpus = destination.corpusStage
         let clock = ContinuousClock()
         var done = 0
         while case let batch = try reader.nextBatch(limit: batchSize, bytes: batchBytes), !batch.isEmpty {
-            let results = WorkerPool.map(batch, workers: workers) { ordinal, document -> ProcessedItem in
-                var processed = ProcessedItem(ordinal: ordinal)
+            // A merge: the shards' work ahead for these documents, where they did any.
+            let ahead = try batch.map { try workAhead?.take(segment: segmentIndex, ordinal: $0.ordinal) }
+            let results = WorkerPool.map(Array(zip(batch, ahead)), workers: workers) { entry, ahead -> ProcessedItem in
+                let (ordinal, document) = entry
+                if let ahead, ahead.inputDigest == WorkAhead.digest(document), resolver.resolvesAsAlone(document, ordinal: ordinal) {
+                    return ahead.item.summarized(for: corpus, clock: clock)
+                }
                 var outcome: CorpusOutcome?
                 let elapsed = clock.measure { outcome = resolver.resolve(document, ordinal: ordinal) }
-                processed.time(stage.index, elapsed)
-                switch outcome! {
-                case .keep(let kept):
-                    processed.count(stage.index, .passed)
-                    processed.finish(kept, through: stages, summarizingFor: corpus, clock: clock)
-                case .reject(let rejection):
-                    processed.reject(rejection, at: stage.index)
-                case .duplicate(let copy, let record, let keepInOutput):
-                    processed.count(stage.index, .duplicate)
-                    processed.duplicate = record
-                    if keepInOutput {
-                        processed.finish(copy, through: stages, summarizingFor: corpus, clock: clock)
-                    } else {
-                        processed.result = nil
-                    }
-                }
-                return processed
+                return ProcessedItem.resolved(ordinal: ordinal, outcome!, elapsed: elapsed, at: stage.index, then: stages,
+                                              summarizingFor: corpus, clock: clock)
             }
+            reused += zip(results, ahead).filter { $0.1 != nil && $0.0.reusedWorkAhead }.count
             for processed in results { try record(processed, into: destination) }
             done += batch.count
             progress?(RunProgress(phase: config.stages[stage.index].name, done: done, total: spool.count, phases: phases))
@@ -254,6 +246,8 @@ struct ProcessedItem: Sendable {
     var events: [(Int, StageEvent)] = []
     /// Work stages bounded on the document: (stage index, one line).
     var bounded: [(Int, String)] = []
+    /// A merge took this item from a shard's work ahead.
+    var reusedWorkAhead = false
 
     enum StageEvent: Sendable {
         case entered, passed, rejected, duplicate
@@ -281,6 +275,42 @@ struct ProcessedItem: Sendable {
     mutating func reject(_ rejection: Rejection, at stageIndex: Int) {
         result = .failure(rejection)
         count(stageIndex, .rejected)
+    }
+
+    /// What a corpus stage's outcome for a document leads to on a worker:
+    /// the segment's per-document stages and the next corpus stage's work.
+    static func resolved(ordinal: Int, _ outcome: CorpusOutcome, elapsed: Duration, at stageIndex: Int,
+                         then stages: [ExecutionPlan.Indexed<any DocumentStage>],
+                         summarizingFor corpus: ExecutionPlan.Indexed<any CorpusStage>?, clock: ContinuousClock) -> ProcessedItem {
+        var processed = ProcessedItem(ordinal: ordinal)
+        processed.time(stageIndex, elapsed)
+        switch outcome {
+        case .keep(let kept):
+            processed.count(stageIndex, .passed)
+            processed.finish(kept, through: stages, summarizingFor: corpus, clock: clock)
+        case .reject(let rejection):
+            processed.reject(rejection, at: stageIndex)
+        case .duplicate(let copy, let record, let keepInOutput):
+            processed.count(stageIndex, .duplicate)
+            processed.duplicate = record
+            if keepInOutput {
+                processed.finish(copy, through: stages, summarizingFor: corpus, clock: clock)
+            } else {
+                processed.result = nil
+            }
+        }
+        return processed
+    }
+
+    /// A shard's work ahead, with the next corpus stage's summary computed
+    /// here (shards do not store summaries).
+    func summarized(for corpus: ExecutionPlan.Indexed<any CorpusStage>?, clock: ContinuousClock) -> ProcessedItem {
+        var item = self
+        item.reusedWorkAhead = true
+        guard let corpus, case .success(let document)? = result else { return item }
+        let elapsed = clock.measure { item.summary = corpus.stage.summarizeAny(document) }
+        item.time(corpus.index, elapsed)
+        return item
     }
 
     /// Runs `document` through per-document stages, then summarises it for

@@ -30,6 +30,9 @@ public struct RunSummary: Sendable {
     public var written: DatasetCounts
     /// Problems that did not stop the run (a corrupt state file set aside).
     public var warnings: [String]
+    /// A merge: the documents' corpus-stage steps the shards' work ahead
+    /// served (`WorkAhead`). Not in the manifest, which equals one run's.
+    public var reusedWorkAhead = 0
     public var outputFiles: [String]
     /// The dataset files with their records, sizes and SHA-256, for the
     /// manifest's `output_files`, so a reader can check what it read.

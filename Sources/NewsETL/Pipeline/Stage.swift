@@ -74,10 +74,17 @@ public protocol CorpusStage<Summary>: Sendable {
     func summarize(_ document: Document) -> Summary
     /// A fresh collector for one run.
     func makeCollector(context: CorpusContext) -> any CorpusCollector<Summary>
+    /// The outcome a document gets when the rest of the corpus teaches the
+    /// stage nothing about it (clean with nothing learned, dedupe with no
+    /// copy), or nil when the stage cannot say without the corpus. A shard
+    /// works ahead on that guess; the merge uses its work only where the
+    /// resolver confirms it (`CorpusResolver.resolvesAsAlone`).
+    func resolveAlone(_ document: Document) -> DocumentOutcome?
 }
 
 extension CorpusStage {
     public func prepare(_ document: Document) -> Document { document }
+    public func resolveAlone(_ document: Document) -> DocumentOutcome? { nil }
 }
 
 /// What a corpus stage knows about the run it is part of.
@@ -121,6 +128,10 @@ public protocol CorpusResolver: Sendable {
     /// Writes what later runs need under temporary names and adds them to
     /// the run's transaction, which puts them in place with the outputs.
     func persist(into transaction: OutputTransaction) throws
+    /// Whether `resolve` gives this document exactly the stage's
+    /// `resolveAlone` outcome: the corpus taught nothing that touches it.
+    /// False is always safe (the document is resolved again).
+    func resolvesAsAlone(_ document: Document, ordinal: Int) -> Bool
     /// A document an earlier run kept, brought in line with what this run
     /// learned of the whole corpus (a name's type, a site's name), so that
     /// the cumulative dataset reads as if processed in one run. Called
@@ -129,6 +140,7 @@ public protocol CorpusResolver: Sendable {
 }
 
 extension CorpusResolver {
+    public func resolvesAsAlone(_ document: Document, ordinal: Int) -> Bool { false }
     func persist(into transaction: OutputTransaction) throws {}
     public func revise(_ stored: Document) -> Document { stored }
 }

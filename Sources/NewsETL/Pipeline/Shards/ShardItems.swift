@@ -8,20 +8,25 @@ import Foundation
 enum ShardItems {
     static let fileName = "items.bin"
     static let format = BinaryFormat(name: "SHARD-ITEMS", version: 1)
+
+    /// The shard's work ahead of the corpus stage of segment `segment`.
+    static func aheadFileName(segment: Int) -> String { "ahead-\(segment).bin" }
 }
 
-/// Writes `items.bin` under its temporary name; `close` gives its digest.
+/// Writes one of a shard's files under its temporary name: records of an
+/// input digest (empty in `items.bin`) and an item, in run order.
 final class ShardItemsWriter {
     private let file: AtomicFile
     private(set) var count = 0
 
-    init(folder: String) throws {
-        file = try AtomicFile(path: "\(folder)/\(ShardItems.fileName)")
+    init(path: String) throws {
+        file = try AtomicFile(path: path)
         try file.write(ShardItems.format.header)
     }
 
-    func append(_ item: ProcessedItem) throws {
+    func append(_ item: ProcessedItem, inputDigest: String = "") throws {
         var writer = BinaryWriter()
+        writer.string(inputDigest)
         writer.processedItem(item)
         var length = UInt32(writer.bytes.count).littleEndian
         try file.write(withUnsafeBytes(of: &length) { Array($0) })
@@ -29,62 +34,90 @@ final class ShardItemsWriter {
         count += 1
     }
 
-    /// Syncs and renames the file into place; returns its SHA-256.
-    func commit() throws -> String {
+    /// Syncs and renames the file into place; returns its count and SHA-256.
+    func commit() throws -> ShardMarker.FileSummary {
         try file.close()
         try AtomicFile.rename(from: file.temporaryPath, to: file.finalPath)
-        return file.sha256 ?? ""
+        return ShardMarker.FileSummary(items: count, sha256: file.sha256 ?? "")
     }
 }
 
-/// Reads a complete shard's items in order, checking the count and digest
-/// its marker gives once the last item is read.
+/// Reads one of a complete shard's files in order, checking the count and
+/// digest its marker gives once the last record is read.
 final class ShardItemsReader {
-    let marker: ShardMarker
+    let shard: ShardSpec
+    private let expected: ShardMarker.FileSummary
     private let handle: FileHandle
     private let path: String
     private var digest = SHA256()
     private var read = 0
+    /// A record read ahead by `take` and not yet asked for.
+    private var pending: (inputDigest: String, item: ProcessedItem)?
 
-    init(folder: String, marker: ShardMarker) throws {
-        self.marker = marker
-        path = "\(folder)/\(ShardItems.fileName)"
+    init(path: String, shard: ShardSpec, expected: ShardMarker.FileSummary) throws {
+        self.shard = shard
+        self.expected = expected
+        self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else { throw SystemError("open", path: path) }
         self.handle = handle
         let header = try handle.read(upToCount: ShardItems.format.header.count) ?? Data()
         do {
             _ = try ShardItems.format.checkHeader(Array(header))
         } catch {
-            throw RunError.shards("shard \(marker.shard): \(path): \(error)")
+            throw RunError.shards("shard \(shard): \(path): \(error)")
         }
         digest.update(Array(header))
     }
 
     deinit { try? handle.close() }
 
-    /// The next item; throws when the file ends early or was changed since the shard finished.
-    func next() throws -> ProcessedItem {
-        guard read < marker.items, let header = try handle.read(upToCount: 4), header.count == 4 else {
-            throw RunError.shards("shard \(marker.shard): \(path) ends after \(read) of its \(marker.items) items")
+    /// The next record; throws when the file ends early or was changed since the shard finished.
+    func next() throws -> (inputDigest: String, item: ProcessedItem) {
+        if let pending {
+            self.pending = nil
+            return pending
+        }
+        guard read < expected.items, let header = try handle.read(upToCount: 4), header.count == 4 else {
+            throw RunError.shards("shard \(shard): \(path) ends after \(read) of its \(expected.items) records")
         }
         let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
         guard let payload = try handle.read(upToCount: length), payload.count == length else {
-            throw RunError.shards("shard \(marker.shard): \(path) is truncated at item \(read + 1)")
+            throw RunError.shards("shard \(shard): \(path) is truncated at record \(read + 1)")
         }
         digest.update(Array(header))
         digest.update(Array(payload))
         read += 1
         var reader = BinaryReader(bytes: Array(payload))
-        let item: ProcessedItem
+        let record: (String, ProcessedItem)
         do {
-            item = try reader.processedItem()
+            record = (try reader.string(), try reader.processedItem())
         } catch {
-            throw RunError.shards("shard \(marker.shard): \(path) item \(read) is damaged (\(error))")
+            throw RunError.shards("shard \(shard): \(path) record \(read) is damaged (\(error))")
         }
-        if read == marker.items, digest.finalizeHex() != marker.itemsSHA256 {
-            throw RunError.shards("shard \(marker.shard): \(path) changed after the shard finished (SHA-256 differs from done.json)")
+        if read == expected.items, digest.finalizeHex() != expected.sha256 {
+            throw RunError.shards("shard \(shard): \(path) changed after the shard finished (SHA-256 differs from done.json)")
         }
-        return item
+        return record
+    }
+
+    /// The record of `ordinal`, if the file has one; records of smaller
+    /// ordinals (documents the merge did not bring this far) are passed over.
+    func take(ordinal: Int) throws -> (inputDigest: String, item: ProcessedItem)? {
+        while pending != nil || read < expected.items {
+            let record = try next()
+            if record.item.ordinal == ordinal { return record }
+            if record.item.ordinal > ordinal {
+                pending = record
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Reads what is left, so that the digest is checked.
+    func finish() throws {
+        pending = nil
+        while read < expected.items { _ = try next() }
     }
 }
 

@@ -10,15 +10,25 @@ struct ShardMarker: Equatable {
     var run: String
     var configSHA256: String
     var version: String
-    /// Items in `items.bin` and its SHA-256, checked while the merge reads it.
-    var items: Int
-    var itemsSHA256: String
+    /// Records in a shard file and its SHA-256, checked as the merge reads it.
+    struct FileSummary: Equatable {
+        var items: Int
+        var sha256: String
+    }
+
+    /// `items.bin`.
+    var items: FileSummary
+    /// The work-ahead files, by segment.
+    var ahead: [Int: FileSummary]
 
     func json() -> String {
         let fields = [
             ("shard", String(shard.index)), ("of", String(shard.count)), ("run", JSONText.quoted(run)),
             ("config_sha256", JSONText.quoted(configSHA256)), ("version", JSONText.quoted(version)),
-            ("items", String(items)), ("items_sha256", JSONText.quoted(itemsSHA256)),
+            ("items", String(items.items)), ("items_sha256", JSONText.quoted(items.sha256)),
+            ("ahead", "{" + ahead.sorted { $0.key < $1.key }.map { segment, file in
+                "\(JSONText.quoted(String(segment))): {\"items\": \(file.items), \"sha256\": \(JSONText.quoted(file.sha256))}"
+            }.joined(separator: ", ") + "}"),
         ]
         return "{\n" + fields.map { "  \(JSONText.quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
     }
@@ -31,7 +41,14 @@ struct ShardMarker: Equatable {
               let shard = try? ShardSpec(index: index, count: count),
               let run = object["run"] as? String, let config = object["config_sha256"] as? String,
               let version = object["version"] as? String, let items = object["items"] as? Int,
-              let digest = object["items_sha256"] as? String else { return nil }
-        return ShardMarker(shard: shard, run: run, configSHA256: config, version: version, items: items, itemsSHA256: digest)
+              let digest = object["items_sha256"] as? String,
+              let aheadObject = object["ahead"] as? [String: [String: Any]] else { return nil }
+        var ahead: [Int: FileSummary] = [:]
+        for (key, file) in aheadObject {
+            guard let segment = Int(key), let count = file["items"] as? Int, let sha = file["sha256"] as? String else { return nil }
+            ahead[segment] = FileSummary(items: count, sha256: sha)
+        }
+        return ShardMarker(shard: shard, run: run, configSHA256: config, version: version,
+                           items: FileSummary(items: items, sha256: digest), ahead: ahead)
     }
 }

@@ -47,7 +47,11 @@ public struct ShardRunner {
             let plan = ExecutionPlan(stages: config.stages)
             let work = DecodeWork(plan: plan, corpus: plan.segments.count > 1 ? plan.segments[1].corpus : nil,
                                   maxFileBytes: config.input.maxFileBytes)
-            let writer = try ShardItemsWriter(folder: temporary)
+            let writer = try ShardItemsWriter(path: "\(temporary)/\(ShardItems.fileName)")
+            var aheadWriters: [Int: ShardItemsWriter] = [:]
+            for segment in plan.segments.indices.dropFirst() {
+                aheadWriters[segment] = try ShardItemsWriter(path: "\(temporary)/\(ShardItems.aheadFileName(segment: segment))")
+            }
             let workers = config.effectiveWorkers
             var start = 0
             while start < files.count {
@@ -55,17 +59,24 @@ public struct ShardRunner {
                                                bytes: max(64 << 20, workers * (16 << 20)))
                 let batch = (start..<end).map { (ordinals[$0], files[$0]) }
                 start = end
-                for var item in WorkerPool.map(batch, workers: workers, { ordinal, file in work.process(file, ordinal: ordinal) }) {
-                    // The merge computes the summary again: it is cheap, and keeps shard files free of stage types.
+                let results = WorkerPool.map(batch, workers: workers) { ordinal, file in
+                    let clock = ContinuousClock()
+                    var item = work.process(file, ordinal: ordinal)
+                    let ahead = WorkAhead.records(after: item, plan: plan, clock: clock)
+                    // The merge computes summaries again: they are cheap, and shard files stay free of stage types.
                     item.summary = nil
+                    return (item, ahead)
+                }
+                for (item, ahead) in results {
                     if case .failure? = item.result { rejected += 1 }
                     try writer.append(item)
+                    for (segment, record) in ahead { try aheadWriters[segment]?.append(record.item, inputDigest: record.inputDigest) }
                 }
                 options.progress?(RunProgress(phase: "shard \(shard)", done: end, total: files.count, phases: ["shard \(shard)"]))
                 try options.checkStop()
             }
             let marker = ShardMarker(shard: shard, run: pending.key, configSHA256: config.sha256, version: NewsETLVersion.current,
-                                     items: writer.count, itemsSHA256: try writer.commit())
+                                     items: try writer.commit(), ahead: try aheadWriters.mapValues { try $0.commit() })
             let markerFile = try AtomicFile(path: "\(temporary)/\(ShardMarker.fileName)")
             try markerFile.write(marker.json())
             try markerFile.close()

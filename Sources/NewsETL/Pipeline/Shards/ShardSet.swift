@@ -83,13 +83,23 @@ public struct ShardSet: Sendable {
         return reasons
     }
 
-    /// One reader per shard, in shard order; throws naming every reason when incomplete.
-    func open(pending: PendingRun) throws -> [ShardItemsReader] {
+    /// One reader of items per shard, in shard order, and the readers of
+    /// their work ahead; throws naming every reason when incomplete.
+    func open(pending: PendingRun, files: [InputFile]) throws -> (items: [ShardItemsReader], ahead: WorkAheadReaders) {
         guard isComplete, let count else { throw RunError.shards(reasons.joined(separator: "\n")) }
-        return try (0..<count).map { index in
-            let folder = pending.shardFolder(try ShardSpec(index: index, count: count))
+        var items: [ShardItemsReader] = []
+        var ahead: [Int: [ShardItemsReader]] = [:]
+        for index in 0..<count {
+            let shard = try ShardSpec(index: index, count: count)
+            let folder = pending.shardFolder(shard)
             guard let marker = ShardMarker.read(folder: folder) else { throw RunError.shards("shard \(folder): done.json vanished") }
-            return try ShardItemsReader(folder: folder, marker: marker)
+            items.append(try ShardItemsReader(path: "\(folder)/\(ShardItems.fileName)", shard: shard, expected: marker.items))
+            for (segment, file) in marker.ahead {
+                ahead[segment, default: []].append(
+                    try ShardItemsReader(path: "\(folder)/\(ShardItems.aheadFileName(segment: segment))", shard: shard, expected: file))
+            }
         }
+        // Work ahead is used only where every shard has it for the segment (one config, so they agree).
+        return (items, WorkAheadReaders(readers: ahead.filter { $0.value.count == count }, files: files))
     }
 }

@@ -190,6 +190,10 @@ public struct CleanStage: DocumentStage, CorpusStage {
         var site: (domain: String, name: String)?
     }
 
+    /// With nothing learned about its source, a document is cleaned as a
+    /// stage without learning would.
+    public func resolveAlone(_ document: Document) -> DocumentOutcome? { process(document) }
+
     public func summarize(_ document: Document) -> Summary {
         let seed = learning.sourceSeed(document)
         var hashes = Set<UInt64>()

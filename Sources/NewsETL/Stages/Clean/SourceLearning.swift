@@ -123,6 +123,30 @@ final class SourceBoilerplateCollector: CorpusCollector {
             return revised
         }
 
+        /// What `clean` reads of the knowledge, asked of this document: none
+        /// of its paragraphs learned, its title stripped the same, its
+        /// source named the same as with nothing learned.
+        func resolvesAsAlone(_ document: Document, ordinal: Int) -> Bool {
+            let learning = stage.learning
+            let seed = learning.sourceSeed(document)
+            if !known.paragraphs.isEmpty {
+                for paragraph in Paragraph.split(document.text) {
+                    let key = LineKey(paragraph.text)
+                    if learning.isCandidate(key), known.paragraphs.contains(learning.paragraphHash(key, sourceSeed: seed)) { return false }
+                }
+            }
+            let domain = URLDomain.of(document.canonicalURL)
+            if document.format == .html, let title = document.title, !known.titleAffixes.isEmpty {
+                let learned = TitleAffix.strip(title, siteName: document.siteName, domain: domain) { affix in
+                    known.titleAffixes.contains(TitleAffix.hash(affix, learning: learning, sourceSeed: seed))
+                }
+                if learned != TitleAffix.strip(title, siteName: document.siteName, domain: domain, isLearned: { _ in false }) { return false }
+            }
+            if let domain, known.source(domain: domain, siteName: document.siteName)
+                != SourceKnowledge.none.source(domain: domain, siteName: document.siteName) { return false }
+            return true
+        }
+
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             switch stage.clean(document, knowing: known) {
             case .keep(let cleaned): return .keep(cleaned)

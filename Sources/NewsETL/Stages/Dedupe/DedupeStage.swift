@@ -149,6 +149,9 @@ public struct DedupeStage: CorpusStage {
         var day: Double
     }
 
+    /// Without a copy in the corpus, a document passes unchanged.
+    public func resolveAlone(_ document: Document) -> DocumentOutcome? { .keep(document) }
+
     public func summarize(_ document: Document) -> Summary {
         Summary(sketch: sketcher.sketch(document.text),
                 day: document.published.flatMap(DateParser.dayNumber) ?? WireDateline.day(in: document.text) ?? .nan)

@@ -91,6 +91,11 @@ final class NearDuplicateCollector: CorpusCollector {
         let state: DedupeState?
         let keptEntries: [DedupeState.Entry]
 
+        /// A document in no cluster is kept as it is.
+        func resolvesAsAlone(_ document: Document, ordinal: Int) -> Bool {
+            decisions[ordinal] == nil
+        }
+
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {
             guard let decision = decisions[ordinal] else { return .keep(document) }
             var annotated = document

@@ -48,20 +48,12 @@ for mb in (1, 4, 16):
 os.makedirs(f'{work}/large')
 for i in range(12):
     open(f'{work}/large/report-{i:02}.txt', 'w').write((corpus * (1 + 16 * 2**20 // len(corpus)))[i * 1000:i * 1000 + 16 * 2**20])
+PY
 # Many small reports: every 20th file rejected (empty or binary), the others
 # a wire report with a line of its own on top, in folders of 1,000.
-rng = random.Random(7)
-for count in (40_000, 160_000):
-    folder = f'{work}/files{count // 1000}k'
-    for i in range(count):
-        sub = f'{folder}/{i // 1000:03}'
-        if i % 1000 == 0: os.makedirs(sub)
-        path = f'{sub}/{i:06}.txt'
-        if i % 20 == 0:
-            open(path, 'wb').write(b'' if i % 40 == 0 else bytes(rng.randrange(256) for _ in range(512)))
-        else:
-            open(path, 'w').write(f'Bulletin {i}: desk note {rng.randrange(10**9)}.\n\n' + texts[i % len(texts)])
-PY
+for count in 40000 160000; do
+  python3 bench/small_reports.py "$SOURCE" "$work/files$((count / 1000))k" "$count" 7
+done
 
 echo "NewsETL $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "scale: median of $REPEAT runs, release build, full pipeline into CSV+JSONL+XML; text from $SOURCE"

@@ -20,24 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 . bench/common.sh
 
-python3 - "$SOURCE" "$work/in" "$FILES" <<'PY'
-import os, random, sys
-source, folder, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-texts = []
-for root, _, files in os.walk(source):
-    for name in sorted(files):
-        with open(os.path.join(root, name), encoding='utf-8', errors='replace') as f:
-            texts.append(f.read())
-rng = random.Random(11)
-for i in range(count):
-    sub = f'{folder}/{i // 1000:03}'
-    if i % 1000 == 0: os.makedirs(sub)
-    path = f'{sub}/{i:06}.txt'
-    if i % 20 == 0:
-        open(path, 'wb').write(b'' if i % 40 == 0 else bytes(rng.randrange(256) for _ in range(512)))
-    else:
-        open(path, 'w').write(f'Bulletin {i}: desk note {rng.randrange(10**9)}.\n\n' + texts[i % len(texts)])
-PY
+python3 bench/small_reports.py "$SOURCE" "$work/in" "$FILES" 11
 
 timed() {  # label command... -> appends "label seconds rss_kb" to $work/times.txt
   local label=$1; shift

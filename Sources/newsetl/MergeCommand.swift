@@ -21,22 +21,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let (logger, terminal, level) = pipeline.makeLogger()
         let config = try pipeline.loadConfig(logger: logger)
-        let bar = terminal.isTerminal && pipeline.logFormat == "text" && level <= .info ? ProgressBar(terminal: terminal) : nil
         StopSignal.install()
-        var options = pipeline.runnerOptions(logger: logger)
-        options.progress = bar.map { bar in { bar.update($0) } }
-        let summary: RunSummary
-        do {
-            summary = try PipelineRunner(config: config, options: options).merge(expectedShards: shards)
-            bar?.finish()
-        } catch let error as RunError {
-            bar?.finish()
-            throw PipelineOptions.fail(error.description, PipelineOptions.exitCode(for: error), logger: logger)
-        }
-        RunCommand.report(summary, config: config, logger: logger)
-        if config.failOnReject && summary.rejected > 0 {
-            throw PipelineOptions.fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)",
-                                       ExitStatus.dataError, logger: logger)
+        try pipeline.publishing(config, logger: logger, progress: pipeline.progressBar(terminal, level: level)) {
+            try $0.merge(expectedShards: shards)
         }
     }
 }

@@ -82,6 +82,33 @@ struct PipelineOptions: ParsableArguments {
         return options
     }
 
+    /// Runs `publish` (a run or a merge) with the terminal's progress bar,
+    /// then logs its account; fails with the exit code the error calls for,
+    /// or 65 when inputs were rejected and the config sets `fail_on_reject`.
+    func publishing(_ config: PipelineConfig, logger: Logger, progress bar: ProgressBar?,
+                    _ publish: (PipelineRunner) throws -> RunSummary) throws {
+        var options = runnerOptions(logger: logger)
+        options.progress = bar.map { bar in { bar.update($0) } }
+        let summary: RunSummary
+        do {
+            summary = try publish(PipelineRunner(config: config, options: options))
+            bar?.finish()
+        } catch let error as RunError {
+            bar?.finish()
+            throw PipelineOptions.fail(error.description, PipelineOptions.exitCode(for: error), logger: logger)
+        }
+        RunCommand.report(summary, config: config, logger: logger)
+        if config.failOnReject && summary.rejected > 0 {
+            throw PipelineOptions.fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)",
+                                       ExitStatus.dataError, logger: logger)
+        }
+    }
+
+    /// The progress bar, on a terminal at the info level with text logs only.
+    func progressBar(_ terminal: TerminalLine, level: Logger.Level) -> ProgressBar? {
+        terminal.isTerminal && logFormat == "text" && level <= .info ? ProgressBar(terminal: terminal) : nil
+    }
+
     /// Logs `message` as errors, one per line; returns the exit code to throw.
     static func fail(_ message: String, _ code: ExitCode, logger: Logger) -> ExitCode {
         for line in message.split(separator: "\n") { logger.error("\(line)") }

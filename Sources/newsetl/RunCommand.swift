@@ -31,25 +31,15 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let (logger, terminal, level) = pipeline.makeLogger()
         let config = try pipeline.loadConfig(logger: logger)
-        let bar = terminal.isTerminal && pipeline.logFormat == "text" && level <= .info ? ProgressBar(terminal: terminal) : nil
+        let bar = pipeline.progressBar(terminal, level: level)
         StopSignal.install()
         LibXML.setDiagnosticHandler { message in logger.warning("\(message)") }
-        var options = pipeline.runnerOptions(logger: logger)
-        options.progress = bar.map { bar in { bar.update($0) } }
-        if let shard { return try runShard(shard, config: config, options: options, logger: logger, bar: bar) }
-        let summary: RunSummary
-        do {
-            summary = try PipelineRunner(config: config, options: options).run()
-            bar?.finish()
-        } catch let error as RunError {
-            bar?.finish()
-            throw PipelineOptions.fail(error.description, PipelineOptions.exitCode(for: error), logger: logger)
+        if let shard {
+            var options = pipeline.runnerOptions(logger: logger)
+            options.progress = bar.map { bar in { bar.update($0) } }
+            return try runShard(shard, config: config, options: options, logger: logger, bar: bar)
         }
-        RunCommand.report(summary, config: config, logger: logger)
-        if config.failOnReject && summary.rejected > 0 {
-            throw PipelineOptions.fail("\(summary.rejected) input files were rejected and fail_on_reject is set (see rejects.csv)",
-                                       ExitStatus.dataError, logger: logger)
-        }
+        try pipeline.publishing(config, logger: logger, progress: bar) { try $0.run() }
     }
 
     private func runShard(_ text: String, config: PipelineConfig, options: PipelineRunner.Options, logger: Logger,

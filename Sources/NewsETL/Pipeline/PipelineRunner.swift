@@ -111,7 +111,7 @@ public struct PipelineRunner {
         var pending: PendingRun?
         var shards: (items: [ShardItemsReader], ahead: WorkAheadReaders)?
         if case .merge(let expected) = mode {
-            let run = PendingRun(config: config, plan: plan)
+            let run = PendingRun(config: config, survey: plan.survey)
             shards = try ShardSet(pending: run, config: config, expected: expected).open(pending: run, files: plan.changes.files)
             pending = run
         }

@@ -6,19 +6,22 @@ import Logging
 /// store). Holds the output folder's lock from the moment the plan is made
 /// until the run is published or abandoned.
 struct RunPlan {
-    let folder: String
-    let state: StateStore
+    /// What the input folder and the state say the run is to do.
+    let survey: RunSurvey
     let lock: RunLock
     let startedAt: Date
-    let changes: ChangeSet
-    /// The earlier runs' ledger and records, nil on a full run.
-    let ledger: InputLedger?
-    let previous: RecordStoreReader?
     /// Problems found while planning (a lock taken over, a state file unreadable).
     let warnings: [String]
     /// `run-20261122T204500Z`, unique in the output folder.
     let runID: String
     let context: CorpusContext
+
+    var folder: String { survey.folder }
+    var state: StateStore { survey.state }
+    var changes: ChangeSet { survey.changes }
+    /// The earlier runs' ledger and records, nil on a full run.
+    var ledger: InputLedger? { survey.ledger }
+    var previous: RecordStoreReader? { survey.previous }
 
     /// Nothing new, changed or deleted, and no reason for a full run.
     var isEmpty: Bool { changes.isEmpty && changes.fullReason == nil }
@@ -66,8 +69,7 @@ struct RunPlanner {
         let survey = try self.survey(folder: folder, listing: listing)
         let runID = survey.state.unusedRunID(PipelineRunner.runID(startedAt))
         let withdrawn = Set(survey.changes.deleted.compactMap { survey.ledger?.entries[$0]?.outcome.docID })
-        return RunPlan(folder: folder, state: survey.state, lock: lock, startedAt: startedAt, changes: survey.changes,
-                       ledger: survey.ledger, previous: survey.previous, warnings: warnings + survey.warnings, runID: runID,
+        return RunPlan(survey: survey, lock: lock, startedAt: startedAt, warnings: warnings + survey.warnings, runID: runID,
                        context: CorpusContext(outputFolder: folder, runID: runID, startsFresh: survey.changes.fullReason != nil,
                                               withdrawnDocIDs: withdrawn))
     }

@@ -14,27 +14,20 @@ struct PendingRun {
     let folder: String
 
     init(config: PipelineConfig, survey: RunSurvey) {
-        self.init(config: config, folder: survey.folder, state: survey.state, changes: survey.changes, ledger: survey.ledger)
-    }
-
-    init(config: PipelineConfig, plan: RunPlan) {
-        self.init(config: config, folder: plan.folder, state: plan.state, changes: plan.changes, ledger: plan.ledger)
-    }
-
-    private init(config: PipelineConfig, folder output: String, state: StateStore, changes: ChangeSet, ledger: InputLedger?) {
+        let changes = survey.changes
         var digest = SHA256()
         func add(_ text: String) { digest.update(Array((text + "\n").utf8)) }
         add("newsetl \(NewsETLVersion.current)")
         add("config \(config.sha256)")
         add("full \(changes.fullReason ?? "-")")
-        let ledgerBytes = (try? FileSystem.readRegularFile(state.ledger.path)) ?? []
-        add("ledger \(ledger == nil ? "-" : SHA256.hex(ledgerBytes))")
+        let ledgerBytes = (try? FileSystem.readRegularFile(survey.state.ledger.path)) ?? []
+        add("ledger \(survey.ledger == nil ? "-" : SHA256.hex(ledgerBytes))")
         for file in changes.files {
             add("file \(file.relativePath)\t\(file.stamp?.size ?? -1)\t\(file.stamp?.modifiedNanoseconds ?? -1)")
         }
         for path in changes.deleted { add("deleted \(path)") }
         key = String(digest.finalizeHex().prefix(16))
-        folder = PendingRun.shardsFolder(output) + "/" + key
+        folder = PendingRun.shardsFolder(survey.folder) + "/" + key
     }
 
     static func shardsFolder(_ output: String) -> String { "\(output)/shards" }

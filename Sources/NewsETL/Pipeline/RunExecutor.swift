@@ -162,14 +162,16 @@ final class RunExecutor {
             let results = WorkerPool.map(Array(zip(batch, ahead)), workers: workers) { entry, ahead -> ProcessedItem in
                 let (ordinal, document) = entry
                 if let ahead, ahead.inputDigest == WorkAhead.digest(document), resolver.resolvesAsAlone(document, ordinal: ordinal) {
-                    return ahead.item.summarized(for: corpus, clock: clock)
+                    var item = ahead.item.summarized(for: corpus, clock: clock)
+                    item.reusedWorkAhead = true
+                    return item
                 }
                 var outcome: CorpusOutcome?
                 let elapsed = clock.measure { outcome = resolver.resolve(document, ordinal: ordinal) }
                 return ProcessedItem.resolved(ordinal: ordinal, outcome!, elapsed: elapsed, at: stage.index, then: stages,
                                               summarizingFor: corpus, clock: clock)
             }
-            reused += zip(results, ahead).filter { $0.1 != nil && $0.0.reusedWorkAhead }.count
+            reused += results.filter(\.reusedWorkAhead).count
             for processed in results { try record(processed, into: destination) }
             done += batch.count
             progress?(RunProgress(phase: config.stages[stage.index].name, done: done, total: spool.count, phases: phases))
@@ -302,11 +304,10 @@ struct ProcessedItem: Sendable {
         return processed
     }
 
-    /// A shard's work ahead, with the next corpus stage's summary computed
+    /// An item a shard made, with the next corpus stage's summary computed
     /// here (shards do not store summaries).
     func summarized(for corpus: ExecutionPlan.Indexed<any CorpusStage>?, clock: ContinuousClock) -> ProcessedItem {
         var item = self
-        item.reusedWorkAhead = true
         guard let corpus, case .success(let document)? = result else { return item }
         let elapsed = clock.measure { item.summary = corpus.stage.summarizeAny(document) }
         item.time(corpus.index, elapsed)

@@ -19,9 +19,7 @@ final class DocumentSpool {
         writer.integer(ordinal)
         writer.document(document)
         record.removeAll(keepingCapacity: true)
-        var length = UInt32(writer.bytes.count).littleEndian
-        withUnsafeBytes(of: &length) { record.append(contentsOf: $0) }
-        record.append(contentsOf: writer.bytes)
+        RecordFraming.append(writer.bytes, to: &record)
         try file.write(record)
         count += 1
     }
@@ -53,12 +51,14 @@ final class SpoolReader {
         var batch: [(ordinal: Int, document: Document)] = []
         var total = 0
         while batch.count < limit, total < bytes {
-            guard let header = try handle.read(upToCount: 4), header.count == 4 else { break }
-            let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
-            guard let payload = try handle.read(upToCount: length), payload.count == length else {
+            let record: (prefix: Data, payload: Data)?
+            do {
+                record = try RecordFraming.next(in: handle)
+            } catch is RecordFraming.Truncated {
                 throw SystemError("read", path: path, code: EIO)
             }
-            total += length
+            guard let payload = record?.payload else { break }
+            total += payload.count
             var reader = BinaryReader(bytes: Array(payload))
             do {
                 batch.append((try reader.integer(), try reader.document()))

@@ -59,9 +59,7 @@ final class RecordStoreWriter {
     func append(_ stored: StoredRecord) throws {
         let payload = RecordStore.encode(stored)
         record.removeAll(keepingCapacity: true)
-        var length = UInt32(payload.count).littleEndian
-        withUnsafeBytes(of: &length) { record.append(contentsOf: $0) }
-        record.append(contentsOf: payload)
+        RecordFraming.append(payload, to: &record)
         try write(record)
     }
 
@@ -123,12 +121,14 @@ final class RecordStoreReader {
     deinit { try? handle.close() }
 
     func next() throws -> StoredRecord? {
-        guard position + 4 <= end, let header = try handle.read(upToCount: 4), header.count == 4 else { return nil }
-        let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
-        guard let payload = try handle.read(upToCount: length), payload.count == length else {
+        let record: (prefix: Data, payload: Data)?
+        do {
+            record = position + 4 <= end ? try RecordFraming.next(in: handle) : nil
+        } catch is RecordFraming.Truncated {
             throw Problem.corrupt("record store truncated")
         }
-        position += 4 + UInt64(length)
+        guard let payload = record?.payload else { return nil }
+        position += 4 + UInt64(payload.count)
         do {
             return try RecordStore.decode(Array(payload))
         } catch {

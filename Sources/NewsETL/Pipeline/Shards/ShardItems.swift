@@ -28,9 +28,9 @@ final class ShardItemsWriter {
         var writer = BinaryWriter()
         writer.string(inputDigest)
         writer.processedItem(item)
-        var length = UInt32(writer.bytes.count).littleEndian
-        try file.write(withUnsafeBytes(of: &length) { Array($0) })
-        try file.write(writer.bytes)
+        var record: [UInt8] = []
+        RecordFraming.append(writer.bytes, to: &record)
+        try file.write(record)
         count += 1
     }
 
@@ -77,12 +77,14 @@ final class ShardItemsReader {
             self.pending = nil
             return pending
         }
-        guard read < expected.items, let header = try handle.read(upToCount: 4), header.count == 4 else {
-            throw RunError.shards("shard \(shard): \(path) ends after \(read) of its \(expected.items) records")
-        }
-        let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
-        guard let payload = try handle.read(upToCount: length), payload.count == length else {
+        let framed: (prefix: Data, payload: Data)?
+        do {
+            framed = read < expected.items ? try RecordFraming.next(in: handle) : nil
+        } catch is RecordFraming.Truncated {
             throw RunError.shards("shard \(shard): \(path) is truncated at record \(read + 1)")
+        }
+        guard let (header, payload) = framed else {
+            throw RunError.shards("shard \(shard): \(path) ends after \(read) of its \(expected.items) records")
         }
         digest.update(Array(header))
         digest.update(Array(payload))

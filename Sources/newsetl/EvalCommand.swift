@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage against hand-made gold data (development benchmarks).",
-        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self, EvalEntitiesCommand.self,
+        subcommands: [EvalCleanCommand.self, EvalDedupeCommand.self, EvalDedupeScaleCommand.self, EvalMergeMemoryCommand.self, EvalHashCommand.self, EvalEntitiesCommand.self,
                       EvalLanguageCommand.self])
 }
 
@@ -145,6 +145,57 @@ struct EvalDedupeScaleCommand: ParsableCommand {
                      report.sketchSeconds, Double(report.documents) / report.sketchSeconds, threads, report.clusterSeconds,
                      report.totalSeconds, Double(report.peakResidentBytes) / 1e6,
                      Double(report.peakResidentBytes) / Double(max(report.documents, 1))))
+    }
+}
+
+struct EvalMergeMemoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-memory",
+        abstract: "Stream N synthetic reports past a config's corpus stages as a merge does (summaries only); report peak memory per report.")
+
+    @Option(help: "Number of synthetic reports.")
+    var documents = 100_000
+
+    @Option(help: "The pipeline config whose corpus stages to drive.")
+    var config = "pipeline.json"
+
+    @Option(help: "Worker threads for summaries (0 = one per core).")
+    var workers = 0
+
+    func run() throws {
+        let threads = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+        let evaluation = MergeMemoryEvaluation(config: try PipelineConfig.load(path: config), workers: threads)
+        let report = try evaluation.run(count: documents)
+        print(String(format: "documents %d  stages %@  %.1f s  baseline RSS %.0f MB  peak RSS %.0f MB  %.0f bytes/report",
+                     report.documents, report.stageNames.joined(separator: ","), report.seconds,
+                     Double(report.baselineResidentBytes) / 1e6, Double(report.peakResidentBytes) / 1e6,
+                     report.bytesPerDocument))
+    }
+}
+
+struct EvalHashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Time SHA-256 over a large buffer (MB/s) and over short strings (ns per digest, the size of ids and names); median of repeats.")
+
+    @Option(help: "Size of the large buffer in MB.")
+    var megabytes = 256
+
+    @Option(help: "Repeats; the median is printed.")
+    var repeats = 5
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let buffer = (0..<megabytes << 20).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let names = (0..<200_000).map { "person|anne-marie slaughter \($0)" }
+        var throughput: [Double] = [], perDigest: [Double] = [], check = 0
+        for _ in 0..<repeats {
+            throughput.append(Double(megabytes) * 1.048576 / clock.measure { check &+= SHA256.hex(buffer).count }.seconds)
+            perDigest.append(clock.measure { for name in names { check &+= SHA256.hex(name).count } }.seconds * 1e9 / Double(names.count))
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        print(String(format: "SHA-256: %.0f MB/s over %d MB, %.0f ns per %d-byte string (medians of %d; check %d)",
+                     median(throughput), megabytes, median(perDigest), names[0].utf8.count, repeats, check))
     }
 }
 

@@ -16,20 +16,51 @@ enum NameVariant {
         return wordsAreVariants(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
-    /// Names that differ at most in word `i`, grouped by their other words
-    /// (groups of two or more, in a fixed order): variants are always in one
-    /// group together, so only pairs within a group need comparing.
-    static func candidateGroups(_ names: some Sequence<String>) -> [[String]] {
-        var groups: [String: [String]] = [:]
+    /// The pairs of names (each pair in order, the list sorted) that could be
+    /// variants: names alike in every word but one, whose differing words
+    /// share a key that any two variant words share (the word or the word
+    /// less one letter, for one edit; the word or its prefix one to three
+    /// letters shorter, for an extension). Comparing only these keeps the
+    /// work near linear in the names where comparing within "john *" would
+    /// grow with the square of the Johns.
+    static func candidatePairs(_ names: some Sequence<String>) -> [(String, String)] {
+        var groups: [String: [(name: String, word: [Unicode.Scalar])]] = [:]
         for name in Set(names).sorted() {
             let words = name.split(separator: " ")
-            for index in words.indices {
+            guard words.count >= 2 else { continue }
+            for index in words.indices where words[index].unicodeScalars.count >= 4 {
                 var others = words
                 others.remove(at: index)
-                groups["\(index)|" + others.joined(separator: " "), default: []].append(name)
+                groups["\(index)|" + others.joined(separator: " "), default: []].append((name, Array(words[index].unicodeScalars)))
             }
         }
-        return groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+        var pairs = Set<[String]>()
+        for group in groups.values where group.count > 1 {
+            var buckets: [[Unicode.Scalar]: [Int]] = [:]
+            for (position, member) in group.enumerated() {
+                for key in variantKeys(member.word) { buckets[key, default: []].append(position) }
+            }
+            for bucket in buckets.values where bucket.count > 1 {
+                for (index, left) in bucket.enumerated() {
+                    for right in bucket[(index + 1)...] { pairs.insert([group[left].name, group[right].name].sorted()) }
+                }
+            }
+        }
+        return pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { ($0[0], $0[1]) }
+    }
+
+    /// Keys two variant words always share: "D" for one edit (symmetric
+    /// deletion: a substitution, insertion or swap of neighbours leaves both
+    /// words one deletion from a common string), "P" for an extension.
+    private static func variantKeys(_ word: [Unicode.Scalar]) -> Set<[Unicode.Scalar]> {
+        var keys: Set<[Unicode.Scalar]> = [["D"] + word, ["P"] + word]
+        for position in word.indices {
+            var shorter = word
+            shorter.remove(at: position)
+            keys.insert(["D"] + shorter)
+        }
+        for cut in 1...3 where word.count - cut >= 4 { keys.insert(["P"] + word.prefix(word.count - cut)) }
+        return keys
     }
 
     static func wordsAreVariants(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {

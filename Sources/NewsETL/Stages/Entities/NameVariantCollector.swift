@@ -80,23 +80,14 @@ final class NameVariantCollector: CorpusCollector {
             }
             names[key] = name
         }
-        // Only names that share all words but one can be variants: compare within those groups, not every pair.
-        for group in NameVariant.candidateGroups(folded) {
-            for (index, left) in group.enumerated() {
-                for right in group[(index + 1)...] where left != right && NameVariant.areVariants(left, right) {
-                    together.insert([left, right].sorted())
-                }
-            }
+        for (left, right) in NameVariant.candidatePairs(folded) where NameVariant.areVariants(left, right) {
+            together.insert([left, right])
         }
     }
 
     func finish() -> any CorpusResolver {
         var groups = UnionFind(names.keys.sorted())
-        for bucket in NameVariant.candidateGroups(names.keys) {
-            for (index, left) in bucket.enumerated() {
-                for right in bucket[(index + 1)...] where agree(left, right) { groups.union(left, right) }
-            }
-        }
+        for (left, right) in NameVariant.candidatePairs(names.keys) where agree(left, right) { groups.union(left, right) }
         var merged: [String: EntityLinker.Target] = [:]
         for members in groups.components() where members.count > 1 && !holdsTwoPeople(members) {
             let earlier = members.filter { names[$0]!.isFromEarlierRun }

@@ -6,7 +6,7 @@ CONFIG  ?= pipeline.json
 INPUT   ?= input
 OUTPUT  ?= output
 BIN     := .build/release/newsetl
-SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev libcld2-dev libsqlite3-dev sqlite3
+SYSTEM_PACKAGES := pkg-config libxml2-dev libcsv-dev libcld2-dev libsqlite3-dev sqlite3 libssl-dev
 
 .PHONY: run test deps build verify bench train-ner train-clean install cron-test slurm-test report-test fuzz tsan clean
 PREFIX  ?= /usr/local

@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // CLD2's interface is C++; this target gives it a C face for Swift.
         .target(
             name: "CLanguageID",
@@ -33,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "NewsETL",
-            dependencies: ["CLibXML2", "CLibCSV", "CSQLite", "CLanguageID", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibXML2", "CLibCSV", "CSQLite", "CLibCrypto", "CLanguageID", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "newsetl",

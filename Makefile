@@ -29,6 +29,7 @@ bench: build
 	bench/scale.sh
 	bench/formats.sh
 	bench/shards.sh
+	bench/anchor.sh
 
 # libFuzzer on decoding and config loading, FUZZ_SECONDS per target, from
 # the seed corpus in Tests/Fuzz (see Tests/Fuzz/run.sh for what to do with a crash).

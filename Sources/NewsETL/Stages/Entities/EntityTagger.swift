@@ -7,18 +7,22 @@ import Foundation
 /// faster, which is what a pipeline over millions of reports needs.
 public struct EntityTagger: Sendable {
     public let tags: [String]
-    /// Weights per feature hash, one per tag.
-    let weights: [UInt64: [Float]]
-    /// The same weights laid out for tagging.
+    /// The weights per feature hash, one per tag, laid out for tagging.
     private let table: WeightTable
+    /// Weights per feature hash, one per tag (rebuilt from the table: only
+    /// training tools and the model file need them in this form).
+    var weights: [UInt64: [Float]] { table.weights }
     /// `allowed[previous][tag]`: whether `tag` may follow `previous` (index
     /// `tags.count` stands for the sentence start) in a valid BIO sequence.
     private let allowed: [[Bool]]
 
     public init(tags: [String], weights: [UInt64: [Float]]) {
+        self.init(tags: tags, table: WeightTable(weights, width: tags.count))
+    }
+
+    private init(tags: [String], table: WeightTable) {
         self.tags = tags
-        self.weights = weights
-        table = WeightTable(weights, width: tags.count)
+        self.table = table
         allowed = (tags + ["<s>"]).map { previous in
             tags.map { tag in
                 !tag.hasPrefix("I-") || !(previous.dropFirst(2) != tag.dropFirst(2) || previous == "O" || previous == "<s>")
@@ -178,15 +182,24 @@ public struct EntityTagger: Sendable {
         position += nameLength
         let scale = Float(bitPattern: try read(UInt32.self))
         let count = Int(try read(UInt32.self))
-        var weights: [UInt64: [Float]] = [:]
-        weights.reserveCapacity(count)
-        for _ in 0..<count {
-            let feature = try read(UInt64.self)
-            var row: [Float] = []
-            for _ in tags { row.append(Float(try read(Int16.self)) / scale) }
-            weights[feature] = row
+        // Features follow in hash order, each its key and one weight per tag: read straight into the table.
+        let stride = MemoryLayout<UInt64>.size + tags.count * MemoryLayout<Int16>.size
+        guard count >= 0, position + count * stride <= bytes.count else { throw Malformed() }
+        let first = position
+        let keys = (0..<count).map { index in
+            bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: first + index * stride, as: UInt64.self)) }
         }
-        self.init(tags: tags, weights: weights)
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw Malformed() }
+        let table = bytes.withUnsafeBytes { raw in
+            WeightTable(features: keys, width: tags.count) { index, row in
+                var offset = first + index * stride + MemoryLayout<UInt64>.size
+                for position in 0..<row.count {
+                    row[position] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))) / scale
+                    offset += MemoryLayout<Int16>.size
+                }
+            }
+        }
+        self.init(tags: tags, table: table)
     }
 
     private func append(_ value: UInt32, to bytes: inout [UInt8]) {

@@ -11,24 +11,43 @@ struct WeightTable: Sendable {
     private let shift: UInt64
 
     init(_ weights: [UInt64: [Float]], width: Int) {
+        let sortedKeys = weights.keys.sorted()
+        self.init(features: sortedKeys, width: width) { index, row in
+            _ = row.update(fromContentsOf: weights[sortedKeys[index]]!)
+        }
+    }
+
+    /// A table of `features.count` features, `fill` writing the row of
+    /// `features[index]`: lets a model file be read straight into the table.
+    init(features: [UInt64], width: Int, fill: (_ index: Int, _ row: UnsafeMutableBufferPointer<Float>) -> Void) {
         var bits = 4
-        while (1 << bits) < weights.count * 2 { bits += 1 }
+        while (1 << bits) < features.count * 2 { bits += 1 }
         let capacity = 1 << bits
-        var keys = [UInt64](repeating: 0, count: capacity)
+        var slotKeys = [UInt64](repeating: 0, count: capacity)
         var used = [Bool](repeating: false, count: capacity)
         var rows = [Float](repeating: 0, count: capacity * width)
-        shift = UInt64(64 - bits)
-        self.width = width
-        for (key, row) in weights {
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while used[slot] { slot = (slot + 1) & (capacity - 1) }
-            used[slot] = true
-            keys[slot] = key
-            for (position, weight) in row.enumerated() { rows[slot * width + position] = weight }
+        let shift = UInt64(64 - bits)
+        rows.withUnsafeMutableBufferPointer { rows in
+            for (index, key) in features.enumerated() {
+                var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while used[slot] { slot = (slot + 1) & (capacity - 1) }
+                used[slot] = true
+                slotKeys[slot] = key
+                fill(index, UnsafeMutableBufferPointer(rebasing: rows[(slot * width)..<((slot + 1) * width)]))
+            }
         }
-        self.keys = keys
+        self.shift = shift
+        self.width = width
+        self.keys = slotKeys
         self.used = used
         self.rows = rows
+    }
+
+    /// Every feature and its row, for training tools and the model file.
+    var weights: [UInt64: [Float]] {
+        var weights: [UInt64: [Float]] = [:]
+        for slot in keys.indices where used[slot] { weights[keys[slot]] = Array(rows[(slot * width)..<((slot + 1) * width)]) }
+        return weights
     }
 
     /// Where the key's row starts in `rows`, if the key has weights.

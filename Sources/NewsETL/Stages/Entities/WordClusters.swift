@@ -16,9 +16,11 @@ struct WordClusters: Sendable {
     init(table: String) {
         var fineByWord: [String: UInt16] = [:]
         fineByWord.reserveCapacity(80_000)
-        for line in table.split(separator: "\n") {
-            guard let space = line.lastIndex(of: " "), let fine = UInt16(line[line.index(after: space)...]) else { continue }
-            fineByWord[String(line[..<space])] = fine
+        // Bytes, not Characters: 80,000 lines are read at every start of the process.
+        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let space = line.lastIndex(of: UInt8(ascii: " ")),
+                  let fine = UInt16(String(decoding: line[line.index(after: space)...], as: UTF8.self)) else { continue }
+            fineByWord[String(decoding: line[..<space], as: UTF8.self)] = fine
         }
         self.fineByWord = fineByWord
     }

@@ -3,8 +3,21 @@
 /// is seeded per process).
 public enum StableHash {
     public static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
+        // Contiguous bytes (a native string's UTF-8, an array) in one tight
+        // loop: walking String.UTF8View by index costs several times more,
+        // and the tagger hashes a few dozen strings per token.
+        if let hash = bytes.withContiguousStorageIfAvailable({ fnv1a(buffer: $0, seed: seed) }) { return hash }
         var hash = seed
         for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    @inline(__always) private static func fnv1a(buffer: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var hash = seed
+        for byte in buffer {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

@@ -93,7 +93,7 @@ public struct DecodeStage: Sendable {
             for (paragraph, block) in zip(page.paragraphs, page.blocks) {
                 let normalized = TextNormalizer.normalize(paragraph)
                 guard !normalized.isEmpty else { continue }
-                paragraphs.append(normalized.contains("\n") ? normalized.replacingOccurrences(of: "\n", with: " ") : normalized)
+                paragraphs.append(normalized.utf8.contains(UInt8(ascii: "\n")) ? normalized.replacingOccurrences(of: "\n", with: " ") : normalized)
                 blocks.append(block)
             }
             document.text = paragraphs.joined(separator: "\n\n")

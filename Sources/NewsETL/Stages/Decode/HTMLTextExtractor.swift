@@ -126,7 +126,7 @@ private struct PageCollector: HTMLVisitor {
             if canonicalLink == nil, element.attribute("rel")?.lowercased() == "canonical" { canonicalLink = element.attribute("href") }
             return false
         case "script":
-            if element.attribute("type")?.lowercased().contains("ld+json") == true {
+            if element.attribute("type")?.lowercased().containsBytes("ld+json") == true {
                 inJSONLD = true
                 jsonLDText = ""
                 return true
@@ -301,7 +301,7 @@ enum JSONLDAuthors {
     private static let notTheReport: Set<String> = ["comment", "review", "citation", "mentions", "about", "itemReviewed"]
 
     static func find(in text: String) -> [String] {
-        guard text.contains("\"author\""),
+        guard text.containsBytes("\"author\""),
               let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
         var names: [String] = []
         collect(json, into: &names)

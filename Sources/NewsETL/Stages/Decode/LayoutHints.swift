@@ -8,7 +8,7 @@ enum LayoutHints {
         guard let classAndID, !classAndID.isEmpty else { return hint }
         // An embedded post quotes what someone said — part of the report,
         // although its class names the network ("twitter-tweet").
-        if embeddedPostClasses.contains(where: classAndID.contains) { return hint }
+        if embeddedPostClasses.contains(where: classAndID.containsBytes) { return hint }
         var word: [UInt8] = []
         func finishWord() {
             if !word.isEmpty {

@@ -28,7 +28,7 @@ struct EntityExtractor: Sendable {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
         // In hard-wrapped wire copy a line break inside a paragraph is a space, not a sentence end ("Hong\nKong").
-        let wrappedParagraphs = Paragraph.split(text).filter { $0.original.contains("\n") }.map { $0.start..<$0.end }
+        let wrappedParagraphs = Paragraph.split(text).filter { $0.original.utf8.contains(UInt8(ascii: "\n")) }.map { $0.start..<$0.end }
         var nextWrapped = 0
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var found: [Found] = []
@@ -299,7 +299,7 @@ struct EntityExtractor: Sendable {
         guard !surnames.isEmpty else { return found }
         return found.map { item in
             guard item.mention.kind != .person, [.location, .organization, .miscellaneous].contains(item.mention.kind),
-                  !item.mention.text.contains(" "), surnames.contains(item.mention.text),
+                  !item.mention.text.utf8.contains(UInt8(ascii: " ")), surnames.contains(item.mention.text),
                   !Gazetteer.shared.contains(item.mention.text, in: .place) else { return item }
             var person = item
             person.mention.kind = .person

@@ -21,7 +21,7 @@ final class NameVariantCollector: CorpusCollector {
             switch record.mention.kind {
             case .person:
                 context.insert(StableHash.fnv1a(record.entityID) | 1)
-                if record.canonical.contains(" ") { names.insert(record.canonical) }
+                if record.canonical.utf8.contains(UInt8(ascii: " ")) { names.insert(record.canonical) }
             case .organization, .location, .miscellaneous:
                 context.insert(StableHash.fnv1a(record.entityID) & ~1)
             case .date, .time, .money, .percent, .quantity:

@@ -48,7 +48,7 @@ enum NonEntities {
 
     /// Whether the name ends with a company's legal form or corporate word.
     static func endsLikeACompany(_ text: String) -> Bool {
-        guard let last = text.split(separator: " ").last, text.contains(" ") else { return false }
+        guard let last = text.split(separator: " ").last, text.utf8.contains(UInt8(ascii: " ")) else { return false }
         return corporateDesignators.contains(String(last.hasSuffix(".") ? last.dropLast() : last))
     }
 
@@ -75,7 +75,7 @@ enum NonEntities {
 
     /// A person mention whose name is one first name and nothing more.
     static func isLoneFirstName(_ record: EntityRecord) -> Bool {
-        record.mention.kind == .person && !record.canonical.contains(" ")
+        record.mention.kind == .person && !record.canonical.utf8.contains(UInt8(ascii: " "))
             && Gazetteer.shared.contains(record.canonical, in: .firstName)
     }
 }

@@ -4,7 +4,9 @@
 # the same folders: plain text (the first TEXT_FILES Reuters reports) and
 # HTML (both boilerplate dev sets' pages). NewsETL runs REPEAT times
 # (median); the Python pipeline ANCHOR_REPEAT times (default 1, it takes
-# minutes). Prints CPU seconds, wall seconds and the ratios. Skipped when
+# minutes). Prints CPU seconds, wall seconds and the ratios; with
+# BASELINE_BIN (another newsetl binary, e.g. an earlier commit's) also that
+# binary's times in the same run, alternating with this one. Skipped when
 # the anchor's venv (bench/.venv-anchor, or ANCHOR_PYTHON) is missing:
 #   python3 -m venv bench/.venv-anchor && bench/.venv-anchor/bin/pip install -r bench/requirements-anchor.txt
 set -euo pipefail
@@ -44,10 +46,21 @@ for corpus in text html; do
   files=$(ls "$work/$corpus" | wc -l)
   megabytes=$(du -sm "$work/$corpus" | cut -f1)
   python=$(for _ in $(seq "$ANCHOR_REPEAT"); do measure "$PYTHON" bench/python_pipeline.py "$work/$corpus" "$work/out" --workers 2; done)
-  newsetl=$(for _ in $(seq "$REPEAT"); do measure "$BIN" run --config pipeline.json --input "$work/$corpus" --output "$work/out" --workers 2; done)
+  newsetl="" baseline=""
+  for _ in $(seq "$REPEAT"); do
+    newsetl+="$(measure "$BIN" run --config pipeline.json --input "$work/$corpus" --output "$work/out" --workers 2)"$'\n'
+    if [ -n "${BASELINE_BIN:-}" ]; then
+      baseline+="$(measure "$BASELINE_BIN" run --config pipeline.json --input "$work/$corpus" --output "$work/out" --workers 2)"$'\n'
+    fi
+  done
   python_cpu=$(echo "$python" | cut -d' ' -f1 | median); python_wall=$(echo "$python" | cut -d' ' -f2 | median)
-  newsetl_cpu=$(echo "$newsetl" | cut -d' ' -f1 | median); newsetl_wall=$(echo "$newsetl" | cut -d' ' -f2 | median)
+  newsetl_cpu=$(echo -n "$newsetl" | cut -d' ' -f1 | median); newsetl_wall=$(echo -n "$newsetl" | cut -d' ' -f2 | median)
   printf '%-5s %5d files %4d MB  python %7.1f CPU-s %6.1f s wall | newsetl %5.2f CPU-s %5.2f s wall | ratio CPU %5.1fx  wall %5.1fx\n' \
     "$corpus" "$files" "$megabytes" "$python_cpu" "$python_wall" "$newsetl_cpu" "$newsetl_wall" \
     "$(echo "$python_cpu / $newsetl_cpu" | bc -l)" "$(echo "$python_wall / $newsetl_wall" | bc -l)"
+  if [ -n "$baseline" ]; then
+    base_cpu=$(echo -n "$baseline" | cut -d' ' -f1 | median); base_wall=$(echo -n "$baseline" | cut -d' ' -f2 | median)
+    printf '      baseline %s: %5.2f CPU-s %5.2f s wall | ratio CPU %5.1fx  wall %5.1fx\n' "$BASELINE_BIN" "$base_cpu" "$base_wall" \
+      "$(echo "$python_cpu / $base_cpu" | bc -l)" "$(echo "$python_wall / $base_wall" | bc -l)"
+  fi
 done

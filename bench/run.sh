@@ -57,12 +57,17 @@ if [ -d "$SHARED/l3s-gn1/pages" ]; then
   done | awk '{print $4, $9}' | sort -n | awk '{a[NR]=$0} END {split(a[int((NR+1)/2)], m, " "); printf "  median one core: clean %s pages/s, decode+clean %s pages/s\n", m[1], m[2]}'
   head -2 "$work/eval.txt" | sed 's/^/  /'
   if [ -d ../shared/seeds ]; then "$BIN" eval clean --seeds ../shared/seeds | sed 's/^/  /'; fi
-  if python3 -c 'import trafilatura' 2>/dev/null; then
-    python3 bench/trafilatura_baseline.py "$SHARED/l3s-gn1/pages" "$work/trafilatura" | sed 's/^/  baseline: /'
-    "$BIN" eval clean --gold "$SHARED/l3s-gn1/gold.jsonl" --pages "$SHARED/l3s-gn1/pages" --extracted "$work/trafilatura" | sed 's/^/  baseline: /'
-  else
-    echo "  baseline: trafilatura not installed (pip install trafilatura lxml_html_clean) — skipped"
-  fi
+  # The anchor venv (bench/requirements-anchor.txt) when present, else the system Python.
+  python=python3
+  [ -x bench/.venv-anchor/bin/python ] && python=bench/.venv-anchor/bin/python
+  for tool in trafilatura resiliparse; do
+    if "$python" -c "import $tool" 2>/dev/null; then
+      "$python" "bench/${tool}_baseline.py" "$SHARED/l3s-gn1/pages" "$work/$tool" | sed 's/^/  baseline: /'
+      "$BIN" eval clean --gold "$SHARED/l3s-gn1/gold.jsonl" --pages "$SHARED/l3s-gn1/pages" --extracted "$work/$tool" | head -1 | sed 's/^/  baseline: /'
+    else
+      echo "  baseline: $tool not installed (pip install -r bench/requirements-anchor.txt) — skipped"
+    fi
+  done
 fi
 
 # Near-duplicates (issue 4): accuracy on labelled wire copy, and scale.

@@ -53,12 +53,16 @@ public struct EntityTagger: Sendable {
         result.reserveCapacity(words.count)
         var previousIndex = tags.count
         var scores = [Float](repeating: 0, count: tags.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(48)
         for index in words.indices {
             let previous = index > 0 ? result[index - 1] : "<s>"
             let previous2 = index > 1 ? result[index - 2] : "<s>"
             for position in scores.indices { scores[position] = 0 }
+            features.removeAll(keepingCapacity: true)
+            TaggerFeatures.appendFeatures(index, context, words: words, previousTag: previous, previousTag2: previous2, to: &features)
             table.rows.withUnsafeBufferPointer { rows in
-                for feature in TaggerFeatures.features(index, context, words: words, previousTag: previous, previousTag2: previous2) {
+                for feature in features {
                     guard let offset = table.offset(of: feature) else { continue }
                     for position in scores.indices { scores[position] += rows[offset + position] }
                 }

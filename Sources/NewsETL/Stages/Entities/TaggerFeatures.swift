@@ -28,6 +28,15 @@ enum TaggerFeatures {
     }
 
     static func features(_ index: Int, _ context: Context, words: [String], previousTag: String, previousTag2: String) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(32)
+        appendFeatures(index, context, words: words, previousTag: previousTag, previousTag2: previousTag2, to: &result)
+        return result
+    }
+
+    /// `features`, appended to a buffer the caller reuses from token to token.
+    static func appendFeatures(_ index: Int, _ context: Context, words: [String], previousTag: String, previousTag2: String,
+                               to result: inout [UInt64]) {
         let word = words[index]
         let lower = context.lower[index]
         let shape = context.shapes[index]
@@ -39,13 +48,12 @@ enum TaggerFeatures {
             let position = index + offset
             return position < 0 || position >= words.count ? "-" : context.shapes[position]
         }
-        var result: [UInt64] = [Seed.bias]
-        result.reserveCapacity(32)
+        result.append(Seed.bias)
         result.append(hash(Seed.w, lower))
         result.append(hash(Seed.shape, shape))
-        result.append(hash(Seed.p3, String(lower.prefix(3))))
-        result.append(hash(Seed.s3, String(lower.suffix(3))))
-        result.append(hash(Seed.s2, String(lower.suffix(2))))
+        result.append(StableHash.fnv1a(lower.prefix(3).utf8, seed: Seed.p3))
+        result.append(StableHash.fnv1a(lower.suffix(3).utf8, seed: Seed.s3))
+        result.append(StableHash.fnv1a(lower.suffix(2).utf8, seed: Seed.s2))
         result.append(hash(Seed.wMinus1, at(-1)))
         result.append(hash(Seed.wPlus1, at(1)))
         result.append(hash(Seed.wMinus2, at(-2)))
@@ -82,7 +90,6 @@ enum TaggerFeatures {
                 result.append(hash(Seed.gazetteerAfter, list.rawValue))
             }
         }
-        return result
     }
 
     /// The word's clusters at each granularity, its neighbours' middle ones,

@@ -6,7 +6,9 @@
 # side by side) and the merge. Each case runs REPEAT times (default 3) from
 # a fresh output folder; medians of wall time and peak RSS are printed, with
 # the merge's share of the cluster's total work and whether the datasets
-# are byte-identical to the single run's.
+# are byte-identical to the single run's. Then the merge's memory per
+# report with summaries only (`eval merge-memory`, MERGE_REPORTS synthetic
+# reports, default 100,000; BENCHMARKS gives 1,000,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/newsetl
@@ -67,3 +69,4 @@ for n in 1 2 4; do
     "$n" "$shard_total" "$shard_max" "$(echo "$rss_max/1024" | bc -l)" "$merge" "$(echo "$merge_rss/1024" | bc -l)" \
     "$(echo "100 * $merge / ($merge + $shard_total)" | bc -l)" "$(grep "^n$n " "$work/identical.txt" | cut -d' ' -f2-)"
 done
+echo "merge memory, summaries only: $("$BIN" eval merge-memory --documents "${MERGE_REPORTS:-100000}")"

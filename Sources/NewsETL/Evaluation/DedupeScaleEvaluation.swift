@@ -80,15 +80,7 @@ public struct DedupeScaleEvaluation {
             let bases = members.filter { copies[$0] == nil }
             if bases.count > 1 { report.falseMerges += bases.count - 1 }
         }
-        report.peakResidentBytes = DedupeScaleEvaluation.peakResidentBytes()
+        report.peakResidentBytes = ProcessMemory.peakResidentBytes
         return report
-    }
-
-    /// VmHWM from /proc/self/status: the process's peak resident memory.
-    static func peakResidentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes * 1024
     }
 }

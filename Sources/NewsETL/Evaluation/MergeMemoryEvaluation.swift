@@ -45,7 +45,7 @@ public struct MergeMemoryEvaluation {
         var report = Report()
         report.documents = count
         report.stageNames = stages.map { String(describing: type(of: $0)) }
-        report.baselineResidentBytes = Self.residentBytes()
+        report.baselineResidentBytes = ProcessMemory.residentBytes
         let clock = ContinuousClock()
         let started = clock.now
 
@@ -75,18 +75,10 @@ public struct MergeMemoryEvaluation {
         }
         let resolvers = passes.map { $0.finish() }
         report.seconds = (clock.now - started).seconds
-        report.peakResidentBytes = DedupeScaleEvaluation.peakResidentBytes()
+        report.peakResidentBytes = ProcessMemory.peakResidentBytes
         // Everything above must still be alive at the peak reading.
         withExtendedLifetime((files, outcomes, ledger, resolvers)) {}
         return report
-    }
-
-    /// VmRSS from /proc/self/status.
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes * 1024
     }
 }
 

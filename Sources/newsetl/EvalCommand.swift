@@ -134,7 +134,7 @@ struct EvalDedupeScaleCommand: ParsableCommand {
     var workers = 0
 
     func run() throws {
-        let threads = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+        let threads = PipelineConfig.effectiveWorkers(workers)
         let report = DedupeScaleEvaluation(stage: DedupeStage(), workers: threads).run(count: documents)
         print(String(format: "documents %d  planted copies %d  found %d  recall %.4f  false merges %d",
                      report.documents, report.plantedCopies, report.copiesFound, report.recall, report.falseMerges))
@@ -163,7 +163,7 @@ struct EvalMergeMemoryCommand: ParsableCommand {
     var workers = 0
 
     func run() throws {
-        let threads = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+        let threads = PipelineConfig.effectiveWorkers(workers)
         let evaluation = MergeMemoryEvaluation(config: try PipelineConfig.load(path: config), workers: threads)
         let report = try evaluation.run(count: documents)
         print(String(format: "documents %d  stages %@  %.1f s  baseline RSS %.0f MB  peak RSS %.0f MB  %.0f bytes/report",

@@ -29,8 +29,11 @@ public struct PipelineConfig: Sendable {
     public static let workerRange = 0...1024
 
     /// The worker count actually used.
-    public var effectiveWorkers: Int {
-        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var effectiveWorkers: Int { Self.effectiveWorkers(workers) }
+
+    /// `requested`, or one worker per core for 0.
+    public static func effectiveWorkers(_ requested: Int) -> Int {
+        requested > 0 ? requested : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
     public var enabledStages: [ConfiguredStage] { stages.filter(\.enabled) }

@@ -9,9 +9,6 @@ public struct EntityTagger: Sendable {
     public let tags: [String]
     /// The weights per feature hash, one per tag, laid out for tagging.
     private let table: WeightTable
-    /// Weights per feature hash, one per tag (rebuilt from the table: only
-    /// training tools and the model file need them in this form).
-    var weights: [UInt64: [Float]] { table.weights }
     /// `allowed[previous][tag]`: whether `tag` may follow `previous` (index
     /// `tags.count` stands for the sentence start) in a valid BIO sequence.
     private let allowed: [[Bool]]
@@ -151,6 +148,8 @@ public struct EntityTagger: Sendable {
     /// A compact file: tag names, then per feature its hash and one 16-bit
     /// weight per tag (weights scaled by a common factor), in hash order.
     public func serialized() -> [UInt8] {
+        // Rebuilt from the table once: only the model file needs them by feature.
+        let weights = table.weights
         var bytes = EntityTagger.magic
         let names = tags.joined(separator: " ")
         append(UInt32(names.utf8.count), to: &bytes)

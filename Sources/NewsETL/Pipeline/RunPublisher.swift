@@ -46,7 +46,8 @@ final class RunPublisher {
             temporaryFolders.append(temporary)
         }
         transaction.add(runFolder, as: "\(state.runsPath)/\(plan.runID)")
-        let session = try openSession(folder: runFolder)
+        // A first run's files become the dataset: where their rows lie is kept.
+        let session = try openSession(folder: runFolder, recordSpans: plan.previous == nil)
         let records = try RecordStoreWriter(path: state.runRecordsPath)
         runRecords = records
         return (session, records)
@@ -56,6 +57,7 @@ final class RunPublisher {
     func publish(_ recorded: RunSummary, resolvers: [any CorpusResolver]) throws -> RunSummary {
         guard let records = runRecords, let runSession = sessions.first else { preconditionFailure("publish before openRun") }
         var runSummary = recorded
+        let earlier = plan.previous == nil ? nil : loadEarlierRows(warnings: &runSummary.warnings)
         let history = RunHistory.earlierRuns(in: plan.state.runsPath, limit: RunReportPage.historyRuns)
             + [RunReportPage.RunEntry(runID: plan.runID, documents: recorded.documentsWritten)]
         func report(_ summary: RunSummary, _ facts: DatasetFacts, _ entities: [EntitySummary.Row]) -> [UInt8] {
@@ -71,6 +73,7 @@ final class RunPublisher {
             // No earlier records: the run's rows are the whole dataset.
             cumulative = runSummary.cumulative(files: ledger.outcomes, written: runSummary.written,
                                                outputFiles: runSummary.outputFiles, finishedAt: Date())
+            try saveRowSpans(of: runSession, folder: runFolder)
             try linkRunFiles(names: runSummary.outputFiles)
             cumulative.writtenFiles = runFiles
             transaction.add(records.temporaryPath, as: plan.state.recordsPath)
@@ -81,10 +84,10 @@ final class RunPublisher {
             }
             try writeToGeneration("manifest.json", cumulative.manifestJSON())
         } else {
-            let session = try openSession(folder: generation)
+            let session = try openSession(folder: generation, recordSpans: true, earlier: earlier)
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
             let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath),
-                                           resolvers: resolvers)
+                                           resolvers: resolvers, earlier: earlier)
             try store.finish()
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
@@ -97,6 +100,7 @@ final class RunPublisher {
                 cumulative.writtenFiles = files
                 return cumulative.manifestJSON()
             }, report: { report(cumulative, $0, $1) })
+            try saveRowSpans(of: session, folder: generation)
         }
         runRecords = nil
         try published.publish(generation: generation, runID: plan.runID, names: cumulative.outputFiles, into: transaction)
@@ -113,6 +117,14 @@ final class RunPublisher {
         sessions.reduce(into: [:]) { total, session in total.merge(session.writeSeconds, uniquingKeysWith: +) }
     }
 
+    /// How the cumulative dataset was made: records whose rows were
+    /// copied from the previous one, and whether its database was updated
+    /// rather than rebuilt.
+    var reuse: (copiedRecords: Int, updatedDatabase: Bool) {
+        guard let cumulative = sessions.dropFirst().first else { return (0, false) }
+        return (cumulative.copiedRecords, cumulative.updatesDatabase)
+    }
+
     /// Removes everything the run wrote under temporary names.
     func abort() {
         for session in sessions { session.abort() }
@@ -121,15 +133,40 @@ final class RunPublisher {
         if let runRecords { AtomicFile.discard(runRecords.temporaryPath) }
     }
 
-    private func openSession(folder: String) throws -> ExportSession {
+    private func openSession(folder: String, recordSpans: Bool = false, earlier: EarlierRows? = nil) throws -> ExportSession {
         do {
             let session = try stages.export.stage.openSession(folder: folder, datasets: stages.filledDatasets,
-                                                               threads: config.effectiveWorkers, report: true)
+                                                               threads: config.effectiveWorkers, report: true,
+                                                               recordSpans: recordSpans, earlier: earlier)
             sessions.append(session)
             return session
         } catch {
             throw RunError.outputFolder("output folder \(folder): \(error)")
         }
+    }
+
+    private var rowSpanFile: StateFile { plan.state.file(RowSpanIndex.fileName, format: RowSpanIndex.format) }
+
+    /// The published dataset's files with the spans of their records, when
+    /// the index describes them as they are; otherwise every record is
+    /// encoded again. A damaged index is set aside, like any state file,
+    /// with a warning.
+    private func loadEarlierRows(warnings: inout [String]) -> EarlierRows? {
+        switch rowSpanFile.load(RowSpanIndex.decode) {
+        case .success(let index): return EarlierRows(index: index, folder: published.currentPath, configSHA256: config.sha256)
+        case .failure(.missing): return nil
+        case .failure(.damaged(let detail)):
+            warnings.append("row index \(rowSpanFile.path) is unreadable (\(detail)); encoding every record again")
+            return nil
+        }
+    }
+
+    /// Keeps where the rows of each record lie in the files `session`
+    /// committed to `folder` (the dataset this run publishes).
+    private func saveRowSpans(of session: ExportSession, folder: String) throws {
+        let spans = session.rowSpans
+        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, files: spans.files, records: spans.records)
+        try rowSpanFile.save(into: transaction) { index.encode(&$0) }
     }
 
     /// The ledger, the stages' state: written under temporary names for the commit.
@@ -143,14 +180,17 @@ final class RunPublisher {
     /// Streams the earlier records that this run did not replace and the
     /// run's new records, both in path order, into the new store and the
     /// cumulative datasets; earlier documents first pass the corpus stages'
-    /// `revise`. Returns what the written documents add up to.
-    private func mergeRecords(into store: RecordStoreWriter, session: ExportSession,
-                              newRecords: RecordStoreReader?, resolvers: [any CorpusResolver]) throws -> DatasetCounts {
+    /// `revise`, and the rows of those it leaves as they were are copied
+    /// from `earlier` when it holds them. Returns what the written
+    /// documents add up to.
+    private func mergeRecords(into store: RecordStoreWriter, session: ExportSession, newRecords: RecordStoreReader?,
+                              resolvers: [any CorpusResolver], earlier rows: EarlierRows?) throws -> DatasetCounts {
         let replaced = plan.changes.replacedPaths
         var written = DatasetCounts()
         func nextPrevious() throws -> StoredRecord? {
             while let record = try plan.previous?.next() {
                 if !replaced.contains(record.path) { return record }
+                session.forgetEarlier(record)
             }
             return nil
         }
@@ -165,9 +205,14 @@ final class RunPublisher {
                 takeEarlier = earlier != nil
             }
             var record = takeEarlier ? earlier! : fresh!
+            var unchanged = takeEarlier
             if takeEarlier, let document = record.document {
-                record.document = resolvers.reduce(document) { $1.revise($0) }
+                let revised = resolvers.reduce(document) { $1.revise($0) }
+                unchanged = revised == document
+                record.document = revised
             }
+            session.beginRecord(path: record.path, copy: unchanged && rows?.covers(record.path) == true,
+                                replacing: takeEarlier ? earlier : nil)
             if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
             try store.append(record)
             merged += 1

@@ -84,7 +84,9 @@ final class RunRecorder {
 
     /// Writes a copy's duplicate row (as soon as it is known, in segment order).
     func writeDuplicate(of processed: ProcessedItem) throws {
-        if let record = processed.duplicate { try session.write(record) }
+        guard let record = processed.duplicate else { return }
+        session.beginRecord(path: files[processed.ordinal].relativePath)
+        try session.write(record)
     }
 
     /// An item that ends before export: a rejection, or a copy dropped from the documents.
@@ -94,6 +96,7 @@ final class RunRecorder {
         if case .failure(let rejection)? = processed.result {
             outcomes[processed.ordinal] = FileOutcome(path: rejection.path, sha256: rejection.sha256, kind: .rejected,
                                                       reason: rejection.reason)
+            session.beginRecord(path: path)
             try session.write(rejection)
             record.rejection = rejection
         }
@@ -106,6 +109,7 @@ final class RunRecorder {
             outcomes[ordinal] = FileOutcome(path: document.sourcePath, sha256: document.sha256, kind: .kept, docID: document.docID)
         }
         let clock = ContinuousClock()
+        session.beginRecord(path: files[ordinal].relativePath)
         let elapsed = try clock.measure { try session.write(document) }
         statistics[exportIndex].input += 1
         statistics[exportIndex].output += 1

@@ -262,4 +262,40 @@ import Testing
         _ = try PipelineRunner(config: try Self.config(input: input.path, output: once.path)).run()
         #expect(nightly == Self.typesByName(once))
     }
+
+    /// A night copies the rows of unchanged records from the previous
+    /// dataset and updates its database; without the index of where those
+    /// rows lie (removed, damaged) or with a dataset file edited since, it
+    /// encodes everything again. All four write the same dataset.
+    @Test func aNightThatCopiesRowsWritesWhatEncodingEverythingWrites() throws {
+        let (input, held) = try Self.sampleCopy(holdingBack: ["syndicated", "web"])
+        let outputs = (0..<4).map { _ in TemporaryFolder() }
+        let formats = ["csv", "jsonl", "xml", "sqlite"]
+        for output in outputs {
+            _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path, formats: formats)).run()
+        }
+        for name in ["syndicated", "web"] { try FileManager.default.moveItem(atPath: held.url(name), toPath: input.url(name)) }
+        _ = input.write("coastal-herald/2025-03-04-valmora-flood.txt",
+                        input.read("coastal-herald/2025-03-04-valmora-flood.txt") + "\nThe harbour reopened on Friday.\n")
+        try FileManager.default.removeItem(atPath: input.url("opinion/editorial-valmora.txt"))
+        let index = ".state/\(RowSpanIndex.fileName)"
+        try FileManager.default.removeItem(atPath: outputs[1].url(index))
+        _ = outputs[2].write(index, "damaged")
+        _ = outputs[3].write("current/documents.csv", outputs[3].read("current/documents.csv") + "\"edited\"\r\n")
+        for (number, output) in outputs.enumerated() {
+            let summary = try PipelineRunner(config: Self.config(input: input.path, output: output.path, formats: formats)).run()
+            #expect(summary.changes.new == 7 && summary.changes.changed == 1 && summary.changes.deleted.count == 1)
+            #expect(summary.warnings.contains { $0.contains("row index") && $0.contains("encoding every record again") } == (number == 2))
+        }
+        let runID = try Regex(#"run-\d{8}T\d{6}Z(-\d+)?"#)
+        for output in [outputs[0], outputs[2], outputs[3]] {
+            for name in Datasets.names {
+                for format in ["csv", "jsonl", "xml"] {
+                    #expect(output.read("\(name).\(format)").replacing(runID, with: "run")
+                            == outputs[1].read("\(name).\(format)").replacing(runID, with: "run"), "\(name).\(format)")
+                }
+            }
+            #expect(try RowSpansTests.tables(output) == RowSpansTests.tables(outputs[1]))
+        }
+    }
 }

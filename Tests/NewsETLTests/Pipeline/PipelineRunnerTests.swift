@@ -42,7 +42,7 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.sorted() == [".lock", ".state"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")).sorted()
-                 == ["clean-learning.bin", "dedupe-signatures.bin", "entity-names.bin", "entity-types.bin", "inputs.bin", "records.bin", "sites.bin"])
+                 == ["clean-learning.bin", "dedupe-signatures.bin", "entity-names.bin", "entity-types.bin", "inputs.bin", "records.bin", "row-spans.bin", "sites.bin"])
 
         let documents = output.read("documents.jsonl").split(separator: "\n").map {
             try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]

@@ -28,7 +28,7 @@ import Testing
         config.outputPath = output.path
         _ = try PipelineRunner(config: config).run()
         let declared = Set(config.stages.flatMap { $0.kind.outputs.stateFiles })
-        let runner: Set = [".state/inputs.bin", ".state/records.bin"]
+        let runner: Set = [".state/inputs.bin", ".state/records.bin", ".state/\(RowSpanIndex.fileName)"]
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: output.url(".state")).map { ".state/\($0)" })
         #expect(present == declared.union(runner))
     }

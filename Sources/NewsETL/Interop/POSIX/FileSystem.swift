@@ -141,6 +141,35 @@ public enum FileSystem {
         guard unlink(path) == 0 || errno == ENOENT else { throw SystemError("unlink", path: path) }
     }
 
+    /// Copies the regular file `source` to a new file `destination`
+    /// (replacing one there), in blocks.
+    public static func copyFile(_ source: String, to destination: String) throws(SystemError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw SystemError("open", path: source) }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw SystemError("create", path: destination) }
+        defer { close(output) }
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: source)
+            }
+            if count == 0 { return }
+            var offset = 0
+            while offset < count {
+                let written = block.withUnsafeBytes { write(output, $0.baseAddress! + offset, count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemError("write", path: destination)
+                }
+                offset += written
+            }
+        }
+    }
+
     /// Syncs a closed file another library wrote (SQLite) to disk and
     /// returns its size and SHA-256, read in blocks rather than whole.
     public static func syncAndDigest(_ path: String) throws(SystemError) -> (bytes: Int, sha256: String) {

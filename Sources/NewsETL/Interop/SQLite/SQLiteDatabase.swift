@@ -18,10 +18,11 @@ public final class SQLiteDatabase {
     private var statements: [SQLiteStatement] = []
     public let path: String
 
-    /// Opens `path`, creating it when `create` is set; read-only otherwise.
-    public init(path: String, create: Bool = false) throws(SQLiteError) {
+    /// Opens `path`, creating it when `create` is set; read-only otherwise,
+    /// unless `writable` (an existing file to change).
+    public init(path: String, create: Bool = false, writable: Bool = false) throws(SQLiteError) {
         self.path = path
-        let flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY
+        let flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let opened else {

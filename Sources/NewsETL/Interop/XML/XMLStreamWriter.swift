@@ -51,6 +51,18 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterEndElement(writer), "end element")
     }
 
+    /// Text written as it is, not escaped (for layout the writer does not
+    /// make itself); it closes a pending start tag first.
+    public func raw(_ text: String) throws {
+        try check(xmlTextWriterWriteRaw(writer, text), "write raw text")
+    }
+
+    /// Hands the bytes libxml2 holds to the file, so that `file.position`
+    /// is where the next element starts.
+    public func flush() throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+    }
+
     /// Ends the document and hands every byte to the file; the writer is unusable after.
     public func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "end document")

@@ -10,6 +10,13 @@ protocol RowSink: AnyObject {
 protocol DatasetWriter: RowSink {
     var temporaryPath: String { get }
     var finalPath: String { get }
+    /// Where the next row starts in the file. A record's rows, from this
+    /// position before them to this position after them, read the same
+    /// wherever in the file they stand, so a later run can copy them.
+    func rowPosition() throws -> Int
+    /// Appends rows copied as bytes from an earlier file of the same
+    /// dataset and format (made with the same config and release).
+    func copyRows(_ span: RowSpan, from source: EarlierFile) throws
     func finish() throws -> WrittenFile
 }
 

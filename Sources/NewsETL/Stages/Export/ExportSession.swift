@@ -11,27 +11,99 @@ public final class ExportSession {
         case documents, rejects, duplicates, removed, entities, summary
     }
 
+    /// What the session hands the format threads, in order.
+    private enum Entry {
+        case row(Kind, [FieldValue])
+        /// The rows up to the next marker belong to the record at `path`
+        /// (nil: to no record, the entity summary); with `copy`, the
+        /// earlier dataset holds them as they are: the file formats copy
+        /// them from there, an updated database keeps them.
+        case record(path: String?, copy: Bool)
+        /// An earlier record's rows leave the updated database.
+        case forget(docIDs: [String], paths: [String])
+    }
+
     /// One format's writers; used by one thread at a time.
     private final class FormatWriters: @unchecked Sendable {
         let format: ExportFormat
         var writers: [Kind: any RowSink] = [:]
         /// Time spent writing this format's rows and closing its files.
         var seconds = 0.0
+        /// Where copied rows come from (file formats only); set before any row.
+        var earlier: EarlierRows?
+        /// The database this format writes (`sqlite` only).
+        var database: SQLiteExport?
+        private let recording: Bool
+        /// By file name, where each record's rows went.
+        private(set) var recorded: [String: [String: RowSpan]] = [:]
+        /// Records whose rows of one file came in two runs (their spans are not kept).
+        private(set) var scattered: Set<String> = []
+        private var record: String?
+        private var copying = false
+        private var openSpans: [Kind: (start: Int, rows: Int)] = [:]
 
-        init(_ format: ExportFormat) {
+        init(_ format: ExportFormat, recording: Bool) {
             self.format = format
+            self.recording = ExportFormat.fileFormats.contains(format) && recording
         }
 
-        func write(_ rows: [(kind: Kind, row: [FieldValue])]) -> (any Error)? {
+        func write(_ entries: [Entry]) -> (any Error)? {
             let clock = ContinuousClock()
             let start = clock.now
             defer { seconds += (clock.now - start).seconds }
             do {
-                for (kind, row) in rows { try writers[kind]?.write(row) }
+                for entry in entries {
+                    switch entry {
+                    case .record(let path, let copy):
+                        try closeSpans()
+                        record = path
+                        copying = copy && (earlier != nil || database?.isUpdate == true)
+                        if copying, earlier != nil, let path { try copyRows(of: path) }
+                    case .forget(let docIDs, let paths):
+                        try database?.forget(docIDs: docIDs, paths: paths)
+                    case .row(let kind, let row):
+                        guard !copying, let writer = writers[kind] else { continue }
+                        if recording, record != nil, openSpans[kind] == nil, let file = writer as? any DatasetWriter {
+                            openSpans[kind] = (try file.rowPosition(), 0)
+                        }
+                        try writer.write(row)
+                        openSpans[kind]?.rows += 1
+                    }
+                }
                 return nil
             } catch {
                 return error
             }
+        }
+
+        /// Ends the spans of the current record; after the last record.
+        func closeSpans() throws {
+            defer { openSpans = [:] }
+            guard let record else { return }
+            for (kind, opened) in openSpans {
+                guard let file = writers[kind] as? any DatasetWriter else { continue }
+                let end = try file.rowPosition()
+                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: file)
+            }
+        }
+
+        private func copyRows(of path: String) throws {
+            for writer in writers.values {
+                guard let file = writer as? any DatasetWriter,
+                      let (source, span) = earlier?.rows(of: path, in: Self.name(file)) else { continue }
+                let start = recording ? try file.rowPosition() : 0
+                try file.copyRows(span, from: source)
+                if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: file) }
+            }
+        }
+
+        private func keep(_ span: RowSpan, of path: String, in file: any DatasetWriter) {
+            let name = Self.name(file)
+            if recorded[name, default: [:]].updateValue(span, forKey: path) != nil { scattered.insert(path) }
+        }
+
+        static func name(_ file: any DatasetWriter) -> String {
+            String(file.finalPath.split(separator: "/").last ?? "")
         }
     }
 
@@ -45,7 +117,17 @@ public final class ExportSession {
     private var formats: [FormatWriters] = []
     /// `newsetl.sqlite`, when the formats name `sqlite`.
     private var database: SQLiteExport?
-    private var pending: [(kind: Kind, row: [FieldValue])] = []
+    private var pending: [Entry] = []
+    /// Whether some format encodes the current record's rows.
+    private var needsRows = true
+    private let recording: Bool
+    private var earlier: EarlierRows?
+    /// Records whose rows the files copied from the earlier dataset.
+    private(set) var copiedRecords = 0
+    /// Whether the database is the earlier one updated, not rebuilt.
+    var updatesDatabase: Bool { database?.isUpdate == true }
+    /// Every record the session was told of (`beginRecord`).
+    private var records: Set<String> = []
     private var summary = EntitySummary()
     /// What `report.html` shows beyond the manifest; nil when the session writes no report.
     private var facts: DatasetFacts?
@@ -55,8 +137,13 @@ public final class ExportSession {
     /// Rows buffered before the formats write them.
     private static let batchRows = 4096
 
-    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int, report: Bool = false) throws {
+    /// With `recordSpans`, the session notes where each record's rows go
+    /// (`rowSpans`); with `earlier`, records begun with `copy` take their
+    /// rows in the file formats from the earlier dataset's files.
+    init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int, report: Bool = false,
+         recordSpans: Bool = false, earlier: EarlierRows? = nil) throws {
         facts = report ? DatasetFacts() : nil
+        recording = recordSpans
         documentsLayout = Datasets.documents(includeText: stage.includeText)
         self.includeRemoved = includeRemoved
         self.includeEntities = includeEntities
@@ -70,11 +157,12 @@ public final class ExportSession {
         dictionary = DataDictionaryText.json(datasets, formats: stage.formats)
         do {
             for format in stage.formats {
-                let group = FormatWriters(format)
+                let group = FormatWriters(format, recording: recordSpans)
                 formats.append(group)
                 if format == .sqlite {
-                    let database = try SQLiteExport(datasets: datasets, folder: folder)
+                    let database = try SQLiteExport(datasets: datasets, folder: folder, updating: earlier?.databasePath)
                     self.database = database
+                    group.database = database
                     for (kind, dataset) in kinds { group.writers[kind] = try database.table(dataset) }
                 } else {
                     for (kind, dataset) in kinds { group.writers[kind] = try format.makeWriter(for: dataset, folder: folder, csv: stage.csv) }
@@ -84,6 +172,20 @@ public final class ExportSession {
             abort()
             throw error
         }
+        self.earlier = earlier.flatMap { $0.fileNames == Set(spannedFiles.keys) ? $0 : nil }
+        for group in formats where ExportFormat.fileFormats.contains(group.format) { group.earlier = self.earlier }
+    }
+
+    /// The files whose rows are kept by record (all but the entity
+    /// summary), by name.
+    private var spannedFiles: [String: any DatasetWriter] {
+        var files: [String: any DatasetWriter] = [:]
+        for group in formats where ExportFormat.fileFormats.contains(group.format) {
+            for (kind, writer) in group.writers where kind != .summary {
+                if let file = writer as? any DatasetWriter { files[FormatWriters.name(file)] = file }
+            }
+        }
+        return files
     }
 
     deinit {
@@ -105,27 +207,57 @@ public final class ExportSession {
     private var dictionaryPath: String { "\(folder)/\(DataDictionaryText.fileName)" }
     private var reportPath: String { "\(folder)/\(RunReportPage.fileName)" }
 
+    /// The rows written next, up to the next call, are those of the
+    /// record of the input at `path`. With `copy` (the record as the
+    /// earlier dataset holds it, unchanged) the file formats copy its rows
+    /// from there and an updated database keeps them: only the counts see
+    /// them again. `replacing` is the earlier record of the same input,
+    /// whose rows an updated database drops unless it keeps them.
+    func beginRecord(path: String, copy: Bool = false, replacing earlierRecord: StoredRecord? = nil) {
+        let filesCopy = copy && earlier != nil
+        if filesCopy { copiedRecords += 1 }
+        let databaseKeeps = copy && database?.isUpdate == true
+        if !databaseKeeps, let earlierRecord { forgetEarlier(earlierRecord) }
+        needsRows = (!filesCopy && formats.contains { ExportFormat.fileFormats.contains($0.format) })
+            || (database != nil && !databaseKeeps)
+        pending.append(.record(path: path, copy: copy))
+        if recording { records.insert(path) }
+    }
+
+    /// An earlier record that leaves the dataset (its input changed or
+    /// went): an updated database drops its rows.
+    func forgetEarlier(_ record: StoredRecord) {
+        guard database?.isUpdate == true else { return }
+        let docIDs = Set([record.document?.docID, record.duplicate?.docID].compactMap { $0 })
+        pending.append(.forget(docIDs: docIDs.sorted(), paths: record.rejection.map { [$0.path] } ?? []))
+    }
+
+    /// Whether rows must be made: some format encodes them.
+
     public func write(_ document: Document) throws {
-        pending.append((.documents, documentsLayout.row(document)))
+        let rows = needsRows
+        if rows { pending.append(.row(.documents, documentsLayout.row(document))) }
         facts?.add(document)
         if includeEntities {
-            for record in document.entities { pending.append((.entities, Datasets.entitiesLayout.row(.init(item: record, docID: document.docID)))) }
+            if rows {
+                for record in document.entities { pending.append(.row(.entities, Datasets.entitiesLayout.row(.init(item: record, docID: document.docID)))) }
+            }
             summary.add(document)
         }
-        if includeRemoved {
-            for paragraph in document.removed { pending.append((.removed, Datasets.removedLayout.row(.init(item: paragraph, docID: document.docID)))) }
+        if includeRemoved, rows {
+            for paragraph in document.removed { pending.append(.row(.removed, Datasets.removedLayout.row(.init(item: paragraph, docID: document.docID)))) }
         }
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ rejection: Rejection) throws {
-        pending.append((.rejects, Datasets.rejectsLayout.row(rejection)))
+        if needsRows { pending.append(.row(.rejects, Datasets.rejectsLayout.row(rejection))) }
         facts?.add(rejection)
         if pending.count >= ExportSession.batchRows { try flush() }
     }
 
     public func write(_ duplicate: DuplicateRecord) throws {
-        pending.append((.duplicates, Datasets.duplicatesLayout.row(duplicate)))
+        if needsRows { pending.append(.row(.duplicates, Datasets.duplicatesLayout.row(duplicate))) }
         facts?.add(duplicate)
         if pending.count >= ExportSession.batchRows { try flush() }
     }
@@ -155,9 +287,12 @@ public final class ExportSession {
     func commit(manifest: ([WrittenFile]) throws -> [UInt8],
                 report: ((DatasetFacts, [EntitySummary.Row]) throws -> [UInt8])? = nil) throws -> [WrittenFile] {
         let entityRows = includeEntities ? summary.rows() : []
-        for row in entityRows { pending.append((.summary, Datasets.entitySummaryLayout.row(row))) }
+        needsRows = true
+        pending.append(.record(path: nil, copy: false))
+        for row in entityRows { pending.append(.row(.summary, Datasets.entitySummaryLayout.row(row))) }
         if let facts { reportInput = (facts, entityRows) }
         try flush()
+        for group in formats { try group.closeSpans() }
         let writers = allWriters
         // Dataset by dataset, each in the configured format order, as the manifest lists them; the database last.
         let clock = ContinuousClock()
@@ -196,6 +331,20 @@ public final class ExportSession {
         for (temporary, final) in renames { try AtomicFile.rename(from: temporary, to: final) }
         committed = true
         return written
+    }
+
+    /// Where each record's rows went in each dataset file (by file name
+    /// and record path), and the records whose spans are complete: every
+    /// record the session was told of but those whose rows of one file
+    /// came apart. Read after `commit`.
+    var rowSpans: (files: [String: [String: RowSpan]], records: Set<String>) {
+        var files: [String: [String: RowSpan]] = Dictionary(uniqueKeysWithValues: spannedFiles.keys.map { ($0, [:]) })
+        var scattered: Set<String> = []
+        for group in formats {
+            files.merge(group.recorded) { $1 }
+            scattered.formUnion(group.scattered)
+        }
+        return (files, records.subtracting(scattered))
     }
 
     /// Seconds each format took to write its rows and close its files, by

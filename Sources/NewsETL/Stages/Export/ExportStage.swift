@@ -40,7 +40,15 @@ public struct ExportStage: Sendable {
     /// `entity_summary`); up to `threads` threads write the formats side by
     /// side. With `report` the session also writes `report.html`.
     public func openSession(folder: String, datasets: Set<String> = [], threads: Int = 1, report: Bool = false) throws -> ExportSession {
+        try openSession(folder: folder, datasets: datasets, threads: threads, report: report, recordSpans: false, earlier: nil)
+    }
+
+    /// A session that notes where each record's rows go, or copies rows
+    /// from an earlier dataset (see `ExportSession.beginRecord`).
+    func openSession(folder: String, datasets: Set<String>, threads: Int, report: Bool,
+                     recordSpans: Bool, earlier: EarlierRows?) throws -> ExportSession {
         try ExportSession(stage: self, folder: folder, includeRemoved: datasets.contains("removed"),
-                          includeEntities: datasets.contains("entities"), threads: threads, report: report)
+                          includeEntities: datasets.contains("entities"), threads: threads, report: report,
+                          recordSpans: recordSpans, earlier: earlier)
     }
 }

@@ -34,6 +34,13 @@ final class JSONLDatasetWriter: DatasetWriter {
         records += 1
     }
 
+    func rowPosition() -> Int { file.position }
+
+    func copyRows(_ span: RowSpan, from source: EarlierFile) throws {
+        try source.copy(span, to: file)
+        records += span.rows
+    }
+
     func finish() throws -> WrittenFile {
         try file.close()
         return WrittenFile(name: dataset.name + "." + format, records: records, file: file)

@@ -52,8 +52,7 @@ enum SQLiteSchemaText {
     /// `documents` rather than holding a second copy. Words are matched by
     /// their English stem (porter: "flooding" finds "floods"), accents ignored.
     static func fullTextIndex(_ documents: Dataset) -> [String] {
-        let names = documents.columns.map(\.name)
-        let columns = ["title", names.contains("text") ? "text" : "description"]
+        let columns = fullTextColumns(documents)
         return [
             "CREATE VIRTUAL TABLE \"documents_fts\" USING fts5(\(columns.map(quoted).joined(separator: ", ")), "
                 + "content='documents', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2');",
@@ -62,6 +61,30 @@ enum SQLiteSchemaText {
     }
 
     /// Views over the joins analysts write first, for the datasets present.
+    /// The documents' columns the full-text index covers.
+    private static func fullTextColumns(_ documents: Dataset) -> [String] {
+        ["title", documents.columns.contains { $0.name == "text" } ? "text" : "description"]
+    }
+
+    /// Deletes one record's rows from `dataset`: by `doc_id`, or (rejects) by `path`.
+    static func deleteRecord(_ dataset: Dataset, byPath: Bool) -> String {
+        "DELETE FROM \(quoted(dataset.name)) WHERE \(quoted(byPath ? "path" : "doc_id")) = ?;"
+    }
+
+    /// Temporary triggers (not kept in the file) that keep the full-text
+    /// index in step while a later run updates the documents table.
+    static func fullTextTriggers(_ documents: Dataset) -> [String] {
+        let columns = fullTextColumns(documents).map(quoted)
+        let list = columns.joined(separator: ", ")
+        return [
+            "CREATE TEMP TRIGGER \"documents_fts_insert\" AFTER INSERT ON main.\"documents\" BEGIN "
+                + "INSERT INTO \"documents_fts\"(rowid, \(list)) VALUES (new.rowid, \(columns.map { "new." + $0 }.joined(separator: ", "))); END;",
+            "CREATE TEMP TRIGGER \"documents_fts_delete\" AFTER DELETE ON main.\"documents\" BEGIN "
+                + "INSERT INTO \"documents_fts\"(\"documents_fts\", rowid, \(list)) "
+                + "VALUES ('delete', old.rowid, \(columns.map { "old." + $0 }.joined(separator: ", "))); END;",
+        ]
+    }
+
     static func views(_ names: Set<String>) -> [String] {
         var views: [String] = []
         if names.isSuperset(of: ["documents", "entities", "entity_summary"]) {

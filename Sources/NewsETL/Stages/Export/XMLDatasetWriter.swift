@@ -7,6 +7,9 @@ final class XMLDatasetWriter: DatasetWriter {
     /// The column names, once: a row is written per record.
     private let columnNames: [String]
     private var records = 0
+    /// Whether the root's start tag is closed: a dataset without rows is
+    /// the empty element `<documents/>`.
+    private var hasRows = false
     var finalPath: String { writer.file.finalPath }
     var temporaryPath: String { writer.file.temporaryPath }
 
@@ -18,12 +21,35 @@ final class XMLDatasetWriter: DatasetWriter {
     }
 
     func write(_ row: [FieldValue]) throws {
+        try openRows()
         try writer.startElement(dataset.recordElement)
         for (name, value) in zip(columnNames, row) {
             if let text = value.plainText { try writer.element(name, text: text) }
         }
         try writer.endElement()
         records += 1
+    }
+
+    func rowPosition() throws -> Int {
+        try openRows()
+        try writer.flush()
+        return writer.file.position
+    }
+
+    func copyRows(_ span: RowSpan, from source: EarlierFile) throws {
+        try openRows()
+        try writer.flush()
+        try source.copy(span, to: writer.file)
+        records += span.rows
+    }
+
+    /// Closes the root's start tag and ends its line (the bytes libxml2
+    /// would write before the first row), so that the first row's bytes are
+    /// those of any other.
+    private func openRows() throws {
+        guard !hasRows else { return }
+        try writer.raw("\n")
+        hasRows = true
     }
 
     func finish() throws -> WrittenFile {

@@ -188,7 +188,26 @@ public enum DateParser {
     /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
     static func isoDay(_ day: Int) -> String {
         let date = civilDate(day)
-        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+        return isoDay(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    static func isoDay(year: Int, month: Int, day: Int) -> String {
+        isoMonth(year: year, month: month) + "-" + zeroPadded(day, width: 2)
+    }
+
+    /// `YYYY-MM`.
+    static func isoMonth(year: Int, month: Int) -> String {
+        zeroPadded(year, width: 4) + "-" + zeroPadded(month, width: 2)
+    }
+
+    /// `value` in at least `width` characters, as `%0*d` writes it (a
+    /// minus sign counts in the width); without Foundation's formatter,
+    /// which the report calls for every day of a span.
+    static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     /// The civil date of a day number (days since 1970-01-01), the inverse

@@ -79,7 +79,7 @@ public struct NumericRules: Sendable {
                 return (length, iso(year: year, month: month, day: day, reference: reference))
             }
             if continues(index + length), let year = yearNumber(tokens, index + length) {
-                return (length + 1, String(format: "%04d-%02d", year, month))
+                return (length + 1, DateParser.isoMonth(year: year, month: month))
             }
             return (length, reference.map { nearestMonth(month, to: $0) })
         }
@@ -114,17 +114,17 @@ public struct NumericRules: Sendable {
     private func iso(year: Int?, month: Int, day: Int, reference: Int?) -> String? {
         if let year {
             guard DateParser.isValid(year: year, month: month, day: day) else { return nil }
-            return String(format: "%04d-%02d-%02d", year, month, day)
+            return DateParser.isoDay(year: year, month: month, day: day)
         }
         guard let reference else { return nil }
         let referenceYear = DateParser.civilDate(reference).year
         let candidates = (referenceYear - 1...referenceYear + 1).compactMap { year -> (year: Int, distance: Int)? in
             guard DateParser.isValid(year: year, month: month, day: day),
-                  let number = DateParser.dayNumber(String(format: "%04d-%02d-%02d", year, month, day)) else { return nil }
+                  let number = DateParser.dayNumber(DateParser.isoDay(year: year, month: month, day: day)) else { return nil }
             return (year, abs(Int(number.rounded(.down)) - reference))
         }
         guard let nearest = candidates.min(by: { $0.distance < $1.distance }) else { return nil }
-        return String(format: "%04d-%02d-%02d", nearest.year, month, day)
+        return DateParser.isoDay(year: nearest.year, month: month, day: day)
     }
 
     /// A month without a year is the occurrence nearest the reference day's month.
@@ -132,7 +132,7 @@ public struct NumericRules: Sendable {
         let date = DateParser.civilDate(reference)
         let year = (date.year - 1...date.year + 1).min { abs(($0 * 12 + month) - (date.year * 12 + date.month))
             < abs(($1 * 12 + month) - (date.year * 12 + date.month)) }!
-        return String(format: "%04d-%02d", year, month)
+        return DateParser.isoMonth(year: year, month: month)
     }
 
     /// No paragraph break (a blank line) between tokens `first` and `last`.
@@ -182,11 +182,11 @@ public struct NumericRules: Sendable {
                 hour24 = meridiem == "pm" && hour < 12 ? hour + 12 : meridiem == "am" && hour == 12 ? 0 : hour
                 length += 1
             }
-            return (length, String(format: "%02d:%02d", hour24, minute))
+            return (length, DateParser.zeroPadded(hour24, width: 2) + ":" + DateParser.zeroPadded(minute, width: 2))
         }
         if let hour = Int(text), (1...12).contains(hour), index + 1 < tokens.count, let meridiem = meridiem(tokens[index + 1].text) {
             let hour24 = meridiem == "pm" && hour < 12 ? hour + 12 : meridiem == "am" && hour == 12 ? 0 : hour
-            return (2, String(format: "%02d:00", hour24))
+            return (2, DateParser.zeroPadded(hour24, width: 2) + ":00")
         }
         switch text.lowercased() {
         case "noon", "midday": return (1, "12:00")

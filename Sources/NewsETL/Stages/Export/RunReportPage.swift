@@ -27,13 +27,14 @@ struct RunReportPage {
 
     var html: String {
         let scope = summary.scope == .cumulative ? "the whole dataset after run" : "run"
+        let days = dayChart
         var body: [String] = [
             "<h1>NewsETL report: \(scope) \(escaped(summary.runID))</h1>",
             "<p class=\"meta\">Started \(RunSummary.timestamp(summary.startedAt)), finished \(RunSummary.timestamp(summary.finishedAt)) "
                 + "(\(JSONText.decimal((summary.finishedAt.timeIntervalSince(summary.startedAt) * 10).rounded() / 10)) s); "
                 + "newsetl \(escaped(NewsETLVersion.current)); config \(summary.configSHA256.prefix(12)).</p>",
             section("Summary", summaryCards),
-            section("Documents per publication \(dayChart.unit)", dayChart.html),
+            section("Documents per publication \(days.unit)", days.html),
             section("Documents added per run (last \(history.count))", runChart),
             section("Per source", sourceTable),
             section("Rejected files", rejectTables),

@@ -41,4 +41,18 @@ import Testing
         #expect(DateParser.parseMachineDate("2023-02-29") == nil)
         #expect(DateParser.parseMachineDate("not a date") == nil)
     }
+
+    /// Dates and times are padded as `%0*d` pads them (the values in the
+    /// datasets did not change when Foundation's formatter was replaced).
+    @Test func padsAsPrintfDoes() {
+        for value in [-12345, -100, -5, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 2025, 12345] {
+            for width in 1...5 {
+                #expect(DateParser.zeroPadded(value, width: width) == String(format: "%0\(width)d", value))
+            }
+        }
+        for day in stride(from: -800_000, to: 800_000, by: 997) {
+            let date = DateParser.civilDate(day)
+            #expect(DateParser.isoDay(day) == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+        }
+    }
 }

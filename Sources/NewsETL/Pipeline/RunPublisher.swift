@@ -164,8 +164,7 @@ final class RunPublisher {
     /// Keeps where the rows of each record lie in the files `session`
     /// committed to `folder` (the dataset this run publishes).
     private func saveRowSpans(of session: ExportSession, folder: String) throws {
-        let spans = session.rowSpans
-        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, files: spans.files, records: spans.records)
+        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, recorded: session.rowSpans)
         try rowSpanFile.save(into: transaction) { index.encode(&$0) }
     }
 

@@ -19,8 +19,8 @@ public final class ExportSession {
         /// earlier dataset holds them as they are: the file formats copy
         /// them from there, an updated database keeps them.
         case record(path: String?, copy: Bool)
-        /// An earlier record's rows leave the updated database.
-        case forget(docIDs: [String], paths: [String])
+        /// An earlier record's rows (or entities' summary rows) leave the updated database.
+        case forget(docIDs: [String], paths: [String], entityIDs: [String])
     }
 
     /// One format's writers; used by one thread at a time.
@@ -29,15 +29,29 @@ public final class ExportSession {
         var writers: [Kind: any RowSink] = [:]
         /// Time spent writing this format's rows and closing its files.
         var seconds = 0.0
-        /// Where copied rows come from (file formats only); set before any row.
-        var earlier: EarlierRows?
+        /// Where copied rows come from (file formats only); set, maybe to
+        /// nil, once the writers are made and before any row.
+        var earlier: EarlierRows? {
+            didSet {
+                names = [:]
+                for (kind, writer) in writers {
+                    if let file = writer as? any DatasetWriter { names[kind] = FormatWriters.name(file) }
+                }
+                byEarlierFile = [:]
+                for (kind, name) in names {
+                    if let index = earlier?.fileIndex(name), let file = writers[kind] as? any DatasetWriter { byEarlierFile[index] = (kind, file) }
+                }
+            }
+        }
+        /// The writers' file names, by kind (set with `earlier`).
+        private var names: [Kind: String] = [:]
+        /// The writers by index of their file in `earlier`.
+        private var byEarlierFile: [Int: (kind: Kind, file: any DatasetWriter)] = [:]
         /// The database this format writes (`sqlite` only).
         var database: SQLiteExport?
         private let recording: Bool
-        /// By file name, where each record's rows went.
-        private(set) var recorded: [String: [String: RowSpan]] = [:]
-        /// Records whose rows of one file came in two runs (their spans are not kept).
-        private(set) var scattered: Set<String> = []
+        /// Where each record's rows went, in the order written.
+        private(set) var recorded: [RecordedSpan] = []
         private var record: String?
         private var copying = false
         private var openSpans: [Kind: (start: Int, rows: Int)] = [:]
@@ -59,8 +73,8 @@ public final class ExportSession {
                         record = path
                         copying = copy && (earlier != nil || database?.isUpdate == true)
                         if copying, earlier != nil, let path { try copyRows(of: path) }
-                    case .forget(let docIDs, let paths):
-                        try database?.forget(docIDs: docIDs, paths: paths)
+                    case .forget(let docIDs, let paths, let entityIDs):
+                        try database?.forget(docIDs: docIDs, paths: paths, entityIDs: entityIDs)
                     case .row(let kind, let row):
                         guard !copying, let writer = writers[kind] else { continue }
                         if recording, record != nil, openSpans[kind] == nil, let file = writer as? any DatasetWriter {
@@ -83,23 +97,23 @@ public final class ExportSession {
             for (kind, opened) in openSpans {
                 guard let file = writers[kind] as? any DatasetWriter else { continue }
                 let end = try file.rowPosition()
-                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: file)
+                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: kind)
             }
         }
 
         private func copyRows(of path: String) throws {
-            for writer in writers.values {
-                guard let file = writer as? any DatasetWriter,
-                      let (source, span) = earlier?.rows(of: path, in: Self.name(file)) else { continue }
+            guard let earlier else { return }
+            for (index, span) in earlier.spans(of: path) {
+                guard let (kind, file) = byEarlierFile[index] else { continue }
                 let start = recording ? try file.rowPosition() : 0
-                try file.copyRows(span, from: source)
-                if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: file) }
+                try file.copyRows(span, from: earlier.source(index))
+                if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: kind) }
             }
         }
 
-        private func keep(_ span: RowSpan, of path: String, in file: any DatasetWriter) {
-            let name = Self.name(file)
-            if recorded[name, default: [:]].updateValue(span, forKey: path) != nil { scattered.insert(path) }
+        private func keep(_ span: RowSpan, of path: String, in kind: Kind) {
+            guard let name = names[kind] else { return }
+            recorded.append(RecordedSpan(file: name, record: path, span: span))
         }
 
         static func name(_ file: any DatasetWriter) -> String {
@@ -127,7 +141,9 @@ public final class ExportSession {
     /// Whether the database is the earlier one updated, not rebuilt.
     var updatesDatabase: Bool { database?.isUpdate == true }
     /// Every record the session was told of (`beginRecord`).
-    private var records: Set<String> = []
+    private var records: [String] = []
+    /// The entity summary rows' digests, by entity id, when recording.
+    private var summaryDigests: [String: [UInt8]] = [:]
     private var summary = EntitySummary()
     /// What `report.html` shows beyond the manifest; nil when the session writes no report.
     private var facts: DatasetFacts?
@@ -172,20 +188,16 @@ public final class ExportSession {
             abort()
             throw error
         }
-        self.earlier = earlier.flatMap { $0.fileNames == Set(spannedFiles.keys) ? $0 : nil }
+        self.earlier = earlier.flatMap { $0.fileNames == spannedFiles ? $0 : nil }
         for group in formats where ExportFormat.fileFormats.contains(group.format) { group.earlier = self.earlier }
     }
 
-    /// The files whose rows are kept by record (all but the entity
-    /// summary), by name.
-    private var spannedFiles: [String: any DatasetWriter] {
-        var files: [String: any DatasetWriter] = [:]
-        for group in formats where ExportFormat.fileFormats.contains(group.format) {
-            for (kind, writer) in group.writers where kind != .summary {
-                if let file = writer as? any DatasetWriter { files[FormatWriters.name(file)] = file }
-            }
-        }
-        return files
+    /// The names of the files whose rows are kept by record (or by
+    /// entity, for the summary).
+    private var spannedFiles: Set<String> {
+        Set(formats.filter { ExportFormat.fileFormats.contains($0.format) }.flatMap { group in
+            group.writers.values.compactMap { ($0 as? any DatasetWriter).map(FormatWriters.name) }
+        })
     }
 
     deinit {
@@ -214,22 +226,65 @@ public final class ExportSession {
     /// them again. `replacing` is the earlier record of the same input,
     /// whose rows an updated database drops unless it keeps them.
     func beginRecord(path: String, copy: Bool = false, replacing earlierRecord: StoredRecord? = nil) {
-        let filesCopy = copy && earlier != nil
-        if filesCopy { copiedRecords += 1 }
-        let databaseKeeps = copy && database?.isUpdate == true
-        if !databaseKeeps, let earlierRecord { forgetEarlier(earlierRecord) }
-        needsRows = (!filesCopy && formats.contains { ExportFormat.fileFormats.contains($0.format) })
-            || (database != nil && !databaseKeeps)
-        pending.append(.record(path: path, copy: copy))
-        if recording { records.insert(path) }
+        if copy && earlier != nil { copiedRecords += 1 }
+        begin(path, copy: copy, forgetting: earlierRecord.map(ExportSession.forgetting))
     }
 
     /// An earlier record that leaves the dataset (its input changed or
     /// went): an updated database drops its rows.
     func forgetEarlier(_ record: StoredRecord) {
-        guard database?.isUpdate == true else { return }
+        if database?.isUpdate == true { pending.append(ExportSession.forgetting(record)) }
+    }
+
+    private static func forgetting(_ record: StoredRecord) -> Entry {
         let docIDs = Set([record.document?.docID, record.duplicate?.docID].compactMap { $0 })
-        pending.append(.forget(docIDs: docIDs.sorted(), paths: record.rejection.map { [$0.path] } ?? []))
+        return .forget(docIDs: docIDs.sorted(), paths: record.rejection.map { [$0.path] } ?? [], entityIDs: [])
+    }
+
+    /// Starts the rows of `path` (a record, or an entity's summary row);
+    /// an updated database first drops what `forgetting` names unless it
+    /// keeps the rows.
+    private func begin(_ path: String, copy: Bool, forgetting: Entry?) {
+        let filesCopy = copy && earlier != nil
+        let databaseKeeps = copy && database?.isUpdate == true
+        if !databaseKeeps, database?.isUpdate == true, let forgetting { pending.append(forgetting) }
+        needsRows = (!filesCopy && formats.contains { ExportFormat.fileFormats.contains($0.format) })
+            || (database != nil && !databaseKeeps)
+        pending.append(.record(path: path, copy: copy))
+        if recording { records.append(path) }
+    }
+
+    /// The entity summary's rows, each copied when the earlier dataset
+    /// holds it with the same values, encoded otherwise; entities gone
+    /// since leave an updated database.
+    private func writeSummary(_ rows: [EntitySummary.Row]) throws {
+        var gone = Set(earlier.map { Array($0.digests.keys) } ?? [])
+        for row in rows {
+            let values = Datasets.entitySummaryLayout.row(row)
+            let digest = ExportSession.digest(values)
+            if recording { summaryDigests[row.entityID] = digest }
+            let key = RowSpanIndex.summaryKey(row.entityID)
+            let earlierDigest = earlier?.digests[row.entityID]
+            gone.remove(row.entityID)
+            begin(key, copy: earlierDigest == digest && earlier?.covers(key) == true,
+                  forgetting: earlierDigest == nil ? nil : .forget(docIDs: [], paths: [], entityIDs: [row.entityID]))
+            if needsRows { pending.append(.row(.summary, values)) }
+            if pending.count >= ExportSession.batchRows { try flush() }
+        }
+        if database?.isUpdate == true, !gone.isEmpty { pending.append(.forget(docIDs: [], paths: [], entityIDs: gone.sorted())) }
+        pending.append(.record(path: nil, copy: false))
+    }
+
+    /// The SHA-256 of a row's values (as JSON writes each, one per line).
+    private static func digest(_ values: [FieldValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for value in values {
+            value.appendJSON(to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
     }
 
     /// Whether rows must be made: some format encodes them.
@@ -287,9 +342,7 @@ public final class ExportSession {
     func commit(manifest: ([WrittenFile]) throws -> [UInt8],
                 report: ((DatasetFacts, [EntitySummary.Row]) throws -> [UInt8])? = nil) throws -> [WrittenFile] {
         let entityRows = includeEntities ? summary.rows() : []
-        needsRows = true
-        pending.append(.record(path: nil, copy: false))
-        for row in entityRows { pending.append(.row(.summary, Datasets.entitySummaryLayout.row(row))) }
+        try writeSummary(entityRows)
         if let facts { reportInput = (facts, entityRows) }
         try flush()
         for group in formats { try group.closeSpans() }
@@ -333,18 +386,11 @@ public final class ExportSession {
         return written
     }
 
-    /// Where each record's rows went in each dataset file (by file name
-    /// and record path), and the records whose spans are complete: every
-    /// record the session was told of but those whose rows of one file
-    /// came apart. Read after `commit`.
-    var rowSpans: (files: [String: [String: RowSpan]], records: Set<String>) {
-        var files: [String: [String: RowSpan]] = Dictionary(uniqueKeysWithValues: spannedFiles.keys.map { ($0, [:]) })
-        var scattered: Set<String> = []
-        for group in formats {
-            files.merge(group.recorded) { $1 }
-            scattered.formUnion(group.scattered)
-        }
-        return (files, records.subtracting(scattered))
+    /// Where each record's rows went in each dataset file, every record
+    /// the session was told of, and the entity summary rows' digests: what
+    /// `RowSpanIndex.made` keeps. Read after `commit`.
+    var rowSpans: RecordedSpans {
+        RecordedSpans(files: Array(spannedFiles), spans: formats.flatMap(\.recorded), records: records, digests: summaryDigests)
     }
 
     /// Seconds each format took to write its rows and close its files, by

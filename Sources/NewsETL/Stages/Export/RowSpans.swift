@@ -9,6 +9,23 @@ struct RowSpan: Equatable, Sendable {
     var rows: Int
 }
 
+/// One record's rows in one file, as a session noted them.
+struct RecordedSpan {
+    var file: String
+    var record: String
+    var span: RowSpan
+}
+
+/// What a session noted of where its rows went (`ExportSession.rowSpans`).
+struct RecordedSpans {
+    /// Every file whose rows are noted, with rows or without.
+    var files: [String]
+    var spans: [RecordedSpan]
+    /// Every record begun, in order (a record begun twice is listed twice).
+    var records: [String]
+    var digests: [String: [UInt8]]
+}
+
 /// Where each stored record's rows lie in the files of the published
 /// cumulative dataset, kept in `.state/row-spans.bin` so that the next run
 /// copies the bytes of every record it leaves unchanged instead of
@@ -33,12 +50,19 @@ struct RowSpanIndex: Equatable {
     /// The SQLite database of the same dataset, when there is one.
     var database: FileStamp?
     /// By record path, the spans of its rows: file index and span. A record
-    /// listed with no spans has no rows in these files.
+    /// listed with no spans has no rows in these files. The entity
+    /// summary's rows are listed under `summaryKey(entityID)`.
     var spans: [String: [(file: Int, span: RowSpan)]]
+    /// The SHA-256 of each entity summary row's values, by entity id: a
+    /// row whose values are the same is copied.
+    var digests: [String: [UInt8]] = [:]
+
+    /// The key of an entity's summary row among the records' paths (which never hold a NUL).
+    static func summaryKey(_ entityID: String) -> String { "\u{0}entity_summary/" + entityID }
 
     static func == (left: RowSpanIndex, right: RowSpanIndex) -> Bool {
         left.configSHA256 == right.configSHA256 && left.release == right.release && left.files == right.files
-            && left.database == right.database
+            && left.database == right.database && left.digests == right.digests
             && left.spans.count == right.spans.count
             && left.spans.allSatisfy { path, spans in
                 right.spans[path].map { $0.elementsEqual(spans) { $0.file == $1.file && $0.span == $1.span } } ?? false
@@ -72,6 +96,11 @@ struct RowSpanIndex: Equatable {
                 writer.integer(entry.span.rows)
             }
         }
+        writer.integer(digests.count)
+        for id in digests.keys.sorted() {
+            writer.string(id)
+            writer.bytes.append(contentsOf: digests[id]!)
+        }
     }
 
     static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Damage) -> RowSpanIndex {
@@ -98,33 +127,56 @@ struct RowSpanIndex: Equatable {
             }
             spans[path] = entries
         }
-        return RowSpanIndex(configSHA256: config, release: release, files: files, database: database, spans: spans)
+        var digests: [String: [UInt8]] = [:]
+        for _ in 0..<(try reader.count(itemSize: 40)) {
+            let id = try reader.string()
+            var digest: [UInt8] = []
+            for _ in 0..<32 { digest.append(try reader.byte()) }
+            digests[id] = digest
+        }
+        return RowSpanIndex(configSHA256: config, release: release, files: files, database: database, spans: spans, digests: digests)
     }
 
-    /// The index of the dataset files `files` lists (their spans by record
-    /// path) for the records `records`, stamped as the files (and the
-    /// database, when there is one) are now in `folder`.
-    static func made(configSHA256: String, folder: String, files recorded: [String: [String: RowSpan]],
-                     records: Set<String>) throws -> RowSpanIndex {
+    /// The index of what a session noted, stamped as its files (and the
+    /// database, when there is one) are now in `folder`. A record with two
+    /// spans in one file (its rows came apart) is left out: it is encoded
+    /// again next time.
+    static func made(configSHA256: String, folder: String, recorded: RecordedSpans) throws -> RowSpanIndex {
+        let names = recorded.files.sorted()
         var files: [FileStamp] = []
-        var spans: [String: [(file: Int, span: RowSpan)]] = Dictionary(uniqueKeysWithValues: records.map { ($0, []) })
-        for name in recorded.keys.sorted() {
+        for name in names {
             let status = try FileSystem.targetStatus("\(folder)/\(name)")
-            for (path, span) in recorded[name]! where records.contains(path) { spans[path]!.append((files.count, span)) }
             files.append(FileStamp(name: name, size: status.size, modifiedNanoseconds: status.modifiedNanoseconds))
         }
+        let fileIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+        var spans: [String: [(file: Int, span: RowSpan)]] = [:]
+        spans.reserveCapacity(recorded.records.count)
+        for record in recorded.records { spans[record] = [] }
+        var scattered: Set<String> = []
+        for noted in recorded.spans {
+            guard let file = fileIndex[noted.file] else { continue }
+            if spans[noted.record]?.contains(where: { $0.file == file }) == true { scattered.insert(noted.record) }
+            spans[noted.record]?.append((file, noted.span))
+        }
+        for record in scattered { spans[record] = nil }
         let databasePath = "\(folder)/\(SQLiteExport.fileName)"
         let database = (try? FileSystem.targetStatus(databasePath)).map {
             FileStamp(name: SQLiteExport.fileName, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
         }
-        return RowSpanIndex(configSHA256: configSHA256, release: NewsETLVersion.current, files: files, database: database, spans: spans)
+        return RowSpanIndex(configSHA256: configSHA256, release: NewsETLVersion.current, files: files, database: database,
+                            spans: spans, digests: recorded.digests)
     }
 }
 
-/// A file of the previous cumulative dataset, open for copying rows out of.
+/// A file of the previous cumulative dataset, open for copying rows out
+/// of. Rows are asked for in file order, mostly short: they are served
+/// from a window read ahead, not one read each. Used by one thread.
 final class EarlierFile: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    private static let windowSize = 1 << 20
 
     init(path: String) throws(SystemError) {
         self.path = path
@@ -135,7 +187,31 @@ final class EarlierFile: @unchecked Sendable {
     deinit { close(descriptor) }
 
     func copy(_ span: RowSpan, to file: AtomicFile) throws(SystemError) {
-        try file.append(from: descriptor, path: path, offset: span.start, count: span.length)
+        guard span.length <= EarlierFile.windowSize else {
+            try file.append(from: descriptor, path: path, offset: span.start, count: span.length)
+            return
+        }
+        if span.start < windowStart || span.start + span.length > windowStart + window.count { try readWindow(at: span.start) }
+        guard span.start + span.length <= windowStart + window.count else { throw SystemError("read", path: path, code: EIO) }
+        try file.write(window[(span.start - windowStart)..<(span.start - windowStart + span.length)])
+    }
+
+    private func readWindow(at offset: Int) throws(SystemError) {
+        window = [UInt8](repeating: 0, count: EarlierFile.windowSize)
+        windowStart = offset
+        var filled = 0
+        while filled < window.count {
+            let count = window.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + filled, raw.count - filled, off_t(offset + filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("read", path: path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        window.removeSubrange(filled...)
     }
 }
 
@@ -145,9 +221,12 @@ final class EarlierFile: @unchecked Sendable {
 final class EarlierRows: @unchecked Sendable {
     /// The previous database, when the index names it as it is.
     let databasePath: String?
-    private let files: [String: EarlierFile]
+    /// The files, in the index's order.
+    private let files: [EarlierFile]
     private let names: [String]
     private let spans: [String: [(file: Int, span: RowSpan)]]
+    /// The entity summary rows' digests, by entity id.
+    let digests: [String: [UInt8]]
 
     /// The files the index lists; a session copies from them only when
     /// they are exactly the files it writes.
@@ -157,27 +236,32 @@ final class EarlierRows: @unchecked Sendable {
     /// changed or missing, another config or release).
     init?(index: RowSpanIndex, folder: String, configSHA256: String) {
         guard index.configSHA256 == configSHA256, index.release == NewsETLVersion.current else { return nil }
-        var files: [String: EarlierFile] = [:]
+        var files: [EarlierFile] = []
         func isAsWritten(_ stamp: RowSpanIndex.FileStamp) -> Bool {
             guard let status = try? FileSystem.targetStatus("\(folder)/\(stamp.name)") else { return false }
             return status.kind == .regular && status.size == stamp.size && status.modifiedNanoseconds == stamp.modifiedNanoseconds
         }
         for stamp in index.files {
             guard isAsWritten(stamp), let file = try? EarlierFile(path: "\(folder)/\(stamp.name)") else { return nil }
-            files[stamp.name] = file
+            files.append(file)
         }
         databasePath = index.database.flatMap { isAsWritten($0) ? "\(folder)/\($0.name)" : nil }
         self.files = files
         names = index.files.map(\.name)
         spans = index.spans
+        digests = index.digests
     }
 
     /// Whether the record's rows can be copied: its spans are known.
     func covers(_ path: String) -> Bool { spans[path] != nil }
 
-    /// The record's rows in the file `name`: its source and span, nil when it has none there.
-    func rows(of path: String, in name: String) -> (source: EarlierFile, span: RowSpan)? {
-        guard let entry = spans[path]?.first(where: { names[$0.file] == name }), let file = files[name] else { return nil }
-        return (file, entry.span)
-    }
+    /// Where the record's rows lie: by file (an index into `fileNames`
+    /// order of the index, see `fileIndex`), the span.
+    func spans(of path: String) -> [(file: Int, span: RowSpan)] { spans[path] ?? [] }
+
+    /// The index of the file `name` in the spans, if the index lists it.
+    func fileIndex(_ name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// The open file of `fileIndex`.
+    func source(_ fileIndex: Int) -> EarlierFile { files[fileIndex] }
 }

@@ -39,6 +39,8 @@ final class SQLiteExport {
     let isUpdate: Bool
     /// Deletes a record's rows by `doc_id` (or `path`), by table; updates only.
     private var deletes: [(statement: SQLiteStatement, byPath: Bool)] = []
+    /// Deletes an entity's summary row; updates only.
+    private var deleteSummary: SQLiteStatement?
 
     /// A new database, or with `earlier` (the previous database, made by
     /// the same config and release) a copy of it to update.
@@ -58,11 +60,14 @@ final class SQLiteExport {
             """)
         guard earlier == nil else {
             try database.execute("BEGIN;")
-            for dataset in datasets where dataset.name != "entity_summary" {
+            for dataset in datasets {
+                if dataset.name == "entity_summary" {
+                    deleteSummary = try database.prepare(SQLiteSchemaText.deleteSummaryRow)
+                    continue
+                }
                 let byPath = !dataset.columns.contains { $0.name == "doc_id" }
                 deletes.append((try database.prepare(SQLiteSchemaText.deleteRecord(dataset, byPath: byPath)), byPath))
             }
-            if datasets.contains(where: { $0.name == "entity_summary" }) { try database.execute("DELETE FROM \"entity_summary\";") }
             if let documents = datasets.first(where: { $0.name == "documents" }) {
                 for statement in SQLiteSchemaText.fullTextTriggers(documents) { try database.execute(statement) }
             }
@@ -77,11 +82,13 @@ final class SQLiteExport {
     }
 
     /// Deletes the rows of an earlier record (its document's, or the
-    /// rejection's by path) from every table but the summary; updates only.
-    func forget(docIDs: [String], paths: [String]) throws {
+    /// rejection's by path) from every table but the summary, and the
+    /// summary rows of `entityIDs`; updates only.
+    func forget(docIDs: [String], paths: [String], entityIDs: [String]) throws {
         for (statement, byPath) in deletes {
             for key in byPath ? paths : docIDs { try statement.run([.text(key)]) }
         }
+        for id in entityIDs { try deleteSummary?.run([.text(id)]) }
     }
 
     /// The table `dataset`'s rows go into.
@@ -100,6 +107,7 @@ final class SQLiteExport {
             for statement in SQLiteSchemaText.views(Set(datasets.map(\.name))) { try database.execute(statement) }
         }
         deletes = []
+        deleteSummary = nil
         try database.execute("COMMIT;")
         try database.close()
         let (bytes, sha256) = try FileSystem.syncAndDigest(temporaryPath)

@@ -71,6 +71,8 @@ enum SQLiteSchemaText {
         "DELETE FROM \(quoted(dataset.name)) WHERE \(quoted(byPath ? "path" : "doc_id")) = ?;"
     }
 
+    static let deleteSummaryRow = "DELETE FROM \"entity_summary\" WHERE \"entity_id\" = ?;"
+
     /// Temporary triggers (not kept in the file) that keep the full-text
     /// index in step while a later run updates the documents table.
     static func fullTextTriggers(_ documents: Dataset) -> [String] {

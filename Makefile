@@ -30,6 +30,7 @@ bench: build
 	bench/formats.sh
 	bench/shards.sh
 	bench/anchor.sh
+	bench/nightly.sh
 
 # libFuzzer on decoding and config loading, FUZZ_SECONDS per target, from
 # the seed corpus in Tests/Fuzz (see Tests/Fuzz/run.sh for what to do with a crash).

@@ -3,7 +3,7 @@
 # their datasets are byte-identical: the check every refactor that must not
 # change behaviour ends with. The manifests are compared without the fields
 # that differ between any two runs (times, run id, busy seconds, file hashes
-# of the manifest itself).
+# of the manifest itself; the database by its rows when its bytes differ).
 #
 #   bench/compare-releases.sh OLD_BINARY [NEW_BINARY]
 #
@@ -35,15 +35,60 @@ for key in ("started_at", "finished_at", "wall_seconds", "run_id"):
     m.pop(key, None)
 for stage in m.get("stages", []):
     stage.pop("busy_seconds", None)
+# The database is compared by its content (see database_content).
+def without_database_digest(value):
+    if isinstance(value, dict):
+        if value.get("name") == "newsetl.sqlite":
+            value.pop("bytes", None); value.pop("sha256", None)
+        for item in value.values(): without_database_digest(item)
+    elif isinstance(value, list):
+        for item in value: without_database_digest(item)
+without_database_digest(m)
 m["warnings"] = sorted(m.get("warnings", []))
 print(json.dumps(m, indent=1, sort_keys=True))
 EOF
+}
+
+# A database's schema and rows (sorted), and the documents its full-text
+# index finds: what it holds, whatever its page layout. A nightly run
+# updates the previous database in place, so two histories that reach the
+# same rows may lay them out differently.
+database_content() {
+  python3 - "$1" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"):
+    print(sql)
+for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%' ORDER BY name"):
+    for row in sorted(repr(row) for row in db.execute(f'SELECT * FROM "{table}"')):
+        print(table, row)
+for term in ("said", "police", "minister"):
+    print(term, sorted(db.execute("SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?", (term,))))
+EOF
+}
+
+# The report without what differs between any two runs (run ids, times,
+# the run history chart's labels).
+stable_report() {
+  sed -E 's/run-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?/RUN/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/TIME/g;
+          s/\([0-9]+(\.[0-9]+)? s\)/(S)/g; s/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/LABEL/g' "$1"
 }
 
 compare_folders() {  # name old new
   local name=$1 old=$2 new=$3 failed=0
   for file in $(cd "$old" && ls); do
     [ "$file" = manifest.json ] && continue
+    if [ "$file" = report.html ]; then
+      cmp -s <(stable_report "$old/$file") <(stable_report "$new/$file") && continue
+      echo "  DIFFERENT $name/$file (beyond times and run ids)"
+      failed=1
+      continue
+    fi
+    if [ "$file" = newsetl.sqlite ] && ! cmp -s "$old/$file" "$new/$file" \
+       && cmp -s <(database_content "$old/$file") <(database_content "$new/$file"); then
+      echo "  same rows $name/$file (pages laid out differently)"
+      continue
+    fi
     if ! cmp -s "$old/$file" "$new/$file"; then
       echo "  DIFFERENT $name/$file"
       failed=1

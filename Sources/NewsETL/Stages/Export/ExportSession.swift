@@ -54,7 +54,8 @@ public final class ExportSession {
         private(set) var recorded: [RecordedSpan] = []
         private var record: String?
         private var copying = false
-        private var openSpans: [Kind: (start: Int, rows: Int)] = [:]
+        /// The current record's spans so far, a few at most (its rows of one kind come together).
+        private var openSpans: [(kind: Kind, start: Int, rows: Int)] = []
 
         init(_ format: ExportFormat, recording: Bool) {
             self.format = format
@@ -77,11 +78,14 @@ public final class ExportSession {
                         try database?.forget(docIDs: docIDs, paths: paths, entityIDs: entityIDs)
                     case .row(let kind, let row):
                         guard !copying, let writer = writers[kind] else { continue }
-                        if recording, record != nil, openSpans[kind] == nil, let file = writer as? any DatasetWriter {
-                            openSpans[kind] = (try file.rowPosition(), 0)
+                        if recording, record != nil {
+                            if openSpans.last?.kind == kind {
+                                openSpans[openSpans.count - 1].rows += 1
+                            } else if let file = writer as? any DatasetWriter {
+                                openSpans.append((kind, try file.rowPosition(), 1))
+                            }
                         }
                         try writer.write(row)
-                        openSpans[kind]?.rows += 1
                     }
                 }
                 return nil
@@ -92,12 +96,12 @@ public final class ExportSession {
 
         /// Ends the spans of the current record; after the last record.
         func closeSpans() throws {
-            defer { openSpans = [:] }
+            defer { openSpans.removeAll(keepingCapacity: true) }
             guard let record else { return }
-            for (kind, opened) in openSpans {
-                guard let file = writers[kind] as? any DatasetWriter else { continue }
+            for opened in openSpans {
+                guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
                 let end = try file.rowPosition()
-                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: kind)
+                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: opened.kind)
             }
         }
 

@@ -71,7 +71,7 @@ EOF
 # the run history chart's labels).
 stable_report() {
   sed -E 's/run-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?/RUN/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/TIME/g;
-          s/\([0-9]+(\.[0-9]+)? s\)/(S)/g; s/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/LABEL/g' "$1"
+          s/\([0-9]+(\.[0-9]+)? s\)/(S)/g; s/[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}(-[0-9]+)?/LABEL/g' "$1"
 }
 
 compare_folders() {  # name old new

@@ -42,7 +42,7 @@ fuzz: deps
 	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 # The pipeline and runner tests under ThreadSanitizer (several worker counts).
-TSAN_TESTS := PipelineRunnerTests|ShardMergeTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|SQLiteExportTests|DedupeStageTests
+TSAN_TESTS := PipelineRunnerTests|ShardMergeTests|IncrementalRunTests|RunGuardTests|PublishedDatasetTests|ExportSessionTests|SQLiteExportTests|RowSpansTests|DedupeStageTests
 tsan: deps
 	$(SWIFT) test --build-path .build-tsan --sanitize=thread --filter '$(TSAN_TESTS)'
 

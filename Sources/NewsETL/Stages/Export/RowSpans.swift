@@ -174,8 +174,11 @@ struct RowSpanIndex: Equatable {
 final class EarlierFile: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
+    /// Read-ahead bytes from `windowStart`; `windowLength` of them valid
+    /// (the buffer is allocated once and reused).
     private var window: [UInt8] = []
     private var windowStart = 0
+    private var windowLength = 0
     private static let windowSize = 1 << 20
 
     init(path: String) throws(SystemError) {
@@ -191,14 +194,15 @@ final class EarlierFile: @unchecked Sendable {
             try file.append(from: descriptor, path: path, offset: span.start, count: span.length)
             return
         }
-        if span.start < windowStart || span.start + span.length > windowStart + window.count { try readWindow(at: span.start) }
-        guard span.start + span.length <= windowStart + window.count else { throw SystemError("read", path: path, code: EIO) }
+        if span.start < windowStart || span.start + span.length > windowStart + windowLength { try readWindow(at: span.start) }
+        guard span.start + span.length <= windowStart + windowLength else { throw SystemError("read", path: path, code: EIO) }
         try file.write(window[(span.start - windowStart)..<(span.start - windowStart + span.length)])
     }
 
     private func readWindow(at offset: Int) throws(SystemError) {
-        window = [UInt8](repeating: 0, count: EarlierFile.windowSize)
+        if window.isEmpty { window = [UInt8](repeating: 0, count: EarlierFile.windowSize) }
         windowStart = offset
+        windowLength = 0
         var filled = 0
         while filled < window.count {
             let count = window.withUnsafeMutableBytes { raw in
@@ -211,7 +215,7 @@ final class EarlierFile: @unchecked Sendable {
             if count == 0 { break }
             filled += count
         }
-        window.removeSubrange(filled...)
+        windowLength = filled
     }
 }
 

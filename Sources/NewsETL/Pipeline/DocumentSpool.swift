@@ -55,7 +55,7 @@ final class SpoolReader {
             do {
                 record = try RecordFraming.next(in: handle)
             } catch is RecordFraming.Truncated {
-                throw SystemError("read", path: path, code: EIO)
+                throw SystemError.endedEarly(path)
             }
             guard let payload = record?.payload else { break }
             total += payload.count
@@ -63,7 +63,7 @@ final class SpoolReader {
             do {
                 batch.append((try reader.integer(), try reader.document()))
             } catch {
-                throw SystemError("read", path: path, code: EIO)
+                throw SystemError.endedEarly(path)
             }
         }
         return batch

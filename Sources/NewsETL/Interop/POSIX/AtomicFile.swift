@@ -48,24 +48,24 @@ public final class AtomicFile {
     /// next write lands in the file.
     public var position: Int { byteCount + buffer.count }
 
-    /// Appends `count` bytes of the open file `source` (at `sourcePath`)
-    /// from `offset`: a byte range of an earlier output copied instead of
-    /// encoded again. Throws when the source ends before the range does.
-    public func append(from source: Int32, path sourcePath: String, offset: Int, count: Int) throws(SystemError) {
+    /// Appends `count` bytes of `source` from `offset`: a byte range of
+    /// an earlier output copied instead of encoded again. Throws when the
+    /// source ends before the range does.
+    public func append(from source: PositionalFile, offset: Int, count: Int) throws(SystemError) {
         var done = 0
         while done < count {
             let chunk = min(count - done, AtomicFile.flushThreshold)
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: chunk))
-            let read = buffer.withUnsafeMutableBytes { raw in
-                pread(source, raw.baseAddress! + start, chunk, off_t(offset + done))
-            }
-            if read <= 0 {
+            let read = try buffer.withUnsafeMutableBytes { raw in
+                Result { () throws(SystemError) -> Int in
+                    try source.read(at: offset + done, into: UnsafeMutableRawBufferPointer(rebasing: raw[start...]))
+                }
+            }.get()
+            guard read == chunk else {
                 buffer.removeSubrange(start...)
-                if read < 0, errno == EINTR { continue }
-                throw SystemError("read", path: sourcePath, code: read < 0 ? errno : EIO)
+                throw SystemError.endedEarly(source.path)
             }
-            buffer.removeSubrange((start + read)...)
             done += read
             if buffer.count >= AtomicFile.flushThreshold { try flush() }
         }

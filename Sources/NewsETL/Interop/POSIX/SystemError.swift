@@ -14,6 +14,9 @@ public struct SystemError: Error, Sendable, CustomStringConvertible {
         self.code = code
     }
 
+    /// A file that ended before the bytes a reader expected there.
+    public static func endedEarly(_ path: String) -> SystemError { SystemError("read", path: path, code: EIO) }
+
     public var message: String { String(cString: strerror(code)) }
     /// Too many levels of symbolic links (a loop).
     public var isSymlinkLoop: Bool { code == ELOOP }

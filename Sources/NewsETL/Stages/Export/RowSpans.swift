@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Where one record's rows lie in one dataset file.
 struct RowSpan: Equatable, Sendable {
     var start: Int
@@ -172,8 +168,7 @@ struct RowSpanIndex: Equatable {
 /// of. Rows are asked for in file order, mostly short: they are served
 /// from a window read ahead, not one read each. Used by one thread.
 final class EarlierFile: @unchecked Sendable {
-    let path: String
-    private let descriptor: Int32
+    private let file: PositionalFile
     /// Read-ahead bytes from `windowStart`; `windowLength` of them valid
     /// (the buffer is allocated once and reused).
     private var window: [UInt8] = []
@@ -182,40 +177,23 @@ final class EarlierFile: @unchecked Sendable {
     private static let windowSize = 1 << 20
 
     init(path: String) throws(SystemError) {
-        self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemError("open", path: path) }
+        file = try PositionalFile(path: path)
     }
 
-    deinit { close(descriptor) }
-
-    func copy(_ span: RowSpan, to file: AtomicFile) throws(SystemError) {
+    func copy(_ span: RowSpan, to output: AtomicFile) throws(SystemError) {
         guard span.length <= EarlierFile.windowSize else {
-            try file.append(from: descriptor, path: path, offset: span.start, count: span.length)
+            try output.append(from: file, offset: span.start, count: span.length)
             return
         }
-        if span.start < windowStart || span.start + span.length > windowStart + windowLength { try readWindow(at: span.start) }
-        guard span.start + span.length <= windowStart + windowLength else { throw SystemError("read", path: path, code: EIO) }
-        try file.write(window[(span.start - windowStart)..<(span.start - windowStart + span.length)])
-    }
-
-    private func readWindow(at offset: Int) throws(SystemError) {
-        if window.isEmpty { window = [UInt8](repeating: 0, count: EarlierFile.windowSize) }
-        windowStart = offset
-        windowLength = 0
-        var filled = 0
-        while filled < window.count {
-            let count = window.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + filled, raw.count - filled, off_t(offset + filled))
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemError("read", path: path)
-            }
-            if count == 0 { break }
-            filled += count
+        if span.start < windowStart || span.start + span.length > windowStart + windowLength {
+            if window.isEmpty { window = [UInt8](repeating: 0, count: EarlierFile.windowSize) }
+            windowStart = span.start
+            windowLength = try window.withUnsafeMutableBytes { raw in
+                Result { () throws(SystemError) -> Int in try file.read(at: span.start, into: raw) }
+            }.get()
         }
-        windowLength = filled
+        guard span.start + span.length <= windowStart + windowLength else { throw SystemError.endedEarly(file.path) }
+        try output.write(window[(span.start - windowStart)..<(span.start - windowStart + span.length)])
     }
 }
 

@@ -56,6 +56,17 @@ import Testing
         if let document = record.document { try session.write(document) }
     }
 
+    /// A first night: every record encoded, its spans noted.
+    private static func firstNight(_ records: [StoredRecord], into folder: TemporaryFolder) throws -> ExportSession {
+        let session = try session(folder)
+        for record in records {
+            session.beginRecord(path: record.path)
+            try write(record, to: session)
+        }
+        try session.commit(manifest: Array("{}\n".utf8))
+        return session
+    }
+
     /// The dataset `records` make when every row is encoded.
     private static func encoded(_ records: [StoredRecord]) throws -> TemporaryFolder {
         let folder = TemporaryFolder()
@@ -114,12 +125,7 @@ import Testing
         var generator = SplitMix(seed: seed + 100)
         var current = Self.records(seed: seed, count: 60)
         var folder = TemporaryFolder()
-        var session = try Self.session(folder)
-        for record in current {
-            session.beginRecord(path: record.path)
-            try Self.write(record, to: session)
-        }
-        try session.commit(manifest: Array("{}\n".utf8))
+        var session = try Self.firstNight(current, into: folder)
         try Self.expectSameDataset(folder, Self.encoded(current))
 
         for night in 1...2 {
@@ -169,12 +175,7 @@ import Testing
     @Test func anIndexOfFilesThatChangedSinceIsNotUsed() throws {
         let records = Self.records(seed: 9, count: 10)
         let folder = TemporaryFolder()
-        let session = try Self.session(folder)
-        for record in records {
-            session.beginRecord(path: record.path)
-            try Self.write(record, to: session)
-        }
-        try session.commit(manifest: Array("{}\n".utf8))
+        let session = try Self.firstNight(records, into: folder)
         let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.rowSpans)
         #expect(EarlierRows(index: index, folder: folder.path, configSHA256: "other config") == nil)
         var otherRelease = index

@@ -7,124 +7,6 @@
 /// tables) get the same rows in the same order, so the output does not
 /// depend on the thread count.
 public final class ExportSession {
-    private enum Kind: CaseIterable {
-        case documents, rejects, duplicates, removed, entities, summary
-    }
-
-    /// What the session hands the format threads, in order.
-    private enum Entry {
-        case row(Kind, [FieldValue])
-        /// The rows up to the next marker belong to the record at `path`
-        /// (nil: to no record, the entity summary); with `copy`, the
-        /// earlier dataset holds them as they are: the file formats copy
-        /// them from there, an updated database keeps them.
-        case record(path: String?, copy: Bool)
-        /// An earlier record's rows (or entities' summary rows) leave the updated database.
-        case forget(docIDs: [String], paths: [String], entityIDs: [String])
-    }
-
-    /// One format's writers; used by one thread at a time.
-    private final class FormatWriters: @unchecked Sendable {
-        let format: ExportFormat
-        var writers: [Kind: any RowSink] = [:]
-        /// Time spent writing this format's rows and closing its files.
-        var seconds = 0.0
-        /// Where copied rows come from (file formats only); set, maybe to
-        /// nil, once the writers are made and before any row.
-        var earlier: EarlierRows? {
-            didSet {
-                names = [:]
-                for (kind, writer) in writers {
-                    if let file = writer as? any DatasetWriter { names[kind] = FormatWriters.name(file) }
-                }
-                byEarlierFile = [:]
-                for (kind, name) in names {
-                    if let index = earlier?.fileIndex(name), let file = writers[kind] as? any DatasetWriter { byEarlierFile[index] = (kind, file) }
-                }
-            }
-        }
-        /// The writers' file names, by kind (set with `earlier`).
-        private var names: [Kind: String] = [:]
-        /// The writers by index of their file in `earlier`.
-        private var byEarlierFile: [Int: (kind: Kind, file: any DatasetWriter)] = [:]
-        /// The database this format writes (`sqlite` only).
-        var database: SQLiteExport?
-        private let recording: Bool
-        /// Where each record's rows went, in the order written.
-        private(set) var recorded: [RecordedSpan] = []
-        private var record: String?
-        private var copying = false
-        /// The current record's spans so far, a few at most (its rows of one kind come together).
-        private var openSpans: [(kind: Kind, start: Int, rows: Int)] = []
-
-        init(_ format: ExportFormat, recording: Bool) {
-            self.format = format
-            self.recording = ExportFormat.fileFormats.contains(format) && recording
-        }
-
-        func write(_ entries: [Entry]) -> (any Error)? {
-            let clock = ContinuousClock()
-            let start = clock.now
-            defer { seconds += (clock.now - start).seconds }
-            do {
-                for entry in entries {
-                    switch entry {
-                    case .record(let path, let copy):
-                        try closeSpans()
-                        record = path
-                        copying = copy && (earlier != nil || database?.isUpdate == true)
-                        if copying, earlier != nil, let path { try copyRows(of: path) }
-                    case .forget(let docIDs, let paths, let entityIDs):
-                        try database?.forget(docIDs: docIDs, paths: paths, entityIDs: entityIDs)
-                    case .row(let kind, let row):
-                        guard !copying, let writer = writers[kind] else { continue }
-                        if recording, record != nil {
-                            if openSpans.last?.kind == kind {
-                                openSpans[openSpans.count - 1].rows += 1
-                            } else if let file = writer as? any DatasetWriter {
-                                openSpans.append((kind, try file.rowPosition(), 1))
-                            }
-                        }
-                        try writer.write(row)
-                    }
-                }
-                return nil
-            } catch {
-                return error
-            }
-        }
-
-        /// Ends the spans of the current record; after the last record.
-        func closeSpans() throws {
-            defer { openSpans.removeAll(keepingCapacity: true) }
-            guard let record else { return }
-            for opened in openSpans {
-                guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
-                let end = try file.rowPosition()
-                keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: opened.kind)
-            }
-        }
-
-        private func copyRows(of path: String) throws {
-            guard let earlier else { return }
-            for (index, span) in earlier.spans(of: path) {
-                guard let (kind, file) = byEarlierFile[index] else { continue }
-                let start = recording ? try file.rowPosition() : 0
-                try file.copyRows(span, from: earlier.source(index))
-                if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: kind) }
-            }
-        }
-
-        private func keep(_ span: RowSpan, of path: String, in kind: Kind) {
-            guard let name = names[kind] else { return }
-            recorded.append(RecordedSpan(file: name, record: path, span: span))
-        }
-
-        static func name(_ file: any DatasetWriter) -> String {
-            String(file.finalPath.split(separator: "/").last ?? "")
-        }
-    }
-
     private let documentsLayout: RowLayout<Document>
     private let includeRemoved: Bool
     private let includeEntities: Bool
@@ -132,10 +14,10 @@ public final class ExportSession {
     private let threads: Int
     /// `datasets.json`: the dictionary of exactly the datasets and formats this session writes.
     private let dictionary: [UInt8]
-    private var formats: [FormatWriters] = []
+    private var formats: [ExportFormatWriters] = []
     /// `newsetl.sqlite`, when the formats name `sqlite`.
     private var database: SQLiteExport?
-    private var pending: [Entry] = []
+    private var pending: [ExportEntry] = []
     /// Whether some format encodes the current record's rows.
     private var needsRows = true
     private let recording: Bool
@@ -169,7 +51,7 @@ public final class ExportSession {
         self.includeEntities = includeEntities
         self.folder = folder
         self.threads = max(1, threads)
-        let kinds: [(Kind, Dataset)] = [(.documents, documentsLayout.dataset), (.rejects, Datasets.rejectsLayout.dataset),
+        let kinds: [(ExportRowKind, Dataset)] = [(.documents, documentsLayout.dataset), (.rejects, Datasets.rejectsLayout.dataset),
                                         (.duplicates, Datasets.duplicatesLayout.dataset)]
             + (includeRemoved ? [(.removed, Datasets.removedLayout.dataset)] : [])
             + (includeEntities ? [(.entities, Datasets.entitiesLayout.dataset), (.summary, Datasets.entitySummaryLayout.dataset)] : [])
@@ -177,7 +59,7 @@ public final class ExportSession {
         dictionary = DataDictionaryText.json(datasets, formats: stage.formats)
         do {
             for format in stage.formats {
-                let group = FormatWriters(format, recording: recordSpans)
+                let group = ExportFormatWriters(format, recording: recordSpans)
                 formats.append(group)
                 if format == .sqlite {
                     let database = try SQLiteExport(datasets: datasets, folder: folder, updating: earlier?.databasePath)
@@ -200,7 +82,7 @@ public final class ExportSession {
     /// entity, for the summary).
     private var spannedFiles: Set<String> {
         Set(formats.filter { ExportFormat.fileFormats.contains($0.format) }.flatMap { group in
-            group.writers.values.compactMap { ($0 as? any DatasetWriter).map(FormatWriters.name) }
+            group.writers.values.compactMap { ($0 as? any DatasetWriter).map(ExportFormatWriters.name) }
         })
     }
 
@@ -216,7 +98,7 @@ public final class ExportSession {
 
     /// The files of one dataset each: dataset by dataset, each in the configured format order.
     private var allWriters: [any DatasetWriter] {
-        Kind.allCases.flatMap { kind in formats.compactMap { $0.writers[kind] as? any DatasetWriter } }
+        ExportRowKind.allCases.flatMap { kind in formats.compactMap { $0.writers[kind] as? any DatasetWriter } }
     }
 
     private var manifestPath: String { "\(folder)/manifest.json" }
@@ -240,7 +122,7 @@ public final class ExportSession {
         if database?.isUpdate == true { pending.append(ExportSession.forgetting(record)) }
     }
 
-    private static func forgetting(_ record: StoredRecord) -> Entry {
+    private static func forgetting(_ record: StoredRecord) -> ExportEntry {
         let docIDs = Set([record.document?.docID, record.duplicate?.docID].compactMap { $0 })
         return .forget(docIDs: docIDs.sorted(), paths: record.rejection.map { [$0.path] } ?? [], entityIDs: [])
     }
@@ -248,7 +130,7 @@ public final class ExportSession {
     /// Starts the rows of `path` (a record, or an entity's summary row);
     /// an updated database first drops what `forgetting` names unless it
     /// keeps the rows.
-    private func begin(_ path: String, copy: Bool, forgetting: Entry?) {
+    private func begin(_ path: String, copy: Bool, forgetting: ExportEntry?) {
         let filesCopy = copy && earlier != nil
         let databaseKeeps = copy && database?.isUpdate == true
         if !databaseKeeps, database?.isUpdate == true, let forgetting { pending.append(forgetting) }
@@ -354,7 +236,7 @@ public final class ExportSession {
         // Dataset by dataset, each in the configured format order, as the manifest lists them; the database last.
         let clock = ContinuousClock()
         var written: [WrittenFile] = []
-        for kind in Kind.allCases {
+        for kind in ExportRowKind.allCases {
             for group in formats {
                 guard let writer = group.writers[kind] as? any DatasetWriter else { continue }
                 let start = clock.now

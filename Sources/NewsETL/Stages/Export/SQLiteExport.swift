@@ -10,8 +10,8 @@
 ///
 /// A later run updates a copy of the previous database instead
 /// (`updating:`): the rows of records that changed or left are deleted,
-/// new ones inserted, the entity summary replaced, the full-text index
-/// kept in step by temporary triggers, all in one transaction. The rows
+/// new ones inserted, changed entity summary rows replaced, the full-text
+/// index kept in step by temporary triggers, all in one transaction. The rows
 /// are those a rebuild would hold; the bytes depend on the nights that
 /// made them.
 final class SQLiteExport {
@@ -96,8 +96,9 @@ final class SQLiteExport {
         Table(try database.prepare(SQLiteSchemaText.insert(dataset)))
     }
 
-    /// Builds the indexes, the full-text index and the views, commits, and
-    /// closes and syncs the file.
+    /// Builds the indexes, the full-text index and the views (a new
+    /// database; an updated one has them), commits, and closes and syncs
+    /// the file.
     func finish() throws -> WrittenFile {
         if !isUpdate {
             for statement in datasets.flatMap(SQLiteSchemaText.indexes) { try database.execute(statement) }
@@ -106,8 +107,6 @@ final class SQLiteExport {
             }
             for statement in SQLiteSchemaText.views(Set(datasets.map(\.name))) { try database.execute(statement) }
         }
-        deletes = []
-        deleteSummary = nil
         try database.execute("COMMIT;")
         try database.close()
         let (bytes, sha256) = try FileSystem.syncAndDigest(temporaryPath)

@@ -1,0 +1,119 @@
+/// The datasets an export session writes rows of.
+enum ExportRowKind: CaseIterable {
+    case documents, rejects, duplicates, removed, entities, summary
+}
+
+/// What an export session hands its format threads, in order.
+enum ExportEntry {
+    case row(ExportRowKind, [FieldValue])
+    /// The rows up to the next marker belong to the record at `path`
+    /// (nil: to no record, the entity summary); with `copy`, the
+    /// earlier dataset holds them as they are: the file formats copy
+    /// them from there, an updated database keeps them.
+    case record(path: String?, copy: Bool)
+    /// An earlier record's rows (or entities' summary rows) leave the updated database.
+    case forget(docIDs: [String], paths: [String], entityIDs: [String])
+}
+
+/// One format's writers in an export session: rows encoded or copied
+/// from the earlier dataset, spans noted. Used by one thread at a time.
+final class ExportFormatWriters: @unchecked Sendable {
+    let format: ExportFormat
+    var writers: [ExportRowKind: any RowSink] = [:]
+    /// Time spent writing this format's rows and closing its files.
+    var seconds = 0.0
+    /// Where copied rows come from (file formats only); set, maybe to
+    /// nil, once the writers are made and before any row.
+    var earlier: EarlierRows? {
+        didSet {
+            names = [:]
+            for (kind, writer) in writers {
+                if let file = writer as? any DatasetWriter { names[kind] = ExportFormatWriters.name(file) }
+            }
+            byEarlierFile = [:]
+            for (kind, name) in names {
+                if let index = earlier?.fileIndex(name), let file = writers[kind] as? any DatasetWriter { byEarlierFile[index] = (kind, file) }
+            }
+        }
+    }
+    /// The writers' file names, by kind (set with `earlier`).
+    private var names: [ExportRowKind: String] = [:]
+    /// The writers by index of their file in `earlier`.
+    private var byEarlierFile: [Int: (kind: ExportRowKind, file: any DatasetWriter)] = [:]
+    /// The database this format writes (`sqlite` only).
+    var database: SQLiteExport?
+    private let recording: Bool
+    /// Where each record's rows went, in the order written.
+    private(set) var recorded: [RecordedSpan] = []
+    private var record: String?
+    private var copying = false
+    /// The current record's spans so far, a few at most (its rows of one kind come together).
+    private var openSpans: [(kind: ExportRowKind, start: Int, rows: Int)] = []
+
+    init(_ format: ExportFormat, recording: Bool) {
+        self.format = format
+        self.recording = ExportFormat.fileFormats.contains(format) && recording
+    }
+
+    func write(_ entries: [ExportEntry]) -> (any Error)? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { seconds += (clock.now - start).seconds }
+        do {
+            for entry in entries {
+                switch entry {
+                case .record(let path, let copy):
+                    try closeSpans()
+                    record = path
+                    copying = copy && (earlier != nil || database?.isUpdate == true)
+                    if copying, earlier != nil, let path { try copyRows(of: path) }
+                case .forget(let docIDs, let paths, let entityIDs):
+                    try database?.forget(docIDs: docIDs, paths: paths, entityIDs: entityIDs)
+                case .row(let kind, let row):
+                    guard !copying, let writer = writers[kind] else { continue }
+                    if recording, record != nil {
+                        if openSpans.last?.kind == kind {
+                            openSpans[openSpans.count - 1].rows += 1
+                        } else if let file = writer as? any DatasetWriter {
+                            openSpans.append((kind, try file.rowPosition(), 1))
+                        }
+                    }
+                    try writer.write(row)
+                }
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Ends the spans of the current record; after the last record.
+    func closeSpans() throws {
+        defer { openSpans.removeAll(keepingCapacity: true) }
+        guard let record else { return }
+        for opened in openSpans {
+            guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
+            let end = try file.rowPosition()
+            keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: opened.kind)
+        }
+    }
+
+    private func copyRows(of path: String) throws {
+        guard let earlier else { return }
+        for (index, span) in earlier.spans(of: path) {
+            guard let (kind, file) = byEarlierFile[index] else { continue }
+            let start = recording ? try file.rowPosition() : 0
+            try file.copyRows(span, from: earlier.source(index))
+            if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: kind) }
+        }
+    }
+
+    private func keep(_ span: RowSpan, of path: String, in kind: ExportRowKind) {
+        guard let name = names[kind] else { return }
+        recorded.append(RecordedSpan(file: name, record: path, span: span))
+    }
+
+    static func name(_ file: any DatasetWriter) -> String {
+        String(file.finalPath.split(separator: "/").last ?? "")
+    }
+}

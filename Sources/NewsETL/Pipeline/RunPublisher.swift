@@ -87,7 +87,7 @@ final class RunPublisher {
             let session = try openSession(folder: generation, recordSpans: true, earlier: earlier)
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
             let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath),
-                                           resolvers: resolvers, earlier: earlier)
+                                           resolvers: resolvers)
             try store.finish()
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
@@ -179,11 +179,10 @@ final class RunPublisher {
     /// Streams the earlier records that this run did not replace and the
     /// run's new records, both in path order, into the new store and the
     /// cumulative datasets; earlier documents first pass the corpus stages'
-    /// `revise`, and the rows of those it leaves as they were are copied
-    /// from `earlier` when it holds them. Returns what the written
-    /// documents add up to.
+    /// `revise`; the session copies the rows of those it leaves as they
+    /// were. Returns what the written documents add up to.
     private func mergeRecords(into store: RecordStoreWriter, session: ExportSession, newRecords: RecordStoreReader?,
-                              resolvers: [any CorpusResolver], earlier rows: EarlierRows?) throws -> DatasetCounts {
+                              resolvers: [any CorpusResolver]) throws -> DatasetCounts {
         let replaced = plan.changes.replacedPaths
         var written = DatasetCounts()
         func nextPrevious() throws -> StoredRecord? {
@@ -210,8 +209,7 @@ final class RunPublisher {
                 unchanged = revised == document
                 record.document = revised
             }
-            session.beginRecord(path: record.path, copy: unchanged && rows?.covers(record.path) == true,
-                                replacing: takeEarlier ? earlier : nil)
+            session.beginRecord(path: record.path, unchanged: unchanged, replacing: takeEarlier ? earlier : nil)
             if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
             try store.append(record)
             merged += 1

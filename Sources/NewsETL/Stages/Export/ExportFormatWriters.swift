@@ -100,11 +100,11 @@ final class ExportFormatWriters: @unchecked Sendable {
 
     private func copyRows(of path: String) throws {
         guard let earlier else { return }
-        for (index, span) in earlier.spans(of: path) {
-            guard let (kind, file) = byEarlierFile[index] else { continue }
+        for entry in earlier.spans(of: path) {
+            guard let (kind, file) = byEarlierFile[entry.file] else { continue }
             let start = recording ? try file.rowPosition() : 0
-            try file.copyRows(span, from: earlier.source(index))
-            if recording { keep(RowSpan(start: start, length: span.length, rows: span.rows), of: path, in: kind) }
+            try file.copyRows(entry.span, from: earlier.source(entry.file))
+            if recording { keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), of: path, in: kind) }
         }
     }
 

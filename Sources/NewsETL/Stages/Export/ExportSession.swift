@@ -28,6 +28,8 @@ public final class ExportSession {
     var updatesDatabase: Bool { database?.isUpdate == true }
     /// Every record the session was told of (`beginRecord`).
     private var records: [String] = []
+    /// Whether a format writes files (CSV, JSONL, XML), not only the database.
+    private var writesFiles = false
     /// The entity summary rows' digests, by entity id, when recording.
     private var summaryDigests: [String: [UInt8]] = [:]
     private var summary = EntitySummary()
@@ -76,6 +78,7 @@ public final class ExportSession {
         }
         self.earlier = earlier.flatMap { $0.fileNames == spannedFiles ? $0 : nil }
         for group in formats where ExportFormat.fileFormats.contains(group.format) { group.earlier = self.earlier }
+        writesFiles = formats.contains { ExportFormat.fileFormats.contains($0.format) }
     }
 
     /// The names of the files whose rows are kept by record (or by
@@ -106,13 +109,15 @@ public final class ExportSession {
     private var reportPath: String { "\(folder)/\(RunReportPage.fileName)" }
 
     /// The rows written next, up to the next call, are those of the
-    /// record of the input at `path`. With `copy` (the record as the
-    /// earlier dataset holds it, unchanged) the file formats copy its rows
-    /// from there and an updated database keeps them: only the counts see
-    /// them again. `replacing` is the earlier record of the same input,
-    /// whose rows an updated database drops unless it keeps them.
-    func beginRecord(path: String, copy: Bool = false, replacing earlierRecord: StoredRecord? = nil) {
-        if copy && earlier != nil { copiedRecords += 1 }
+    /// record of the input at `path`. When it is `unchanged` (the record
+    /// as the earlier dataset holds it) and the earlier dataset's spans
+    /// cover it, the file formats copy its rows from there and an updated
+    /// database keeps them: only the counts see them again. `replacing` is
+    /// the earlier record of the same input, whose rows an updated
+    /// database drops unless it keeps them.
+    func beginRecord(path: String, unchanged: Bool = false, replacing earlierRecord: StoredRecord? = nil) {
+        let copy = unchanged && earlier?.covers(path) == true
+        if copy { copiedRecords += 1 }
         begin(path, copy: copy, forgetting: earlierRecord.map(ExportSession.forgetting))
     }
 
@@ -134,8 +139,7 @@ public final class ExportSession {
         let filesCopy = copy && earlier != nil
         let databaseKeeps = copy && database?.isUpdate == true
         if !databaseKeeps, database?.isUpdate == true, let forgetting { pending.append(forgetting) }
-        needsRows = (!filesCopy && formats.contains { ExportFormat.fileFormats.contains($0.format) })
-            || (database != nil && !databaseKeeps)
+        needsRows = (!filesCopy && writesFiles) || (database != nil && !databaseKeeps)
         pending.append(.record(path: path, copy: copy))
         if recording { records.append(path) }
     }

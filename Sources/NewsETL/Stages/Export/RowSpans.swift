@@ -34,6 +34,12 @@ struct RowSpanIndex: Equatable {
     static let format = BinaryFormat(name: "ROW-SPANS", version: 1)
     static let fileName = "row-spans.bin"
 
+    /// One span of a record's rows, in the file of index `file`.
+    struct FileSpan: Equatable {
+        var file: Int
+        var span: RowSpan
+    }
+
     struct FileStamp: Equatable {
         var name: String
         var size: Int
@@ -48,7 +54,7 @@ struct RowSpanIndex: Equatable {
     /// By record path, the spans of its rows: file index and span. A record
     /// listed with no spans has no rows in these files. The entity
     /// summary's rows are listed under `summaryKey(entityID)`.
-    var spans: [String: [(file: Int, span: RowSpan)]]
+    var spans: [String: [FileSpan]]
     /// The SHA-256 of each entity summary row's values, by entity id: a
     /// row whose values are the same is copied.
     var digests: [String: [UInt8]] = [:]
@@ -56,14 +62,6 @@ struct RowSpanIndex: Equatable {
     /// The key of an entity's summary row among the records' paths (which never hold a NUL).
     static func summaryKey(_ entityID: String) -> String { "\u{0}entity_summary/" + entityID }
 
-    static func == (left: RowSpanIndex, right: RowSpanIndex) -> Bool {
-        left.configSHA256 == right.configSHA256 && left.release == right.release && left.files == right.files
-            && left.database == right.database && left.digests == right.digests
-            && left.spans.count == right.spans.count
-            && left.spans.allSatisfy { path, spans in
-                right.spans[path].map { $0.elementsEqual(spans) { $0.file == $1.file && $0.span == $1.span } } ?? false
-            }
-    }
 
     func encode(_ writer: inout BinaryWriter) {
         writer.string(configSHA256)
@@ -108,10 +106,10 @@ struct RowSpanIndex: Equatable {
         }
         let database = try reader.flag()
             ? FileStamp(name: try reader.string(), size: try reader.integer(), modifiedNanoseconds: try reader.integer()) : nil
-        var spans: [String: [(file: Int, span: RowSpan)]] = [:]
+        var spans: [String: [FileSpan]] = [:]
         for _ in 0..<(try reader.count(itemSize: 16)) {
             let path = try reader.string()
-            var entries: [(file: Int, span: RowSpan)] = []
+            var entries: [FileSpan] = []
             for _ in 0..<(try reader.count(itemSize: 32)) {
                 let file = try reader.integer()
                 let span = RowSpan(start: try reader.integer(), length: try reader.integer(), rows: try reader.integer())
@@ -119,7 +117,7 @@ struct RowSpanIndex: Equatable {
                       span.start + span.length <= files[file].size else {
                     throw BinaryReader.Damage(description: "span of \(path) outside its file")
                 }
-                entries.append((file, span))
+                entries.append(FileSpan(file: file, span: span))
             }
             spans[path] = entries
         }
@@ -145,14 +143,14 @@ struct RowSpanIndex: Equatable {
             files.append(FileStamp(name: name, size: status.size, modifiedNanoseconds: status.modifiedNanoseconds))
         }
         let fileIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
-        var spans: [String: [(file: Int, span: RowSpan)]] = [:]
+        var spans: [String: [FileSpan]] = [:]
         spans.reserveCapacity(recorded.records.count)
         for record in recorded.records { spans[record] = [] }
         var scattered: Set<String> = []
         for noted in recorded.spans {
             guard let file = fileIndex[noted.file] else { continue }
             if spans[noted.record]?.contains(where: { $0.file == file }) == true { scattered.insert(noted.record) }
-            spans[noted.record]?.append((file, noted.span))
+            spans[noted.record]?.append(FileSpan(file: file, span: noted.span))
         }
         for record in scattered { spans[record] = nil }
         let databasePath = "\(folder)/\(SQLiteExport.fileName)"
@@ -206,7 +204,7 @@ final class EarlierRows: @unchecked Sendable {
     /// The files, in the index's order.
     private let files: [EarlierFile]
     private let names: [String]
-    private let spans: [String: [(file: Int, span: RowSpan)]]
+    private let spans: [String: [RowSpanIndex.FileSpan]]
     /// The entity summary rows' digests, by entity id.
     let digests: [String: [UInt8]]
 
@@ -239,7 +237,7 @@ final class EarlierRows: @unchecked Sendable {
 
     /// Where the record's rows lie: by file (an index into `fileNames`
     /// order of the index, see `fileIndex`), the span.
-    func spans(of path: String) -> [(file: Int, span: RowSpan)] { spans[path] ?? [] }
+    func spans(of path: String) -> [RowSpanIndex.FileSpan] { spans[path] ?? [] }
 
     /// The index of the file `name` in the spans, if the index lists it.
     func fileIndex(_ name: String) -> Int? { names.firstIndex(of: name) }

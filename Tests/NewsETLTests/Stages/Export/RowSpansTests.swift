@@ -150,7 +150,7 @@ import Testing
                         try Self.write(revised, to: next)
                         kept.append(revised)
                     default:
-                        next.beginRecord(path: record.path, copy: true, replacing: record)
+                        next.beginRecord(path: record.path, unchanged: true, replacing: record)
                         try Self.write(record, to: next)
                         kept.append(record)
                         copied += 1
@@ -188,12 +188,12 @@ import Testing
     @Test func aSpanOutsideItsFileIsDamage() throws {
         var index = RowSpanIndex(configSHA256: "config", release: NewsETLVersion.current,
                                  files: [.init(name: "documents.csv", size: 10, modifiedNanoseconds: 1)], database: nil,
-                                 spans: ["a.txt": [(file: 0, span: RowSpan(start: 4, length: 7, rows: 1))]])
+                                 spans: ["a.txt": [.init(file: 0, span: RowSpan(start: 4, length: 7, rows: 1))]])
         var writer = BinaryWriter()
         index.encode(&writer)
         var reader = BinaryReader(bytes: writer.bytes)
         #expect(throws: BinaryReader.Damage.self) { try RowSpanIndex.decode(&reader) }
-        index.spans["a.txt"] = [(file: 0, span: RowSpan(start: 4, length: 6, rows: 1))]
+        index.spans["a.txt"] = [.init(file: 0, span: RowSpan(start: 4, length: 6, rows: 1))]
         writer = BinaryWriter()
         index.encode(&writer)
         reader = BinaryReader(bytes: writer.bytes)

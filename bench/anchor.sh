@@ -32,8 +32,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/text" "$work/html"
 find "$SHARED/reuters-dedup/docs" -type f | sort > "$work/list"
 head -n "$TEXT_FILES" "$work/list" | xargs cp -t "$work/text/"
-cp "$SHARED/l3s-gn1/pages/"* "$work/html/"
-for page in "$SHARED/readability/pages/"*; do cp "$page" "$work/html/readability-$(basename "$page")"; done
+copy_html_pages "$SHARED" "$work/html"
 
 measure() {  # runs "$@" into a fresh $work/out; prints "cpu wall"
   rm -rf "$work/out"

@@ -22,8 +22,7 @@ fi
 work=$(mktemp -d /tmp/newsetl-nightly-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/all" "$work/base"
-cp -p "$SHARED/l3s-gn1/pages/"* "$work/all/"
-for page in "$SHARED/readability/pages/"*; do cp -p "$page" "$work/all/readability-$(basename "$page")"; done
+copy_html_pages "$SHARED" "$work/all"
 cp -pl "$work/all/"* "$work/base/"
 (cd "$work/all" && ls | sort | awk 'NR % 73 == 5' | head -n "$ADDED") > "$work/added"
 (cd "$work/base" && xargs rm < "$work/added")

@@ -139,7 +139,7 @@ public struct PipelineRunner {
             let formats = publisher.writeSeconds.sorted { $0.key < $1.key }.map { "\($0.key) \(JSONText.decimal(($0.value * 1000).rounded() / 1000)) s" }
             options.logger.debug("export: writing took \(formats.joined(separator: ", "))")
             let reuse = publisher.reuse
-            options.logger.debug("export: rows of \(reuse.copiedRecords) unchanged records copied from the previous dataset; database \(reuse.updatedDatabase ? "updated" : "rebuilt")")
+            options.logger.debug("export: rows of \(reuse.copiedRecords) unchanged records and \(reuse.copiedSummaryRows.copied) of \(reuse.copiedSummaryRows.of) entity summary rows copied from the previous dataset; database \(reuse.updatedDatabase ? "updated" : "rebuilt")")
             // Published: the shards, and any stale ones of runs that never merged, have served.
             if pending != nil { FileSystem.removeTree(PendingRun.shardsFolder(plan.folder)) }
             return summary

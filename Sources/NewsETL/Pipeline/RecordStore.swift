@@ -57,7 +57,12 @@ final class RecordStoreWriter {
     }
 
     func append(_ stored: StoredRecord) throws {
-        let payload = RecordStore.encode(stored)
+        try append(encoded: RecordStore.encode(stored))
+    }
+
+    /// Appends a record as `RecordStore.encode` gave it: an earlier
+    /// store's record written again unchanged, without encoding it again.
+    func append(encoded payload: [UInt8]) throws {
         record.removeAll(keepingCapacity: true)
         RecordFraming.append(payload, to: &record)
         try write(record)
@@ -120,7 +125,11 @@ final class RecordStoreReader {
 
     deinit { try? handle.close() }
 
-    func next() throws -> StoredRecord? {
+    func next() throws -> StoredRecord? { try nextEncoded()?.record }
+
+    /// The next record with the bytes it was decoded from, which
+    /// `RecordStoreWriter.append(encoded:)` writes again as they are.
+    func nextEncoded() throws -> (record: StoredRecord, payload: [UInt8])? {
         let record: (prefix: Data, payload: Data)?
         do {
             record = position + 4 <= end ? try RecordFraming.next(in: handle) : nil
@@ -129,8 +138,9 @@ final class RecordStoreReader {
         }
         guard let payload = record?.payload else { return nil }
         position += 4 + UInt64(payload.count)
+        let bytes = Array(payload)
         do {
-            return try RecordStore.decode(Array(payload))
+            return (try RecordStore.decode(bytes), bytes)
         } catch {
             throw Problem.corrupt("record store: \(error)")
         }

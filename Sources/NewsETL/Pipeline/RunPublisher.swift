@@ -117,12 +117,12 @@ final class RunPublisher {
         sessions.reduce(into: [:]) { total, session in total.merge(session.writeSeconds, uniquingKeysWith: +) }
     }
 
-    /// How the cumulative dataset was made: records whose rows were
-    /// copied from the previous one, and whether its database was updated
-    /// rather than rebuilt.
-    var reuse: (copiedRecords: Int, updatedDatabase: Bool) {
-        guard let cumulative = sessions.dropFirst().first else { return (0, false) }
-        return (cumulative.copiedRecords, cumulative.updatesDatabase)
+    /// How the cumulative dataset was made: records and entity summary
+    /// rows whose rows were copied from the previous one, and whether its
+    /// database was updated rather than rebuilt.
+    var reuse: (copiedRecords: Int, copiedSummaryRows: (copied: Int, of: Int), updatedDatabase: Bool) {
+        guard let cumulative = sessions.dropFirst().first else { return (0, (0, 0), false) }
+        return (cumulative.copiedRecords, cumulative.copiedSummaryRows, cumulative.updatesDatabase)
     }
 
     /// Removes everything the run wrote under temporary names.
@@ -185,10 +185,10 @@ final class RunPublisher {
                               resolvers: [any CorpusResolver]) throws -> DatasetCounts {
         let replaced = plan.changes.replacedPaths
         var written = DatasetCounts()
-        func nextPrevious() throws -> StoredRecord? {
-            while let record = try plan.previous?.next() {
-                if !replaced.contains(record.path) { return record }
-                session.forgetEarlier(record)
+        func nextPrevious() throws -> (record: StoredRecord, payload: [UInt8])? {
+            while let stored = try plan.previous?.nextEncoded() {
+                if !replaced.contains(stored.record.path) { return stored }
+                session.forgetEarlier(stored.record)
             }
             return nil
         }
@@ -198,20 +198,20 @@ final class RunPublisher {
         while earlier != nil || fresh != nil {
             let takeEarlier: Bool
             if let earlier, let fresh {
-                takeEarlier = earlier.path.utf8.lexicographicallyPrecedes(fresh.path.utf8)
+                takeEarlier = earlier.record.path.utf8.lexicographicallyPrecedes(fresh.path.utf8)
             } else {
                 takeEarlier = earlier != nil
             }
-            var record = takeEarlier ? earlier! : fresh!
+            var record = takeEarlier ? earlier!.record : fresh!
             var unchanged = takeEarlier
             if takeEarlier, let document = record.document {
                 let revised = resolvers.reduce(document) { $1.revise($0) }
                 unchanged = revised == document
                 record.document = revised
             }
-            session.beginRecord(path: record.path, unchanged: unchanged, replacing: takeEarlier ? earlier : nil)
+            session.beginRecord(path: record.path, unchanged: unchanged, replacing: takeEarlier ? earlier!.record : nil)
+            if unchanged, let payload = earlier?.payload { try store.append(encoded: payload) } else { try store.append(record) }
             if takeEarlier { earlier = try nextPrevious() } else { fresh = try newRecords?.next() }
-            try store.append(record)
             merged += 1
             if merged % 4096 == 0 { try checkStop() }
             if let duplicate = record.duplicate { try session.write(duplicate) }

@@ -65,9 +65,7 @@ enum EntityLinker {
     /// Lowercase, with transliteration digraphs for the common Slavic
     /// letters, other accents dropped, and single spaces.
     static func fold(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
+        if let folded = foldASCII(name) { return folded }
         var output = ""
         for scalar in name.lowercased().unicodeScalars {
             switch scalar {
@@ -85,5 +83,31 @@ enum EntityLinker {
             }
         }
         return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `fold` of an all-ASCII name, byte by byte (names are folded for every
+    /// mention and every stored entity a night revises); nil for other names.
+    /// ASCII whitespace is what `Character.isWhitespace` says of ASCII: tab,
+    /// line feed, vertical tab, form feed, carriage return and space.
+    private static func foldASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    folded.append(0x20)
+                    pendingSpace = false
+                }
+                folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: folded, as: UTF8.self)
+        }
     }
 }

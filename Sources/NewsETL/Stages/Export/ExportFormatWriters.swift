@@ -11,6 +11,10 @@ enum ExportEntry {
     /// earlier dataset holds them as they are: the file formats copy
     /// them from there, an updated database keeps them.
     case record(path: String?, copy: Bool)
+    /// The rows up to the next marker are entity summary rows; with
+    /// `copying`, they are these rows of the earlier summary, unchanged:
+    /// the file formats copy them from there, an updated database keeps them.
+    case summary(copying: Range<Int>?)
     /// An earlier record's rows (or entities' summary rows) leave the updated database.
     case forget(docIDs: [String], paths: [String], entityIDs: [String])
 }
@@ -34,8 +38,11 @@ final class ExportFormatWriters: @unchecked Sendable {
             for (kind, name) in names {
                 if let index = earlier?.fileIndex(name), let file = writers[kind] as? any DatasetWriter { byEarlierFile[index] = (kind, file) }
             }
+            earlierSummaryFile = names[.summary].flatMap { earlier?.fileIndex($0) }
         }
     }
+    /// The index of this format's summary file in `earlier`.
+    private var earlierSummaryFile: Int?
     /// The writers' file names, by kind (set with `earlier`).
     private var names: [ExportRowKind: String] = [:]
     /// The writers by index of their file in `earlier`.
@@ -47,6 +54,11 @@ final class ExportFormatWriters: @unchecked Sendable {
     private(set) var recorded: [RecordedSpan] = []
     private var record: String?
     private var copying = false
+    /// Whether the rows coming are the entity summary's.
+    private var inSummary = false
+    /// Where each summary row starts in this format's summary file, and
+    /// where the last ends once the summary is closed (file formats, when recording).
+    private(set) var summaryStarts: [Int] = []
     /// The current record's spans so far, a few at most (its rows of one kind come together).
     private var openSpans: [(kind: ExportRowKind, start: Int, rows: Int)] = []
 
@@ -67,6 +79,12 @@ final class ExportFormatWriters: @unchecked Sendable {
                     record = path
                     copying = copy && (earlier != nil || database?.isUpdate == true)
                     if copying, earlier != nil, let path { try copyRows(of: path) }
+                case .summary(let rows):
+                    try closeRecordSpans()
+                    record = nil
+                    inSummary = true
+                    copying = rows != nil && (earlier != nil || database?.isUpdate == true)
+                    if copying, let rows { try copySummaryRows(rows) }
                 case .forget(let docIDs, let paths, let entityIDs):
                     try database?.forget(docIDs: docIDs, paths: paths, entityIDs: entityIDs)
                 case .row(let kind, let row):
@@ -77,6 +95,8 @@ final class ExportFormatWriters: @unchecked Sendable {
                         } else if let file = writer as? any DatasetWriter {
                             openSpans.append((kind, try file.rowPosition(), 1))
                         }
+                    } else if recording, inSummary, kind == .summary, let file = writer as? any DatasetWriter {
+                        summaryStarts.append(try file.rowPosition())
                     }
                     try writer.write(row)
                 }
@@ -87,8 +107,18 @@ final class ExportFormatWriters: @unchecked Sendable {
         }
     }
 
-    /// Ends the spans of the current record; after the last record.
+    /// Ends the spans of the current record, or the summary; after the last record.
     func closeSpans() throws {
+        try closeRecordSpans()
+        guard inSummary else { return }
+        inSummary = false
+        // No rows, no end: an empty XML dataset keeps its short form.
+        if recording, !summaryStarts.isEmpty, let file = writers[.summary] as? any DatasetWriter {
+            summaryStarts.append(try file.rowPosition())
+        }
+    }
+
+    private func closeRecordSpans() throws {
         defer { openSpans.removeAll(keepingCapacity: true) }
         guard let record else { return }
         for opened in openSpans {
@@ -105,6 +135,17 @@ final class ExportFormatWriters: @unchecked Sendable {
             let start = recording ? try file.rowPosition() : 0
             try file.copyRows(entry.span, from: earlier.source(entry.file))
             if recording { keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), of: path, in: kind) }
+        }
+    }
+
+    /// Copies a run of the earlier summary's rows, noting where each starts.
+    private func copySummaryRows(_ rows: Range<Int>) throws {
+        guard let earlier, let index = earlierSummaryFile, let file = writers[.summary] as? any DatasetWriter,
+              let span = earlier.summarySpan(rows, in: index) else { return }
+        let start = try file.rowPosition()
+        try file.copyRows(span, from: earlier.source(index))
+        if recording, let starts = earlier.summary.starts[index] {
+            for row in rows { summaryStarts.append(start + starts[row] - span.start) }
         }
     }
 

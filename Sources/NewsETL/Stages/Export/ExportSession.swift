@@ -24,14 +24,19 @@ public final class ExportSession {
     private var earlier: EarlierRows?
     /// Records whose rows the files copied from the earlier dataset.
     private(set) var copiedRecords = 0
+    /// Entity summary rows copied from the earlier dataset, and all of them.
+    private(set) var copiedSummaryRows = (copied: 0, of: 0)
     /// Whether the database is the earlier one updated, not rebuilt.
     var updatesDatabase: Bool { database?.isUpdate == true }
     /// Every record the session was told of (`beginRecord`).
     private var records: [String] = []
     /// Whether a format writes files (CSV, JSONL, XML), not only the database.
     private var writesFiles = false
-    /// The entity summary rows' digests, by entity id, when recording.
-    private var summaryDigests: [String: [UInt8]] = [:]
+    /// The entity summary rows' ids and digests, when recording.
+    private var summaryRows = SummaryRows<String>()
+    /// The earlier summary's rows, when the files copy from the earlier
+    /// dataset or the database updates the earlier one.
+    private var earlierSummary: SummaryRows<Int>?
     private var summary = EntitySummary()
     /// What `report.html` shows beyond the manifest; nil when the session writes no report.
     private var facts: DatasetFacts?
@@ -79,6 +84,15 @@ public final class ExportSession {
         self.earlier = earlier.flatMap { $0.fileNames == spannedFiles ? $0 : nil }
         for group in formats where ExportFormat.fileFormats.contains(group.format) { group.earlier = self.earlier }
         writesFiles = formats.contains { ExportFormat.fileFormats.contains($0.format) }
+        if self.earlier != nil || database?.isUpdate == true { earlierSummary = earlier?.summary }
+    }
+
+    /// Whether the files can copy the earlier summary's rows.
+    private var copiesSummary: Bool {
+        let names = formats.filter { ExportFormat.fileFormats.contains($0.format) }.compactMap { group in
+            (group.writers[.summary] as? any DatasetWriter).map(ExportFormatWriters.name)
+        }
+        return earlier?.coversSummary(of: names) == true
     }
 
     /// The names of the files whose rows are kept by record (or by
@@ -144,24 +158,62 @@ public final class ExportSession {
         if recording { records.append(path) }
     }
 
-    /// The entity summary's rows, each copied when the earlier dataset
-    /// holds it with the same values, encoded otherwise; entities gone
-    /// since leave an updated database.
+    /// The entity summary's rows, each copied when the earlier summary
+    /// holds it with the same values, encoded otherwise; rows of entities
+    /// gone since leave an updated database. Both summaries are in entity
+    /// id order: one walk pairs their rows, and a run of unchanged rows is
+    /// one copy.
     private func writeSummary(_ rows: [EntitySummary.Row]) throws {
-        var gone = Set(earlier.map { Array($0.digests.keys) } ?? [])
+        let before = earlierSummary ?? SummaryRows<Int>()
+        let copies = copiesSummary
+        let updatesDatabase = database?.isUpdate == true
+        // The rows of a copied run go to a database that is made anew.
+        let databaseNeedsCopiedRows = database != nil && !updatesDatabase
+        var next = 0
+        var gone: [String] = []
+        /// Where in `pending` the marker of the run being copied is.
+        var copyMarker: Int?
+        var encoding = false
         for row in rows {
             let values = Datasets.entitySummaryLayout.row(row)
             let digest = ExportSession.digest(values)
-            if recording { summaryDigests[row.entityID] = digest }
-            let key = RowSpanIndex.summaryKey(row.entityID)
-            let earlierDigest = earlier?.digests[row.entityID]
-            gone.remove(row.entityID)
-            begin(key, copy: earlierDigest == digest && earlier?.covers(key) == true,
-                  forgetting: earlierDigest == nil ? nil : .forget(docIDs: [], paths: [], entityIDs: [row.entityID]))
-            if needsRows { pending.append(.row(.summary, values)) }
-            if pending.count >= ExportSession.batchRows { try flush() }
+            if recording { summaryRows.append(id: row.entityID, digest: digest) }
+            while next < before.ids.count, before.ids[next] < row.entityID {
+                gone.append(before.ids[next])
+                next += 1
+            }
+            var earlierRow: Int?
+            if next < before.ids.count, before.ids[next] == row.entityID {
+                earlierRow = next
+                next += 1
+            }
+            if let earlierRow, copies, before.digest(at: earlierRow).elementsEqual(digest) {
+                if let marker = copyMarker, case .summary(let run?) = pending[marker], run.upperBound == earlierRow {
+                    pending[marker] = .summary(copying: run.lowerBound..<(earlierRow + 1))
+                } else {
+                    copyMarker = pending.count
+                    pending.append(.summary(copying: earlierRow..<(earlierRow + 1)))
+                }
+                encoding = false
+                copiedSummaryRows.copied += 1
+                if databaseNeedsCopiedRows { pending.append(.row(.summary, values)) }
+            } else {
+                if earlierRow != nil, updatesDatabase { pending.append(.forget(docIDs: [], paths: [], entityIDs: [row.entityID])) }
+                if !encoding {
+                    pending.append(.summary(copying: nil))
+                    encoding = true
+                    copyMarker = nil
+                }
+                pending.append(.row(.summary, values))
+            }
+            if pending.count >= ExportSession.batchRows {
+                try flush()
+                copyMarker = nil
+            }
         }
-        if database?.isUpdate == true, !gone.isEmpty { pending.append(.forget(docIDs: [], paths: [], entityIDs: gone.sorted())) }
+        copiedSummaryRows.of = rows.count
+        gone += before.ids[next...]
+        if updatesDatabase, !gone.isEmpty { pending.append(.forget(docIDs: [], paths: [], entityIDs: gone)) }
         pending.append(.record(path: nil, copy: false))
     }
 
@@ -280,7 +332,11 @@ public final class ExportSession {
     /// the session was told of, and the entity summary rows' digests: what
     /// `RowSpanIndex.made` keeps. Read after `commit`.
     var rowSpans: RecordedSpans {
-        RecordedSpans(files: Array(spannedFiles), spans: formats.flatMap(\.recorded), records: records, digests: summaryDigests)
+        var summary = summaryRows
+        for group in formats where !group.summaryStarts.isEmpty {
+            if let file = group.writers[.summary] as? any DatasetWriter { summary.starts[ExportFormatWriters.name(file)] = group.summaryStarts }
+        }
+        return RecordedSpans(files: Array(spannedFiles), spans: formats.flatMap(\.recorded), records: records, summary: summary)
     }
 
     /// Seconds each format took to write its rows and close its files, by

@@ -19,7 +19,31 @@ struct RecordedSpans {
     var spans: [RecordedSpan]
     /// Every record begun, in order (a record begun twice is listed twice).
     var records: [String]
-    var digests: [String: [UInt8]]
+    /// The entity summary's rows, with where they start by file name.
+    var summary: SummaryRows<String>
+}
+
+/// The entity summary's rows in the order written (entity id order): each
+/// entity's id and the SHA-256 of its row's values, and, by summary file,
+/// where each row starts, plus where the last ends. The summary is one
+/// block of each summary file, so a run of unchanged rows is one copy.
+struct SummaryRows<File: Hashable>: Equatable {
+    var ids: [String] = []
+    /// 32 bytes per row.
+    var digests: [UInt8] = []
+    /// By file: `ids.count + 1` offsets, ascending.
+    var starts: [File: [Int]] = [:]
+
+    static var digestSize: Int { 32 }
+
+    func digest(at row: Int) -> ArraySlice<UInt8> {
+        digests[(row * Self.digestSize)..<((row + 1) * Self.digestSize)]
+    }
+
+    mutating func append(id: String, digest: [UInt8]) {
+        ids.append(id)
+        digests.append(contentsOf: digest)
+    }
 }
 
 /// Where each stored record's rows lie in the files of the published
@@ -31,7 +55,7 @@ struct RecordedSpans {
 /// config or release that differs, or a damaged index means every record
 /// is encoded again, as before.
 struct RowSpanIndex: Equatable {
-    static let format = BinaryFormat(name: "ROW-SPANS", version: 1)
+    static let format = BinaryFormat(name: "ROW-SPANS", version: 2)
     static let fileName = "row-spans.bin"
 
     /// One span of a record's rows, in the file of index `file`.
@@ -52,15 +76,11 @@ struct RowSpanIndex: Equatable {
     /// The SQLite database of the same dataset, when there is one.
     var database: FileStamp?
     /// By record path, the spans of its rows: file index and span. A record
-    /// listed with no spans has no rows in these files. The entity
-    /// summary's rows are listed under `summaryKey(entityID)`.
+    /// listed with no spans has no rows in these files.
     var spans: [String: [FileSpan]]
-    /// The SHA-256 of each entity summary row's values, by entity id: a
-    /// row whose values are the same is copied.
-    var digests: [String: [UInt8]] = [:]
-
-    /// The key of an entity's summary row among the records' paths (which never hold a NUL).
-    static func summaryKey(_ entityID: String) -> String { "\u{0}entity_summary/" + entityID }
+    /// The entity summary's rows, their starts by file index: a row
+    /// whose values have the same SHA-256 is copied.
+    var summary = SummaryRows<Int>()
 
 
     func encode(_ writer: inout BinaryWriter) {
@@ -90,10 +110,13 @@ struct RowSpanIndex: Equatable {
                 writer.integer(entry.span.rows)
             }
         }
-        writer.integer(digests.count)
-        for id in digests.keys.sorted() {
-            writer.string(id)
-            writer.bytes.append(contentsOf: digests[id]!)
+        writer.integer(summary.ids.count)
+        for id in summary.ids { writer.string(id) }
+        writer.bytes.append(contentsOf: summary.digests)
+        writer.integer(summary.starts.count)
+        for (file, starts) in summary.starts.sorted(by: { $0.key < $1.key }) {
+            writer.integer(file)
+            for start in starts { writer.integer(start) }
         }
     }
 
@@ -121,14 +144,30 @@ struct RowSpanIndex: Equatable {
             }
             spans[path] = entries
         }
-        var digests: [String: [UInt8]] = [:]
-        for _ in 0..<(try reader.count(itemSize: 40)) {
+        var summary = SummaryRows<Int>()
+        let rows = try reader.count(itemSize: 8 + SummaryRows<Int>.digestSize)
+        for _ in 0..<rows {
             let id = try reader.string()
-            var digest: [UInt8] = []
-            for _ in 0..<32 { digest.append(try reader.byte()) }
-            digests[id] = digest
+            // Rows are merged with the next run's by walking both in entity id order.
+            guard summary.ids.last.map({ $0 < id }) ?? true else { throw BinaryReader.Damage(description: "summary rows out of order at \(id)") }
+            summary.ids.append(id)
         }
-        return RowSpanIndex(configSHA256: config, release: release, files: files, database: database, spans: spans, digests: digests)
+        for _ in 0..<(rows * SummaryRows<Int>.digestSize) { summary.digests.append(try reader.byte()) }
+        for _ in 0..<(try reader.count(itemSize: 8 * (rows + 2))) {
+            let file = try reader.integer()
+            var starts: [Int] = []
+            starts.reserveCapacity(rows + 1)
+            for _ in 0...rows {
+                let start = try reader.integer()
+                guard start >= (starts.last ?? 0) else { throw BinaryReader.Damage(description: "summary rows of file \(file) out of order") }
+                starts.append(start)
+            }
+            guard files.indices.contains(file), summary.starts[file] == nil, starts.last! <= files[file].size else {
+                throw BinaryReader.Damage(description: "summary rows outside their file")
+            }
+            summary.starts[file] = starts
+        }
+        return RowSpanIndex(configSHA256: config, release: release, files: files, database: database, spans: spans, summary: summary)
     }
 
     /// The index of what a session noted, stamped as its files (and the
@@ -157,8 +196,12 @@ struct RowSpanIndex: Equatable {
         let database = (try? FileSystem.targetStatus(databasePath)).map {
             FileStamp(name: SQLiteExport.fileName, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
         }
+        var summary = SummaryRows<Int>(ids: recorded.summary.ids, digests: recorded.summary.digests)
+        for (name, starts) in recorded.summary.starts {
+            if let file = fileIndex[name], starts.count == summary.ids.count + 1 { summary.starts[file] = starts }
+        }
         return RowSpanIndex(configSHA256: configSHA256, release: NewsETLVersion.current, files: files, database: database,
-                            spans: spans, digests: recorded.digests)
+                            spans: spans, summary: summary)
     }
 }
 
@@ -205,8 +248,8 @@ final class EarlierRows: @unchecked Sendable {
     private let files: [EarlierFile]
     private let names: [String]
     private let spans: [String: [RowSpanIndex.FileSpan]]
-    /// The entity summary rows' digests, by entity id.
-    let digests: [String: [UInt8]]
+    /// The entity summary's rows, their starts by file index.
+    let summary: SummaryRows<Int>
 
     /// The files the index lists; a session copies from them only when
     /// they are exactly the files it writes.
@@ -229,7 +272,18 @@ final class EarlierRows: @unchecked Sendable {
         self.files = files
         names = index.files.map(\.name)
         spans = index.spans
-        digests = index.digests
+        summary = index.summary
+    }
+
+    /// Whether the summary rows of every file in `names` can be copied.
+    func coversSummary(of names: [String]) -> Bool {
+        names.allSatisfy { name in fileIndex(name).map { summary.starts[$0] != nil } ?? false }
+    }
+
+    /// Where summary rows `rows` lie in the file of `fileIndex`.
+    func summarySpan(_ rows: Range<Int>, in fileIndex: Int) -> RowSpan? {
+        guard let starts = summary.starts[fileIndex] else { return nil }
+        return RowSpan(start: starts[rows.lowerBound], length: starts[rows.upperBound] - starts[rows.lowerBound], rows: rows.count)
     }
 
     /// Whether the record's rows can be copied: its spans are known.

@@ -164,6 +164,8 @@ import Testing
             }
             try next.commit(manifest: Array("{}\n".utf8))
             #expect(next.copiedRecords == copied && copied > 30)
+            // Entities only unchanged records name keep their summary rows.
+            #expect(next.copiedSummaryRows.copied > 0 && next.copiedSummaryRows.copied < next.copiedSummaryRows.of)
             #expect(next.updatesDatabase)
             try Self.expectSameDataset(nextFolder, Self.encoded(kept))
             current = kept
@@ -198,5 +200,31 @@ import Testing
         index.encode(&writer)
         reader = BinaryReader(bytes: writer.bytes)
         #expect(try RowSpanIndex.decode(&reader) == index)
+    }
+
+    /// Summary rows are paired with the next run's by one walk in id
+    /// order, and copied by their starts: an index that breaks either is damage.
+    @Test func summaryRowsOutOfOrderOrOutsideTheirFileAreDamage() throws {
+        func decoded(_ index: RowSpanIndex) throws -> RowSpanIndex {
+            var writer = BinaryWriter()
+            index.encode(&writer)
+            var reader = BinaryReader(bytes: writer.bytes)
+            return try RowSpanIndex.decode(&reader)
+        }
+        var index = RowSpanIndex(configSHA256: "config", release: NewsETLVersion.current,
+                                 files: [.init(name: "entity_summary.csv", size: 50, modifiedNanoseconds: 1)], database: nil, spans: [:])
+        index.summary.append(id: "LOC:paris", digest: Array(repeating: 1, count: 32))
+        index.summary.append(id: "PER:ada", digest: Array(repeating: 2, count: 32))
+        index.summary.starts[0] = [10, 30, 50]
+        #expect(try decoded(index) == index)
+        var outside = index
+        outside.summary.starts[0] = [10, 30, 51]
+        #expect(throws: BinaryReader.Damage.self) { try decoded(outside) }
+        var unordered = index
+        unordered.summary.ids.swapAt(0, 1)
+        #expect(throws: BinaryReader.Damage.self) { try decoded(unordered) }
+        var backwards = index
+        backwards.summary.starts[0] = [10, 40, 30]
+        #expect(throws: BinaryReader.Damage.self) { try decoded(backwards) }
     }
 }

@@ -21,3 +21,15 @@ extension String {
         }
     }
 }
+
+extension StringProtocol {
+    /// `unicodeScalars.count`, from the UTF-8 bytes: every byte that is not
+    /// a continuation byte starts a scalar. The report counts the text of
+    /// every stored document each night.
+    var scalarCount: Int {
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            bytes.reduce(0) { count, byte in count + (byte & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
+    }
+}

@@ -83,7 +83,9 @@ public final class AtomicFile {
 
     private func flush() throws(SystemError) {
         digest.update(buffer)
+        let start = byteCount
         byteCount += buffer.count
+        defer { EarlyWriteback.start(descriptor, offset: start, count: byteCount - start) }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

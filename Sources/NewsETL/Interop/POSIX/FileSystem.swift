@@ -151,6 +151,7 @@ public enum FileSystem {
         guard output >= 0 else { throw SystemError("create", path: destination) }
         defer { close(output) }
         var block = [UInt8](repeating: 0, count: 1 << 20)
+        var copied = 0
         while true {
             let count = block.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
             if count < 0 {
@@ -167,6 +168,8 @@ public enum FileSystem {
                 }
                 offset += written
             }
+            EarlyWriteback.start(output, offset: copied, count: count)
+            copied += count
         }
     }
 

@@ -42,9 +42,9 @@ struct DatasetFacts {
         var source = sources[document.source ?? "", default: Source()]
         if isCopy { source.copies += 1 } else { source.documents += 1 }
         source.words += document.wordCount
-        source.keptCharacters += document.text.unicodeScalars.count
+        source.keptCharacters += document.text.scalarCount
         for paragraph in document.removed {
-            let characters = paragraph.text.unicodeScalars.count
+            let characters = paragraph.text.scalarCount
             source.removedCharacters += characters
             rules[paragraph.rule, default: Rule()].paragraphs += 1
             rules[paragraph.rule, default: Rule()].characters += characters

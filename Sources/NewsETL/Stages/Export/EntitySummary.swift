@@ -17,24 +17,23 @@ struct EntitySummary {
     private var entries: [String: Entry] = [:]
 
     mutating func add(_ document: Document) {
+        let isCopy = document.duplicateCluster.map { $0.canonicalID != document.docID } ?? false
         for record in document.entities {
-            var entry = entries[record.entityID] ?? Entry(kind: record.mention.kind.rawValue)
-            entry.canonicalCounts[record.canonical, default: 0] += 1
-            entry.aliases.insert(record.mention.text)
-            entry.mentions += 1
-            if entry.lastDocument != document.docID {
-                if let cluster = document.duplicateCluster, cluster.canonicalID != document.docID {
-                    entry.copies += 1
-                } else {
-                    entry.documents += 1
-                }
-                entry.lastDocument = document.docID
-                if let published = document.published {
-                    entry.firstPublished = min(entry.firstPublished ?? published, published)
-                    entry.lastPublished = max(entry.lastPublished ?? published, published)
-                }
-            }
-            entries[record.entityID] = entry
+            // In place: an entry copied out and back would copy its counts and aliases at every mention.
+            Self.add(record, of: document, isCopy: isCopy, to: &entries[record.entityID, default: Entry(kind: record.mention.kind.rawValue)])
+        }
+    }
+
+    private static func add(_ record: EntityRecord, of document: Document, isCopy: Bool, to entry: inout Entry) {
+        entry.canonicalCounts[record.canonical, default: 0] += 1
+        entry.aliases.insert(record.mention.text)
+        entry.mentions += 1
+        guard entry.lastDocument != document.docID else { return }
+        if isCopy { entry.copies += 1 } else { entry.documents += 1 }
+        entry.lastDocument = document.docID
+        if let published = document.published {
+            entry.firstPublished = min(entry.firstPublished ?? published, published)
+            entry.lastPublished = max(entry.lastPublished ?? published, published)
         }
     }
 

@@ -138,6 +138,18 @@ final class ExportFormatWriters: @unchecked Sendable {
         }
     }
 
+    /// Closes this format's files, in dataset order, or its database
+    /// (kind nil): what the manifest says of each.
+    func finish() throws -> [(kind: ExportRowKind?, file: WrittenFile)] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { seconds += (clock.now - start).seconds }
+        if let database { return [(nil, try database.finish())] }
+        return try ExportRowKind.allCases.compactMap { kind in
+            try (writers[kind] as? any DatasetWriter).map { (kind, try $0.finish()) }
+        }
+    }
+
     /// Copies a run of the earlier summary's rows, noting where each starts.
     private func copySummaryRows(_ rows: Range<Int>) throws {
         guard let earlier, let index = earlierSummaryFile, let file = writers[.summary] as? any DatasetWriter,

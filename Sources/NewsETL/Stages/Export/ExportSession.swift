@@ -146,9 +146,8 @@ public final class ExportSession {
         return .forget(docIDs: docIDs.sorted(), paths: record.rejection.map { [$0.path] } ?? [], entityIDs: [])
     }
 
-    /// Starts the rows of `path` (a record, or an entity's summary row);
-    /// an updated database first drops what `forgetting` names unless it
-    /// keeps the rows.
+    /// Starts the rows of the record of `path`; an updated database first
+    /// drops what `forgetting` names unless it keeps the rows.
     private func begin(_ path: String, copy: Bool, forgetting: ExportEntry?) {
         let filesCopy = copy && earlier != nil
         let databaseKeeps = copy && database?.isUpdate == true
@@ -289,22 +288,15 @@ public final class ExportSession {
         try flush()
         for group in formats { try group.closeSpans() }
         let writers = allWriters
+        // Each format closes its files (or its database) on its own thread: syncing and digesting them overlap.
+        let finished = try WorkerPool.map(formats, workers: min(threads, formats.count)) { group in Result { try group.finish() } }
+            .map { try $0.get() }
         // Dataset by dataset, each in the configured format order, as the manifest lists them; the database last.
-        let clock = ContinuousClock()
         var written: [WrittenFile] = []
         for kind in ExportRowKind.allCases {
-            for group in formats {
-                guard let writer = group.writers[kind] as? any DatasetWriter else { continue }
-                let start = clock.now
-                written.append(try writer.finish())
-                group.seconds += (clock.now - start).seconds
-            }
+            for files in finished { written += files.filter { $0.kind == kind }.map(\.file) }
         }
-        if let database, let group = formats.first(where: { $0.format == .sqlite }) {
-            let start = clock.now
-            written.append(try database.finish())
-            group.seconds += (clock.now - start).seconds
-        }
+        written += finished.flatMap { $0.filter { $0.kind == nil }.map(\.file) }
         let dictionaryFile = try AtomicFile(path: dictionaryPath)
         try dictionaryFile.write(dictionary)
         try dictionaryFile.close()

@@ -99,6 +99,9 @@ public struct PipelineRunner {
     }
 
     private func run(mode: Mode) throws -> RunSummary {
+        for stage in config.stages where stage.enabled {
+            if let loading = stage.kind.modelLoading { WorkerPool.startInBackground { loading.loadModels() } }
+        }
         let plan = try RunPlanner(config: config, options: options).plan(startedAt: Date())
         defer { withExtendedLifetime(plan.lock) {} }
         // Nothing new: a merge has nothing to combine either (its shards, if any, hold no file).

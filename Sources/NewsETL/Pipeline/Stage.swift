@@ -10,6 +10,15 @@ public enum StageKind: Sendable {
     /// Receives every result in run order and writes the datasets; runs last.
     case export(ExportStage)
 
+    /// The stage, when it has models to load ahead of its first document.
+    var modelLoading: (any ModelLoadingStage)? {
+        switch self {
+        case .document(let stage): stage as? any ModelLoadingStage
+        case .corpus(let stage): stage as? any ModelLoadingStage
+        case .decode, .export: nil
+        }
+    }
+
     /// What the stage declares it fills and keeps.
     public var outputs: StageOutputs {
         switch self {
@@ -37,6 +46,14 @@ public struct StageOutputs: Sendable, Equatable {
         self.documentColumns = documentColumns
         self.stateFiles = stateFiles
     }
+}
+
+/// A stage whose work needs models or tables loaded once per process (the
+/// entity tagger, its word clusters and gazetteers: tens of milliseconds):
+/// a run starts `loadModels` on a background thread before it plans, so
+/// that the first document finds them loaded rather than waiting.
+public protocol ModelLoadingStage: Sendable {
+    func loadModels()
 }
 
 /// A stage that handles one document at a time, independently of all others.

@@ -22,6 +22,13 @@ enum WorkerPool {
     }
 }
 
+extension WorkerPool {
+    /// Runs `work` on a background thread; nothing waits for it.
+    static func startInBackground(_ work: @escaping @Sendable () -> Void) {
+        DispatchQueue.global(qos: .userInitiated).async(execute: work)
+    }
+}
+
 /// Hands out indices to workers, each exactly once.
 private final class SharedCursor: Sendable {
     private let position = Atomic<Int>(0)

@@ -30,7 +30,7 @@
 /// ~100,000 words) has its entities found in its first `max_words` words
 /// only, and says so (`Document.boundedWork`): time and memory per document
 /// stay bounded whatever lands in the input folder.
-public struct EntitiesStage: DocumentStage, CorpusStage {
+public struct EntitiesStage: DocumentStage, CorpusStage, ModelLoadingStage {
     public var types: Set<EntityMention.Kind>
     public var aliases: [String: String]
     /// Minimum number of other entities the reports of two name variants
@@ -42,7 +42,7 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
     public var oneTypePerName: Bool
     let extractor: EntityExtractor
 
-    public init(types: Set<EntityMention.Kind> = Set(EntityMention.Kind.allCases), tagger: EntityTagger = .builtIn,
+    public init(types: Set<EntityMention.Kind> = Set(EntityMention.Kind.allCases), tagger: EntityTagger? = nil,
                 names: [EntityMention.Kind: [String]] = [:], aliases: [String: String] = [:], minSharedContext: Int? = 3,
                 maxWords: Int = 1_000_000, oneTypePerName: Bool = true) {
         self.types = types
@@ -52,6 +52,8 @@ public struct EntitiesStage: DocumentStage, CorpusStage {
         self.minSharedContext = minSharedContext
         extractor = EntityExtractor(tagger: tagger, userNames: names)
     }
+
+    public func loadModels() { extractor.loadModels() }
 
     public var mergesNameVariants: Bool { minSharedContext != nil }
     /// Whether the stage must see the corpus (it then runs as a corpus stage).

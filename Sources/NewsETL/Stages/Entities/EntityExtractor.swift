@@ -7,16 +7,25 @@
 /// over token offsets), so a report of many megabytes costs in proportion
 /// to its length, never to its length squared.
 struct EntityExtractor: Sendable {
-    let tagger: EntityTagger
+    /// nil: the built-in model, loaded on first use (see `loadModels`).
+    private let customTagger: EntityTagger?
+    private var tagger: EntityTagger { customTagger ?? .builtIn }
     let rules = NumericRules()
     /// Names from the config that are always entities of their type, as token sequences, longest first.
     let userNames: [(words: [String], kind: EntityMention.Kind)]
 
-    init(tagger: EntityTagger, userNames: [EntityMention.Kind: [String]] = [:]) {
-        self.tagger = tagger
+    init(tagger: EntityTagger? = nil, userNames: [EntityMention.Kind: [String]] = [:]) {
+        customTagger = tagger
         self.userNames = userNames.flatMap { kind, names in names.map { (Tokenizer.tokens($0).map(\.text), kind) } }
             .filter { !$0.0.isEmpty }
             .sorted { ($0.0.count, $0.0.joined(separator: " ")) > ($1.0.count, $1.0.joined(separator: " ")) }
+    }
+
+    /// Loads the tagger and the tables its features read, if not yet loaded.
+    func loadModels() {
+        _ = tagger
+        _ = WordClusters.shared
+        _ = Gazetteer.shared
     }
 
     struct Found: Sendable, Equatable {

@@ -19,6 +19,11 @@ struct DatasetFacts {
     struct Rule {
         var paragraphs = 0
         var characters = 0
+
+        mutating func add(_ other: Rule) {
+            paragraphs += other.paragraphs
+            characters += other.characters
+        }
     }
 
     struct Cluster {
@@ -43,12 +48,19 @@ struct DatasetFacts {
         if isCopy { source.copies += 1 } else { source.documents += 1 }
         source.words += document.wordCount
         source.keptCharacters += document.text.scalarCount
+        // A page's removed paragraphs come in runs of one rule: one look-up per run.
+        var run: (rule: String, totals: Rule)?
         for paragraph in document.removed {
             let characters = paragraph.text.scalarCount
             source.removedCharacters += characters
-            rules[paragraph.rule, default: Rule()].paragraphs += 1
-            rules[paragraph.rule, default: Rule()].characters += characters
+            if run?.rule != paragraph.rule {
+                if let run { rules[run.rule, default: Rule()].add(run.totals) }
+                run = (paragraph.rule, Rule())
+            }
+            run!.totals.paragraphs += 1
+            run!.totals.characters += characters
         }
+        if let run { rules[run.rule, default: Rule()].add(run.totals) }
         sources[document.source ?? ""] = source
         if !isCopy { days[PublicationTime.date(document.published) ?? "", default: 0] += 1 }
     }

@@ -12,6 +12,9 @@ public struct EntityTagger: Sendable {
     /// `allowed[previous][tag]`: whether `tag` may follow `previous` (index
     /// `tags.count` stands for the sentence start) in a valid BIO sequence.
     private let allowed: [[Bool]]
+    /// The previous-tag features of each pair of previous tags, at
+    /// `previous * (tags.count + 1) + previous2` (index `tags.count`: the sentence start).
+    private let previousTags: [TaggerFeatures.PreviousTags]
 
     public init(tags: [String], weights: [UInt64: [Float]]) {
         self.init(tags: tags, table: WeightTable(weights, width: tags.count))
@@ -25,6 +28,8 @@ public struct EntityTagger: Sendable {
                 !tag.hasPrefix("I-") || !(previous.dropFirst(2) != tag.dropFirst(2) || previous == "O" || previous == "<s>")
             }
         }
+        let history = tags + ["<s>"]
+        previousTags = history.flatMap { previous in history.map { TaggerFeatures.PreviousTags(previous, $0) } }
     }
 
     public static let bioTags = ["O"] + NERCorpus.types.flatMap { ["B-\($0)", "I-\($0)"] }
@@ -49,15 +54,15 @@ public struct EntityTagger: Sendable {
         var result: [String] = []
         result.reserveCapacity(words.count)
         var previousIndex = tags.count
+        var previousIndex2 = tags.count
         var scores = [Float](repeating: 0, count: tags.count)
         var features: [UInt64] = []
         features.reserveCapacity(48)
         for index in words.indices {
-            let previous = index > 0 ? result[index - 1] : "<s>"
-            let previous2 = index > 1 ? result[index - 2] : "<s>"
             for position in scores.indices { scores[position] = 0 }
             features.removeAll(keepingCapacity: true)
-            TaggerFeatures.appendFeatures(index, context, words: words, previousTag: previous, previousTag2: previous2, to: &features)
+            TaggerFeatures.appendFeatures(index, context, words: words, previous: previousTags[previousIndex * (tags.count + 1) + previousIndex2],
+                                          to: &features)
             table.rows.withUnsafeBufferPointer { rows in
                 for feature in features {
                     guard let offset = table.offset(of: feature) else { continue }
@@ -70,6 +75,7 @@ public struct EntityTagger: Sendable {
                 best = position
                 bestScore = scores[position]
             }
+            previousIndex2 = previousIndex
             previousIndex = best
             result.append(tags[best])
         }

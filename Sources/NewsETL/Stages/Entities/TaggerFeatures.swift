@@ -27,16 +27,33 @@ enum TaggerFeatures {
         }
     }
 
+    /// What the features take of the two previous tags, hashed: a tagger
+    /// makes these once per pair of tags, not once per token.
+    struct PreviousTags {
+        fileprivate let tag: UInt64
+        fileprivate let tags: UInt64
+        fileprivate let tagAndWordSeed: UInt64
+        fileprivate let tagAndShapeSeed: UInt64
+        fileprivate let clusterAndTagSeed: UInt64
+
+        init(_ previousTag: String, _ previousTag2: String) {
+            tag = hash(Seed.tag1, previousTag)
+            tags = hash(Seed.tag1tag2, previousTag, previousTag2)
+            tagAndWordSeed = hash(Seed.tagAndWord, previousTag)
+            tagAndShapeSeed = hash(Seed.tagAndShape, previousTag)
+            clusterAndTagSeed = hash(Seed.clusterAndTag, previousTag)
+        }
+    }
+
     static func features(_ index: Int, _ context: Context, words: [String], previousTag: String, previousTag2: String) -> [UInt64] {
         var result: [UInt64] = []
         result.reserveCapacity(32)
-        appendFeatures(index, context, words: words, previousTag: previousTag, previousTag2: previousTag2, to: &result)
+        appendFeatures(index, context, words: words, previous: PreviousTags(previousTag, previousTag2), to: &result)
         return result
     }
 
     /// `features`, appended to a buffer the caller reuses from token to token.
-    static func appendFeatures(_ index: Int, _ context: Context, words: [String], previousTag: String, previousTag2: String,
-                               to result: inout [UInt64]) {
+    static func appendFeatures(_ index: Int, _ context: Context, words: [String], previous: PreviousTags, to result: inout [UInt64]) {
         let word = words[index]
         let lower = context.lower[index]
         let shape = context.shapes[index]
@@ -63,10 +80,10 @@ enum TaggerFeatures {
         result.append(hash(Seed.shapeMinus1, shapeAt(-1)))
         result.append(hash(Seed.shapePlus1, shapeAt(1)))
         result.append(hash(Seed.shapeWindow, shapeAt(-1), shape, shapeAt(1)))
-        result.append(hash(Seed.tag1, previousTag))
-        result.append(hash(Seed.tag1tag2, previousTag, previousTag2))
-        result.append(hash(Seed.tagAndWord, previousTag, lower))
-        result.append(hash(Seed.tagAndShape, previousTag, shape))
+        result.append(previous.tag)
+        result.append(previous.tags)
+        result.append(hash(previous.tagAndWordSeed, lower))
+        result.append(hash(previous.tagAndShapeSeed, shape))
         if index == 0 { result.append(hash(Seed.first, shape)) }
         if context.headlineCase {
             // In a headline capitals say little: lean on the word itself.
@@ -76,7 +93,7 @@ enum TaggerFeatures {
             result.append(hash(Seed.capitalisedFirst, index == 0 ? "1" : "0"))
         }
         if word.utf8.contains(UInt8(ascii: "-")) { result.append(Seed.hyphen) }
-        appendClusterFeatures(index, context, to: &result, previousTag: previousTag)
+        appendClusterFeatures(index, context, to: &result, clusterAndTagSeed: previous.clusterAndTagSeed)
         for (list, isFirst) in context.gazetteer[index] {
             result.append(hash(Seed.gazetteer, list.rawValue, isFirst ? "B" : "I"))
         }
@@ -95,7 +112,7 @@ enum TaggerFeatures {
     /// The word's clusters at each granularity, its neighbours' middle ones,
     /// and the middle cluster with capitalisation and with the previous tag:
     /// what lets a name unseen in training borrow from names seen.
-    private static func appendClusterFeatures(_ index: Int, _ context: Context, to result: inout [UInt64], previousTag: String) {
+    private static func appendClusterFeatures(_ index: Int, _ context: Context, to result: inout [UInt64], clusterAndTagSeed: UInt64) {
         func middle(_ offset: Int) -> UInt64 {
             let position = index + offset
             guard position >= 0, position < context.clusters.count else { return 0xFFFF }
@@ -106,7 +123,7 @@ enum TaggerFeatures {
             result.append(mix(Seed.clusterMiddle, UInt64(path.middle)))
             result.append(mix(Seed.clusterCoarse, UInt64(path.coarse)))
             result.append(mix(Seed.clusterAndCapital, UInt64(path.middle) << 1 | (context.capitalised[index] ? 1 : 0)))
-            result.append(mix(hash(Seed.clusterAndTag, previousTag), UInt64(path.middle)))
+            result.append(mix(clusterAndTagSeed, UInt64(path.middle)))
         } else {
             result.append(mix(Seed.clusterAndCapital, 0xFFFE << 1 | (context.capitalised[index] ? 1 : 0)))
         }
@@ -138,11 +155,18 @@ enum TaggerFeatures {
         static let clusterMinus1 = seed("c256-1"), clusterPlus1 = seed("c256+1")
     }
 
-    /// `hash(name, a + b + c)` without building the string.
-    private static func hash(_ seed: UInt64, _ parts: String...) -> UInt64 {
-        var hash = seed
-        for part in parts { hash = StableHash.fnv1a(part.utf8, seed: hash) }
-        return hash
+    /// `hash(name, a + b + c)` without building the string (or an array
+    /// of the parts: this runs some twenty times per token).
+    private static func hash(_ seed: UInt64, _ part: String) -> UInt64 {
+        StableHash.fnv1a(part.utf8, seed: seed)
+    }
+
+    private static func hash(_ seed: UInt64, _ first: String, _ second: String) -> UInt64 {
+        hash(hash(seed, first), second)
+    }
+
+    private static func hash(_ seed: UInt64, _ first: String, _ second: String, _ third: String) -> UInt64 {
+        hash(hash(hash(seed, first), second), third)
     }
 
     private static func seed(_ name: String) -> UInt64 {

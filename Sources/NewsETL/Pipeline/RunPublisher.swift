@@ -149,9 +149,11 @@ final class RunPublisher {
 
     /// The published dataset's files with the spans of their records, when
     /// the index describes them as they are; otherwise every record is
-    /// encoded again. A damaged index is set aside, like any state file,
-    /// with a warning.
+    /// encoded again. An index an earlier release wrote in another layout
+    /// is not used (the run writes a new one); a damaged index is set
+    /// aside, like any state file, with a warning.
     private func loadEarlierRows(warnings: inout [String]) -> EarlierRows? {
+        if rowSpanFile.isOfAnotherVersion { return nil }
         switch rowSpanFile.load(RowSpanIndex.decode) {
         case .success(let index): return EarlierRows(index: index, folder: published.currentPath, configSHA256: config.sha256)
         case .failure(.missing): return nil

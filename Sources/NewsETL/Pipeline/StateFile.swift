@@ -44,6 +44,15 @@ public struct StateFile: Sendable {
         }
     }
 
+    /// Whether the file is there in another version of its format: for a
+    /// file that only saves work (a cache), what an upgrade leaves, not damage.
+    var isOfAnotherVersion: Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 64)) ?? Data()
+        return format.writtenVersion(start).map { $0 != format.version } ?? false
+    }
+
     /// Encodes a value under a temporary name and adds it to `transaction`.
     func save(into transaction: OutputTransaction, _ encode: (inout BinaryWriter) -> Void) throws {
         var writer = BinaryWriter(bytes: format.header)

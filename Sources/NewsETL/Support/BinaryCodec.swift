@@ -128,6 +128,15 @@ struct BinaryFormat: Sendable, Equatable, CustomStringConvertible {
     var header: [UInt8] { Array("NEWSETL-\(name)-\(version)\n".utf8) }
     var description: String { "\(name) version \(version)" }
 
+    /// The version of this format a file starting with `bytes` says it
+    /// holds; nil when it is not one of this format's files.
+    func writtenVersion(_ bytes: some Collection<UInt8>) -> Int? {
+        let prefix = Array("NEWSETL-\(name)-".utf8)
+        guard bytes.starts(with: prefix) else { return nil }
+        let digits = bytes.dropFirst(prefix.count).prefix { (0x30...0x39).contains($0) }
+        return digits.isEmpty || digits.count > 9 ? nil : Int(String(decoding: digits, as: UTF8.self))
+    }
+
     /// Checks the header at the start of `bytes`; returns its length.
     func checkHeader(_ bytes: some Collection<UInt8>) throws(BinaryReader.Damage) -> Int {
         let expected = header

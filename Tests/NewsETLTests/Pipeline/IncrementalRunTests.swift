@@ -269,7 +269,7 @@ import Testing
     /// encodes everything again. All four write the same dataset.
     @Test func aNightThatCopiesRowsWritesWhatEncodingEverythingWrites() throws {
         let (input, held) = try Self.sampleCopy(holdingBack: ["syndicated", "web"])
-        let outputs = (0..<4).map { _ in TemporaryFolder() }
+        let outputs = (0..<5).map { _ in TemporaryFolder() }
         let formats = ["csv", "jsonl", "xml", "sqlite"]
         for output in outputs {
             _ = try PipelineRunner(config: Self.config(input: input.path, output: output.path, formats: formats)).run()
@@ -282,13 +282,17 @@ import Testing
         try FileManager.default.removeItem(atPath: outputs[1].url(index))
         _ = outputs[2].write(index, "damaged")
         _ = outputs[3].write("current/documents.csv", outputs[3].read("current/documents.csv") + "\"edited\"\r\n")
+        // As an earlier release left it: another layout is no damage, only not used.
+        let current = "NEWSETL-ROW-SPANS-\(RowSpanIndex.format.version)\n"
+        _ = outputs[4].write(index, outputs[4].read(index).replacingOccurrences(of: current, with: "NEWSETL-ROW-SPANS-1\n"))
         for (number, output) in outputs.enumerated() {
             let summary = try PipelineRunner(config: Self.config(input: input.path, output: output.path, formats: formats)).run()
             #expect(summary.changes.new == 7 && summary.changes.changed == 1 && summary.changes.deleted.count == 1)
             #expect(summary.warnings.contains { $0.contains("row index") && $0.contains("encoding every record again") } == (number == 2))
         }
         let runID = try Regex(#"run-\d{8}T\d{6}Z(-\d+)?"#)
-        for output in [outputs[0], outputs[2], outputs[3]] {
+        #expect(!FileManager.default.fileExists(atPath: outputs[4].url(index + ".corrupt")))
+        for output in [outputs[0], outputs[2], outputs[3], outputs[4]] {
             for name in Datasets.names {
                 for format in ["csv", "jsonl", "xml"] {
                     #expect(output.read("\(name).\(format)").replacing(runID, with: "run")

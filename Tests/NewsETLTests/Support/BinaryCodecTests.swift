@@ -2,6 +2,15 @@ import Testing
 @testable import NewsETL
 
 @Suite struct BinaryCodecTests {
+    @Test func readsTheVersionAFileWasWrittenIn() {
+        let format = BinaryFormat(name: "ROW-SPANS", version: 2)
+        #expect(format.writtenVersion(Array("NEWSETL-ROW-SPANS-1\nrest".utf8)) == 1)
+        #expect(format.writtenVersion(format.header) == 2)
+        #expect(format.writtenVersion(Array("NEWSETL-RECORDS-1\n".utf8)) == nil)
+        #expect(format.writtenVersion(Array("NEWSETL-ROW-SPANS-\n".utf8)) == nil)
+        #expect(format.writtenVersion([]) == nil)
+    }
+
     static let document: Document = {
         var document = Document(docID: "doc-0123456789abcdef", sourcePath: "wire/a.txt", sha256: String(repeating: "ab", count: 32),
                                 byteCount: 120, encoding: "utf-8", format: .html, title: "Storm surge", published: "2025-03-05",

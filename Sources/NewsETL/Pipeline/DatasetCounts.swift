@@ -14,16 +14,7 @@ public struct DatasetCounts: Sendable, Equatable {
     mutating func add(_ document: Document) {
         documents += 1
         entityMentions += document.entities.count
-        // Removed paragraphs come in runs of one rule: one look-up per run.
-        var run: (rule: String, paragraphs: Int)?
-        for paragraph in document.removed {
-            if run?.rule != paragraph.rule {
-                if let run { removalsByRule[run.rule, default: 0] += run.paragraphs }
-                run = (paragraph.rule, 0)
-            }
-            run!.paragraphs += 1
-        }
-        if let run { removalsByRule[run.rule, default: 0] += run.paragraphs }
+        for run in document.removed.runsByRule { removalsByRule[run.rule, default: 0] += run.paragraphs.count }
         documentsByLanguage[document.language, default: 0] += 1
     }
 }

@@ -48,19 +48,11 @@ struct DatasetFacts {
         if isCopy { source.copies += 1 } else { source.documents += 1 }
         source.words += document.wordCount
         source.keptCharacters += document.text.scalarCount
-        // A page's removed paragraphs come in runs of one rule: one look-up per run.
-        var run: (rule: String, totals: Rule)?
-        for paragraph in document.removed {
-            let characters = paragraph.text.scalarCount
+        for run in document.removed.runsByRule {
+            let characters = run.paragraphs.reduce(0) { $0 + $1.text.scalarCount }
             source.removedCharacters += characters
-            if run?.rule != paragraph.rule {
-                if let run { rules[run.rule, default: Rule()].add(run.totals) }
-                run = (paragraph.rule, Rule())
-            }
-            run!.totals.paragraphs += 1
-            run!.totals.characters += characters
+            rules[run.rule, default: Rule()].add(Rule(paragraphs: run.paragraphs.count, characters: characters))
         }
-        if let run { rules[run.rule, default: Rule()].add(run.totals) }
         sources[document.source ?? ""] = source
         if !isCopy { days[PublicationTime.date(document.published) ?? "", default: 0] += 1 }
     }

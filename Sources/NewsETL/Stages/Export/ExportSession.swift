@@ -163,13 +163,11 @@ public final class ExportSession {
     /// id order: one walk pairs their rows, and a run of unchanged rows is
     /// one copy.
     private func writeSummary(_ rows: [EntitySummary.Row]) throws {
-        let before = earlierSummary ?? SummaryRows<Int>()
+        var walk = SummaryWalk(earlierSummary ?? SummaryRows<Int>())
         let copies = copiesSummary
         let updatesDatabase = database?.isUpdate == true
         // The rows of a copied run go to a database that is made anew.
         let databaseNeedsCopiedRows = database != nil && !updatesDatabase
-        var next = 0
-        var gone: [String] = []
         /// Where in `pending` the marker of the run being copied is.
         var copyMarker: Int?
         var encoding = false
@@ -177,16 +175,8 @@ public final class ExportSession {
             let values = Datasets.entitySummaryLayout.row(row)
             let digest = ExportSession.digest(values)
             if recording { summaryRows.append(id: row.entityID, digest: digest) }
-            while next < before.ids.count, before.ids[next] < row.entityID {
-                gone.append(before.ids[next])
-                next += 1
-            }
-            var earlierRow: Int?
-            if next < before.ids.count, before.ids[next] == row.entityID {
-                earlierRow = next
-                next += 1
-            }
-            if let earlierRow, copies, before.digest(at: earlierRow).elementsEqual(digest) {
+            let earlierRow = walk.row(of: row.entityID)
+            if let earlierRow, copies, walk.earlier.digest(at: earlierRow).elementsEqual(digest) {
                 if let marker = copyMarker, case .summary(let run?) = pending[marker], run.upperBound == earlierRow {
                     pending[marker] = .summary(copying: run.lowerBound..<(earlierRow + 1))
                 } else {
@@ -211,8 +201,8 @@ public final class ExportSession {
             }
         }
         copiedSummaryRows.of = rows.count
-        gone += before.ids[next...]
-        if updatesDatabase, !gone.isEmpty { pending.append(.forget(docIDs: [], paths: [], entityIDs: gone)) }
+        walk.finish()
+        if updatesDatabase, !walk.gone.isEmpty { pending.append(.forget(docIDs: [], paths: [], entityIDs: walk.gone)) }
         pending.append(.record(path: nil, copy: false))
     }
 

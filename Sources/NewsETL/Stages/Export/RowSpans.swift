@@ -46,6 +46,36 @@ struct SummaryRows<File: Hashable>: Equatable {
     }
 }
 
+/// The earlier summary's rows walked beside the new summary's, both in
+/// entity id order: each new row finds its earlier row, if any, and the
+/// earlier rows passed on the way are of entities gone since.
+struct SummaryWalk {
+    let earlier: SummaryRows<Int>
+    private var next = 0
+    private(set) var gone: [String] = []
+
+    init(_ earlier: SummaryRows<Int>) {
+        self.earlier = earlier
+    }
+
+    /// The earlier row of `id`; ids must come in ascending order.
+    mutating func row(of id: String) -> Int? {
+        while next < earlier.ids.count, earlier.ids[next] < id {
+            gone.append(earlier.ids[next])
+            next += 1
+        }
+        guard next < earlier.ids.count, earlier.ids[next] == id else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Every earlier row not paired is gone.
+    mutating func finish() {
+        gone += earlier.ids[next...]
+        next = earlier.ids.count
+    }
+}
+
 /// Where each stored record's rows lie in the files of the published
 /// cumulative dataset, kept in `.state/row-spans.bin` so that the next run
 /// copies the bytes of every record it leaves unchanged instead of

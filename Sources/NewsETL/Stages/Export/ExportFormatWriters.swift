@@ -151,14 +151,24 @@ final class ExportFormatWriters: @unchecked Sendable {
     }
 
     /// Copies a run of the earlier summary's rows, noting where each starts.
+    /// The session sends a run only when the earlier summary covers every
+    /// summary file, so a run this format cannot copy is an error, never
+    /// rows left out.
     private func copySummaryRows(_ rows: Range<Int>) throws {
-        guard let earlier, let index = earlierSummaryFile, let file = writers[.summary] as? any DatasetWriter,
-              let span = earlier.summarySpan(rows, in: index) else { return }
+        // The database: an update keeps the rows.
+        guard let earlier else { return }
+        guard let index = earlierSummaryFile, let file = writers[.summary] as? any DatasetWriter,
+              let span = earlier.summarySpan(rows, in: index) else { throw SummaryRowsNotCovered(rows: rows) }
         let start = try file.rowPosition()
         try file.copyRows(span, from: earlier.source(index))
         if recording, let starts = earlier.summary.starts[index] {
             for row in rows { summaryStarts.append(start + starts[row] - span.start) }
         }
+    }
+
+    struct SummaryRowsNotCovered: Error, CustomStringConvertible {
+        let rows: Range<Int>
+        var description: String { "the earlier entity summary does not cover rows \(rows) of its files" }
     }
 
     private func keep(_ span: RowSpan, of path: String, in kind: ExportRowKind) {

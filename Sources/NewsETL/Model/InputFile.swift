@@ -4,8 +4,6 @@ public struct InputFile: Sendable, Equatable {
     /// run. Bytes of a name that are not valid UTF-8 are written `%XX` (and
     /// `%` then `%25`), see `FileSystem.displayName`.
     public var relativePath: String
-    /// The file's absolute path as text, for messages.
-    public var absolutePath: String
     /// The exact bytes of the path to open (any length, any bytes).
     public var systemPath: [UInt8]
     /// What the walk already knows is wrong with the entry (a FIFO, a symlink
@@ -21,13 +19,17 @@ public struct InputFile: Sendable, Equatable {
         public var modifiedNanoseconds: Int
     }
 
-    public init(relativePath: String, absolutePath: String, systemPath: [UInt8]? = nil, problem: Rejection.Reason? = nil,
-                problemDetail: String = "", stamp: Stamp? = nil) {
+    public init(relativePath: String, systemPath: [UInt8], problem: Rejection.Reason? = nil, problemDetail: String = "",
+                stamp: Stamp? = nil) {
         self.relativePath = relativePath
-        self.absolutePath = absolutePath
-        self.systemPath = systemPath ?? Array(absolutePath.utf8)
+        self.systemPath = systemPath
         self.problem = problem
         self.problemDetail = problemDetail
         self.stamp = stamp
+    }
+
+    /// A file at an absolute path given as text (tools and evaluations).
+    public init(relativePath: String, absolutePath: String, stamp: Stamp? = nil) {
+        self.init(relativePath: relativePath, systemPath: Array(absolutePath.utf8), stamp: stamp)
     }
 }

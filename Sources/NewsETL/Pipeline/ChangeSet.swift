@@ -8,9 +8,8 @@
 struct ChangeSet {
     typealias Stamp = InputFile.Stamp
 
-    /// Files to process, in run order, with their stamps.
+    /// Files to process, in run order.
     var files: [InputFile] = []
-    var stamps: [String: Stamp] = [:]
     var new = 0
     var changed = 0
     var unchanged = 0
@@ -29,7 +28,6 @@ struct ChangeSet {
             present.insert(file.relativePath)
             let status = file.stamp
             let stamp = status ?? Stamp(size: -1, modifiedNanoseconds: -1)
-            stamps[file.relativePath] = stamp
             if let earlier = ledger?.entries[file.relativePath] {
                 // A file that could not be read is tried again: a permission fix does not change its time.
                 if status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp,

@@ -166,7 +166,7 @@ final class RunPublisher {
     /// Keeps where the rows of each record lie in the files `session`
     /// committed to `folder` (the dataset this run publishes).
     private func saveRowSpans(of session: ExportSession, folder: String) throws {
-        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, recorded: session.rowSpans)
+        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, recorded: session.takeRowSpans())
         try rowSpanFile.save(into: transaction) { index.encode(&$0) }
     }
 
@@ -249,7 +249,8 @@ final class RunPublisher {
         let replaced = plan.changes.replacedPaths
         for (path, entry) in plan.ledger?.entries ?? [:] where !replaced.contains(path) { updated.entries[path] = entry }
         for (file, outcome) in zip(plan.changes.files, outcomes) {
-            let stamp = plan.changes.stamps[file.relativePath]!
+            // A file the walk could not examine is stamped so that the next run reads it again.
+            let stamp = file.stamp ?? InputFile.Stamp(size: -1, modifiedNanoseconds: -1)
             updated.entries[file.relativePath] = InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds,
                                                                    outcome: outcome, runID: plan.runID)
         }

@@ -55,16 +55,20 @@ public struct StateFile: Sendable {
 
     /// Encodes a value under a temporary name and adds it to `transaction`.
     func save(into transaction: OutputTransaction, _ encode: (inout BinaryWriter) -> Void) throws {
-        var writer = BinaryWriter(bytes: format.header)
-        encode(&writer)
-        var hasher = SHA256()
-        hasher.update(writer.bytes)
-        writer.bytes.append(contentsOf: hasher.finalize())
+        try write(encode).add(to: transaction)
+    }
+
+    /// Encodes a value under a temporary name now, streaming (the bytes
+    /// are never whole in memory), for a transaction to put in place later:
+    /// a stage writes its state when it has it and lets go of it.
+    func write(_ encode: (inout BinaryWriter) -> Void) throws -> WrittenStateFile {
         try FileSystem.makeFolder((path as NSString).deletingLastPathComponent)
         let file = try AtomicFile(path: path)
-        try file.write(writer.bytes)
-        try file.close()
-        transaction.add(file.temporaryPath, as: path)
+        let sink = BinarySink(file: file)
+        var writer = BinaryWriter(bytes: format.header, sink: sink)
+        encode(&writer)
+        try sink.finish(&writer.bytes)
+        return WrittenStateFile(temporaryPath: file.temporaryPath, path: path)
     }
 
     /// Moves a damaged file out of the way (kept for a person to look at).
@@ -76,6 +80,28 @@ public struct StateFile: Sendable {
         } catch {
             return .damaged("\(detail); could not be set aside: \(error)")
         }
+    }
+}
+
+/// A state file written under its temporary name, waiting for a
+/// transaction; removed if it never gets one (the run failed first).
+final class WrittenStateFile: @unchecked Sendable {
+    private let temporaryPath: String
+    private let path: String
+    private var added = false
+
+    init(temporaryPath: String, path: String) {
+        self.temporaryPath = temporaryPath
+        self.path = path
+    }
+
+    deinit {
+        if !added { AtomicFile.discard(temporaryPath) }
+    }
+
+    func add(to transaction: OutputTransaction) {
+        transaction.add(temporaryPath, as: path)
+        added = true
     }
 }
 

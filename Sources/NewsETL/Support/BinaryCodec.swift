@@ -3,10 +3,14 @@
 /// byte before an optional value. Files start with a `BinaryFormat` header.
 struct BinaryWriter {
     var bytes: [UInt8] = []
+    /// Where a streaming writer hands its bytes each time a megabyte has
+    /// gathered, so a large state file is never whole in memory.
+    var sink: BinarySink?
 
     mutating func integer(_ value: Int) {
         var little = Int64(value).littleEndian
         withUnsafeBytes(of: &little) { bytes.append(contentsOf: $0) }
+        if let sink, bytes.count >= BinarySink.threshold { sink.take(&bytes) }
     }
 
     mutating func unsigned(_ value: UInt64) {
@@ -28,6 +32,7 @@ struct BinaryWriter {
     mutating func string(_ value: String) {
         integer(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
+        if let sink, bytes.count >= BinarySink.threshold { sink.take(&bytes) }
     }
 
     mutating func optional(_ value: String?) {

@@ -61,7 +61,7 @@ public struct InputWalker: Sendable {
                 guard !prefix.isEmpty else { throw FolderError(description: "input folder \(root): cannot be listed: \(error.message)") }
                 let relative = String(prefix.dropLast())
                 listing.unlistedFolders.append(relative)
-                listing.files.append(InputFile(relativePath: relative, absolutePath: FileSystem.displayName(directory), systemPath: directory,
+                listing.files.append(InputFile(relativePath: relative, systemPath: directory,
                                                problem: .unreadable, problemDetail: "cannot list folder: \(error.message)"))
                 continue
             }
@@ -80,17 +80,17 @@ public struct InputWalker: Sendable {
                         }
                         continue
                     case .regular:
-                        file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                        file = InputFile(relativePath: relative, systemPath: absolute,
                                          stamp: InputFile.Stamp(status))
                     case .symlink:
                         file = resolveLink(absolute, relative: relative, rootReal: rootReal)
                     case .fifo, .socket, .device, .other:
-                        file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                        file = InputFile(relativePath: relative, systemPath: absolute,
                                          problem: .notRegularFile, problemDetail: "not a regular file (\(describe(status.kind)))",
                                          stamp: InputFile.Stamp(status))
                     }
                 } catch {
-                    file = InputFile(relativePath: relative, absolutePath: FileSystem.displayName(absolute), systemPath: absolute,
+                    file = InputFile(relativePath: relative, systemPath: absolute,
                                      problem: .unreadable, problemDetail: error.message)
                 }
                 if let file, isSelected(file.relativePath) { listing.files.append(file) }
@@ -103,9 +103,8 @@ public struct InputWalker: Sendable {
     }
 
     private func resolveLink(_ absolute: [UInt8], relative: String, rootReal: [UInt8]) -> InputFile {
-        let display = FileSystem.displayName(absolute)
         func rejected(_ reason: Rejection.Reason, _ detail: String) -> InputFile {
-            InputFile(relativePath: relative, absolutePath: display, systemPath: absolute, problem: reason, problemDetail: detail)
+            InputFile(relativePath: relative, systemPath: absolute, problem: reason, problemDetail: detail)
         }
         let target: [UInt8]
         do {
@@ -123,7 +122,7 @@ public struct InputWalker: Sendable {
         }
         switch status.kind {
         case .regular:
-            return InputFile(relativePath: relative, absolutePath: FileSystem.displayName(target), systemPath: target,
+            return InputFile(relativePath: relative, systemPath: target,
                              stamp: InputFile.Stamp(status))
         case .directory:
             let inside = FileSystem.displayName(target.dropFirst(rootReal.count + 1))

@@ -36,9 +36,9 @@ struct DedupeState: Sendable {
         }
     }
 
-    /// Writes the entries under a temporary name for `transaction` to put in place.
-    func save(_ entries: [Entry], into transaction: OutputTransaction) throws {
-        try file.save(into: transaction) { writer in
+    /// Writes the entries, made one at a time, under a temporary name for a transaction to put in place.
+    func write(_ entries: some Collection<Entry>) throws -> WrittenStateFile {
+        try file.write { writer in
             writer.integer(entries.count)
             for entry in entries {
                 writer.string(entry.docID)

@@ -42,17 +42,19 @@ final class NearDuplicateCollector: CorpusCollector {
             }
         }
         // What later runs see: documents kept before and not seen again, plus
-        // this run's unique and canonical documents.
-        var kept: [DedupeState.Entry] = []
-        if state != nil {
-            for index in 0..<table.count where !duplicates.contains(index) {
-                kept.append(DedupeState.Entry(docID: table.docID(index), sourcePath: table.sourcePath(index),
-                                              day: table.days[index], runID: table.runID(index) ?? context.runID,
-                                              sketch: table.sketch(index)))
+        // this run's unique and canonical documents. Written now, streaming,
+        // so that neither the sketches nor the file stay in memory for export.
+        var savedState: Result<WrittenStateFile, any Error>?
+        if let state {
+            let table = table, runID = context.runID
+            let kept = (0..<table.count).lazy.filter { !duplicates.contains($0) }.map { index in
+                DedupeState.Entry(docID: table.docID(index), sourcePath: table.sourcePath(index), day: table.days[index],
+                                  runID: table.runID(index) ?? runID, sketch: table.sketch(index))
             }
+            savedState = Result { try state.write(kept) }
         }
         table = SketchTable(hashCount: stage.hashCount)
-        return Resolver(action: stage.action, decisions: decisions, state: state, keptEntries: kept)
+        return Resolver(action: stage.action, decisions: decisions, savedState: savedState)
     }
 
     /// Adds the documents earlier runs kept, except those whose path came
@@ -88,8 +90,8 @@ final class NearDuplicateCollector: CorpusCollector {
     private struct Resolver: CorpusResolver {
         let action: DedupeStage.Action
         let decisions: [Int: Decision]
-        let state: DedupeState?
-        let keptEntries: [DedupeState.Entry]
+        /// The state for later runs, written when the clusters were found.
+        let savedState: Result<WrittenStateFile, any Error>?
 
         /// A document in no cluster is kept as it is.
         func resolvesAsAlone(_ document: Document, ordinal: Int) -> Bool {
@@ -110,7 +112,7 @@ final class NearDuplicateCollector: CorpusCollector {
         }
 
         func persist(into transaction: OutputTransaction) throws {
-            try state?.save(keptEntries, into: transaction)
+            try savedState?.get().add(to: transaction)
         }
     }
 }

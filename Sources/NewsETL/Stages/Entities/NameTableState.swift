@@ -32,9 +32,9 @@ struct NameTableState: Sendable {
         }
     }
 
-    /// Writes the table under a temporary name for `transaction` to put in place.
-    func save(_ table: Table, into transaction: OutputTransaction) throws {
-        try file.save(into: transaction) { writer in
+    /// Writes the table under a temporary name for a transaction to put in place.
+    func write(_ table: Table) throws -> WrittenStateFile {
+        try file.write { writer in
             writer.integer(table.names.count)
             for (key, name) in table.names.sorted(by: { $0.key < $1.key }) {
                 writer.string(key)

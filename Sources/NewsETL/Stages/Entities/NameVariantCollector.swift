@@ -94,9 +94,11 @@ final class NameVariantCollector: CorpusCollector {
             let target = canonical(of: earlier.isEmpty ? members : earlier)
             for member in members { merged[member] = target }
         }
-        let table = NameTableState.Table(names: names, together: together)
+        // Written now, so the table is not held while the documents are exported.
+        let savedState = state.map { state in Result { try state.write(NameTableState.Table(names: names, together: together)) } }
         names = [:]
-        return Resolver(merged: merged, state: state, table: table)
+        together = []
+        return Resolver(merged: merged, savedState: savedState)
     }
 
     private func agree(_ left: String, _ right: String) -> Bool {
@@ -132,11 +134,11 @@ final class NameVariantCollector: CorpusCollector {
 
     private struct Resolver: CorpusResolver {
         let merged: [String: EntityLinker.Target]
-        let state: NameTableState?
-        let table: NameTableState.Table
+        /// The table for later runs, written when the names were merged.
+        let savedState: Result<WrittenStateFile, any Error>?
 
         func persist(into transaction: OutputTransaction) throws {
-            try state?.save(table, into: transaction)
+            try savedState?.get().add(to: transaction)
         }
 
         func resolve(_ document: Document, ordinal: Int) -> CorpusOutcome {

@@ -52,7 +52,11 @@ final class ExportFormatWriters: @unchecked Sendable {
     private let recording: Bool
     /// Where each record's rows went, in the order written.
     private(set) var recorded: [RecordedSpan] = []
+    /// Records with a span too large to note.
+    private(set) var unfitRecords: Set<Int> = []
     private var record: String?
+    /// The place of `record` among the records begun (`.record` markers with a path).
+    private var recordOrdinal = -1
     private var copying = false
     /// Whether the rows coming are the entity summary's.
     private var inSummary = false
@@ -77,6 +81,7 @@ final class ExportFormatWriters: @unchecked Sendable {
                 case .record(let path, let copy):
                     try closeSpans()
                     record = path
+                    if path != nil { recordOrdinal += 1 }
                     copying = copy && (earlier != nil || database?.isUpdate == true)
                     if copying, earlier != nil, let path { try copyRows(of: path) }
                 case .summary(let rows):
@@ -124,7 +129,7 @@ final class ExportFormatWriters: @unchecked Sendable {
         for opened in openSpans {
             guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
             let end = try file.rowPosition()
-            keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), of: record, in: opened.kind)
+            keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), in: opened.kind)
         }
     }
 
@@ -134,7 +139,7 @@ final class ExportFormatWriters: @unchecked Sendable {
             guard let (kind, file) = byEarlierFile[entry.file] else { continue }
             let start = recording ? try file.rowPosition() : 0
             try file.copyRows(entry.span, from: earlier.source(entry.file))
-            if recording { keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), of: path, in: kind) }
+            if recording { keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), in: kind) }
         }
     }
 
@@ -171,9 +176,22 @@ final class ExportFormatWriters: @unchecked Sendable {
         var description: String { "the earlier entity summary does not cover rows \(rows) of its files" }
     }
 
-    private func keep(_ span: RowSpan, of path: String, in kind: ExportRowKind) {
-        guard let name = names[kind] else { return }
-        recorded.append(RecordedSpan(file: name, record: path, span: span))
+    private func keep(_ span: RowSpan, in kind: ExportRowKind) {
+        guard names[kind] != nil else { return }
+        if let noted = RecordedSpan(record: recordOrdinal, kind: kind, span: span) {
+            recorded.append(noted)
+        } else {
+            unfitRecords.insert(recordOrdinal)
+        }
+    }
+
+    /// What this format noted, handed over once the session is committed (and forgotten here).
+    func takeRecorded() -> RecordedSpans.Format {
+        defer {
+            recorded = []
+            unfitRecords = []
+        }
+        return RecordedSpans.Format(names: names, spans: recorded, unfit: unfitRecords)
     }
 
     static func name(_ file: any DatasetWriter) -> String {

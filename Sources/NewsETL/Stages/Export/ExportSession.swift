@@ -47,7 +47,7 @@ public final class ExportSession {
     private static let batchRows = 4096
 
     /// With `recordSpans`, the session notes where each record's rows go
-    /// (`rowSpans`); with `earlier`, records begun with `copy` take their
+    /// (`takeRowSpans`); with `earlier`, records begun with `copy` take their
     /// rows in the file formats from the earlier dataset's files.
     init(stage: ExportStage, folder: String, includeRemoved: Bool, includeEntities: Bool, threads: Int, report: Bool = false,
          recordSpans: Bool = false, earlier: EarlierRows? = nil) throws {
@@ -312,13 +312,19 @@ public final class ExportSession {
 
     /// Where each record's rows went in each dataset file, every record
     /// the session was told of, and the entity summary rows' digests: what
-    /// `RowSpanIndex.made` keeps. Read after `commit`.
-    var rowSpans: RecordedSpans {
+    /// `RowSpanIndex.made` keeps. Taken once, after `commit`: the session
+    /// lets go of them.
+    func takeRowSpans() -> RecordedSpans {
         var summary = summaryRows
         for group in formats where !group.summaryStarts.isEmpty {
             if let file = group.writers[.summary] as? any DatasetWriter { summary.starts[ExportFormatWriters.name(file)] = group.summaryStarts }
         }
-        return RecordedSpans(files: Array(spannedFiles), spans: formats.flatMap(\.recorded), records: records, summary: summary)
+        defer {
+            records = []
+            summaryRows = SummaryRows()
+        }
+        return RecordedSpans(files: Array(spannedFiles), formats: formats.map { $0.takeRecorded() },
+                             records: records, summary: summary)
     }
 
     /// Seconds each format took to write its rows and close its files, by

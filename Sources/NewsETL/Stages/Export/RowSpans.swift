@@ -5,18 +5,44 @@ struct RowSpan: Equatable, Sendable {
     var rows: Int
 }
 
-/// One record's rows in one file, as a session noted them.
+/// One record's rows in one file, as a session's format noted them: the
+/// record by its place in `RecordedSpans.records`, the file by its kind.
+/// 24 bytes, as a million records note about nine each.
 struct RecordedSpan {
-    var file: String
-    var record: String
-    var span: RowSpan
+    private let start: Int
+    private let length: UInt32
+    private let rows: UInt32
+    let record: UInt32
+    let kind: ExportRowKind
+
+    /// nil when the span does not fit (see `RecordSpans.FileSpan`).
+    init?(record: Int, kind: ExportRowKind, span: RowSpan) {
+        guard let record = UInt32(exactly: record), let length = UInt32(exactly: span.length),
+              let rows = UInt32(exactly: span.rows) else { return nil }
+        start = span.start
+        self.length = length
+        self.rows = rows
+        self.record = record
+        self.kind = kind
+    }
+
+    var span: RowSpan { RowSpan(start: start, length: Int(length), rows: Int(rows)) }
 }
 
-/// What a session noted of where its rows went (`ExportSession.rowSpans`).
+/// What a session noted of where its rows went (`ExportSession.takeRowSpans`).
 struct RecordedSpans {
+    /// One format's spans, in the order written (so by record), and the
+    /// names of its files by kind.
+    struct Format {
+        var names: [ExportRowKind: String]
+        var spans: [RecordedSpan]
+        /// Records with a span that did not fit: never copied.
+        var unfit: Set<Int>
+    }
+
     /// Every file whose rows are noted, with rows or without.
     var files: [String]
-    var spans: [RecordedSpan]
+    var formats: [Format]
     /// Every record begun, in order (a record begun twice is listed twice).
     var records: [String]
     /// The entity summary's rows, with where they start by file name.
@@ -88,11 +114,7 @@ struct RowSpanIndex: Equatable {
     static let format = BinaryFormat(name: "ROW-SPANS", version: 2)
     static let fileName = "row-spans.bin"
 
-    /// One span of a record's rows, in the file of index `file`.
-    struct FileSpan: Equatable {
-        var file: Int
-        var span: RowSpan
-    }
+    typealias FileSpan = RecordSpans.FileSpan
 
     struct FileStamp: Equatable {
         var name: String
@@ -107,7 +129,7 @@ struct RowSpanIndex: Equatable {
     var database: FileStamp?
     /// By record path, the spans of its rows: file index and span. A record
     /// listed with no spans has no rows in these files.
-    var spans: [String: [FileSpan]]
+    var spans: RecordSpans
     /// The entity summary's rows, their starts by file index: a row
     /// whose values have the same SHA-256 is copied.
     var summary = SummaryRows<Int>()
@@ -129,8 +151,8 @@ struct RowSpanIndex: Equatable {
             writer.integer(database.modifiedNanoseconds)
         }
         writer.integer(spans.count)
-        for path in spans.keys.sorted() {
-            let entries = spans[path]!
+        for (record, path) in spans.paths.enumerated() {
+            let entries = spans.spans(at: record)
             writer.string(path)
             writer.integer(entries.count)
             for entry in entries {
@@ -159,10 +181,13 @@ struct RowSpanIndex: Equatable {
         }
         let database = try reader.flag()
             ? FileStamp(name: try reader.string(), size: try reader.integer(), modifiedNanoseconds: try reader.integer()) : nil
-        var spans: [String: [FileSpan]] = [:]
+        var spans = RecordSpans()
         for _ in 0..<(try reader.count(itemSize: 16)) {
             let path = try reader.string()
+            // Records are looked up by a search in path order.
+            guard spans.paths.last.map({ $0 < path }) ?? true else { throw BinaryReader.Damage(description: "records out of order at \(path)") }
             var entries: [FileSpan] = []
+            var fits = true
             for _ in 0..<(try reader.count(itemSize: 32)) {
                 let file = try reader.integer()
                 let span = RowSpan(start: try reader.integer(), length: try reader.integer(), rows: try reader.integer())
@@ -170,9 +195,9 @@ struct RowSpanIndex: Equatable {
                       span.start + span.length <= files[file].size else {
                     throw BinaryReader.Damage(description: "span of \(path) outside its file")
                 }
-                entries.append(FileSpan(file: file, span: span))
+                if let entry = FileSpan(file: file, span: span) { entries.append(entry) } else { fits = false }
             }
-            spans[path] = entries
+            if fits { spans.append(path, entries) }
         }
         var summary = SummaryRows<Int>()
         let rows = try reader.count(itemSize: 8 + SummaryRows<Int>.digestSize)
@@ -212,16 +237,7 @@ struct RowSpanIndex: Equatable {
             files.append(FileStamp(name: name, size: status.size, modifiedNanoseconds: status.modifiedNanoseconds))
         }
         let fileIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
-        var spans: [String: [FileSpan]] = [:]
-        spans.reserveCapacity(recorded.records.count)
-        for record in recorded.records { spans[record] = [] }
-        var scattered: Set<String> = []
-        for noted in recorded.spans {
-            guard let file = fileIndex[noted.file] else { continue }
-            if spans[noted.record]?.contains(where: { $0.file == file }) == true { scattered.insert(noted.record) }
-            spans[noted.record]?.append(FileSpan(file: file, span: noted.span))
-        }
-        for record in scattered { spans[record] = nil }
+        let spans = recordSpans(recorded, fileIndex: fileIndex)
         let databasePath = "\(folder)/\(SQLiteExport.fileName)"
         let database = (try? FileSystem.targetStatus(databasePath)).map {
             FileStamp(name: SQLiteExport.fileName, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
@@ -232,6 +248,57 @@ struct RowSpanIndex: Equatable {
         }
         return RowSpanIndex(configSHA256: configSHA256, release: NewsETLVersion.current, files: files, database: database,
                             spans: spans, summary: summary)
+    }
+
+    /// Every record noted, in path order, with its spans in the files of
+    /// `fileIndex` (format by format, in the order written). A record
+    /// begun twice has the spans of both; one with two spans in a file
+    /// (its rows came apart) or a span that did not fit is left out.
+    private static func recordSpans(_ recorded: RecordedSpans, fileIndex: [String: Int]) -> RecordSpans {
+        let records = recorded.records
+        var order = Array(records.indices)
+        if !zip(records, records.dropFirst()).allSatisfy({ $0 < $1 }) {
+            order.sort { records[$0] < records[$1] || (records[$0] == records[$1] && $0 < $1) }
+        }
+        let files = recorded.formats.map { format in format.names.mapValues { fileIndex[$0] } }
+        let unfit = recorded.formats.reduce(into: Set<Int>()) { $0.formUnion($1.unfit) }
+        var spans = RecordSpans()
+        spans.reserve(records: records.count, spans: recorded.formats.reduce(0) { $0 + $1.spans.count })
+        var entries: [FileSpan] = []
+        var next = 0
+        while next < order.count {
+            let path = records[order[next]]
+            var end = next + 1
+            while end < order.count, records[order[end]] == path { end += 1 }
+            let ordinals = order[next..<end]
+            next = end
+            guard !ordinals.contains(where: unfit.contains) else { continue }
+            entries.removeAll(keepingCapacity: true)
+            for (format, kindFiles) in zip(recorded.formats, files) {
+                for ordinal in ordinals.sorted() {
+                    for noted in format.spans[spansRange(of: ordinal, in: format.spans)] {
+                        guard let file = kindFiles[noted.kind] ?? nil, let entry = FileSpan(file: file, span: noted.span) else { continue }
+                        entries.append(entry)
+                    }
+                }
+            }
+            let scattered = Set(entries.map(\.file)).count != entries.count
+            if !scattered { spans.append(path, entries) }
+        }
+        return spans
+    }
+
+    /// Where the spans of record `ordinal` lie in a format's spans, which are in record order.
+    private static func spansRange(of ordinal: Int, in spans: [RecordedSpan]) -> Range<Int> {
+        func firstIndex(after bound: Int) -> Int {
+            var low = 0, high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(spans[middle].record) < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return firstIndex(after: ordinal)..<firstIndex(after: ordinal + 1)
     }
 }
 
@@ -277,7 +344,7 @@ final class EarlierRows: @unchecked Sendable {
     /// The files, in the index's order.
     private let files: [EarlierFile]
     private let names: [String]
-    private let spans: [String: [RowSpanIndex.FileSpan]]
+    private let spans: RecordSpans
     /// The entity summary's rows, their starts by file index.
     let summary: SummaryRows<Int>
 
@@ -317,11 +384,11 @@ final class EarlierRows: @unchecked Sendable {
     }
 
     /// Whether the record's rows can be copied: its spans are known.
-    func covers(_ path: String) -> Bool { spans[path] != nil }
+    func covers(_ path: String) -> Bool { spans.spans(of: path) != nil }
 
     /// Where the record's rows lie: by file (an index into `fileNames`
     /// order of the index, see `fileIndex`), the span.
-    func spans(of path: String) -> [RowSpanIndex.FileSpan] { spans[path] ?? [] }
+    func spans(of path: String) -> ArraySlice<RowSpanIndex.FileSpan> { spans.spans(of: path) ?? [] }
 
     /// The index of the file `name` in the spans, if the index lists it.
     func fileIndex(_ name: String) -> Int? { names.firstIndex(of: name) }

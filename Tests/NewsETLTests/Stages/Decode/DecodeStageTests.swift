@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func passesOnProblemsFoundByTheWalk() {
-        let file = InputFile(relativePath: "fifo", absolutePath: "/nonexistent", problem: .notRegularFile, problemDetail: "a FIFO")
+        let file = InputFile(relativePath: "fifo", systemPath: Array("/nonexistent".utf8), problem: .notRegularFile, problemDetail: "a FIFO")
         #expect(stage.decode(file, maxFileBytes: 10) == .failure(Rejection(path: "fifo", reason: .notRegularFile, detail: "a FIFO")))
     }
 

@@ -81,7 +81,7 @@ import Testing
 
     /// The earlier rows of a committed session's folder.
     private static func earlierRows(of session: ExportSession, in folder: TemporaryFolder) throws -> EarlierRows {
-        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.rowSpans)
+        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.takeRowSpans())
         var writer = BinaryWriter()
         index.encode(&writer)
         var reader = BinaryReader(bytes: writer.bytes)
@@ -178,7 +178,7 @@ import Testing
         let records = Self.records(seed: 9, count: 10)
         let folder = TemporaryFolder()
         let session = try Self.firstNight(records, into: folder)
-        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.rowSpans)
+        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.takeRowSpans())
         #expect(EarlierRows(index: index, folder: folder.path, configSHA256: "other config") == nil)
         var otherRelease = index
         otherRelease.release = "0.0.1"
@@ -187,15 +187,48 @@ import Testing
         #expect(EarlierRows(index: index, folder: folder.path, configSHA256: "config") == nil)
     }
 
+    /// The index is kept by path, looked up by a search in path order: a
+    /// record begun twice has both beginnings' spans, records begun out of
+    /// path order are sorted, and a record whose rows came apart in a file,
+    /// or whose span did not fit, is left out (encoded again next time).
+    @Test func recordsAreIndexedByPathWhateverOrderTheyWereBegunIn() throws {
+        let folder = TemporaryFolder()
+        _ = folder.write("documents.csv", String(repeating: "x", count: 100))
+        _ = folder.write("entities.csv", String(repeating: "x", count: 100))
+        func noted(_ record: Int, _ kind: ExportRowKind, _ start: Int) -> RecordedSpan {
+            RecordedSpan(record: record, kind: kind, span: RowSpan(start: start, length: 5, rows: 1))!
+        }
+        let format = RecordedSpans.Format(
+            names: [.documents: "documents.csv", .entities: "entities.csv"],
+            spans: [noted(0, .documents, 0), noted(1, .documents, 5), noted(1, .entities, 0), noted(2, .documents, 10),
+                    noted(3, .entities, 5), noted(4, .documents, 15), noted(4, .documents, 30), noted(5, .documents, 40)],
+            unfit: [5])
+        let recorded = RecordedSpans(files: ["documents.csv", "entities.csv"], formats: [format],
+                                     records: ["b.txt", "a.txt", "c.txt", "b.txt", "d.txt", "e.txt", "f.txt"], summary: SummaryRows())
+        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: recorded)
+        func starts(_ path: String) -> [String]? {
+            index.spans.spans(of: path).map { $0.map { "\(index.files[$0.file].name)@\($0.span.start)" } }
+        }
+        #expect(index.spans.paths == ["a.txt", "b.txt", "c.txt", "f.txt"])
+        #expect(starts("a.txt") == ["documents.csv@5", "entities.csv@0"])
+        #expect(starts("b.txt") == ["documents.csv@0", "entities.csv@5"])
+        #expect(starts("c.txt") == ["documents.csv@10"])
+        #expect(starts("d.txt") == nil)
+        #expect(starts("e.txt") == nil)
+        #expect(starts("f.txt") == [])
+        #expect(starts("0.txt") == nil && starts("z.txt") == nil)
+        #expect(RecordedSpan(record: 0, kind: .documents, span: RowSpan(start: 0, length: 1 << 32, rows: 1)) == nil)
+    }
+
     @Test func aSpanOutsideItsFileIsDamage() throws {
         var index = RowSpanIndex(configSHA256: "config", release: NewsETLVersion.current,
                                  files: [.init(name: "documents.csv", size: 10, modifiedNanoseconds: 1)], database: nil,
-                                 spans: ["a.txt": [.init(file: 0, span: RowSpan(start: 4, length: 7, rows: 1))]])
+                                 spans: RecordSpans([("a.txt", [.init(file: 0, span: RowSpan(start: 4, length: 7, rows: 1))!])]))
         var writer = BinaryWriter()
         index.encode(&writer)
         var reader = BinaryReader(bytes: writer.bytes)
         #expect(throws: BinaryReader.Damage.self) { try RowSpanIndex.decode(&reader) }
-        index.spans["a.txt"] = [.init(file: 0, span: RowSpan(start: 4, length: 6, rows: 1))]
+        index.spans = RecordSpans([("a.txt", [.init(file: 0, span: RowSpan(start: 4, length: 6, rows: 1))!])])
         writer = BinaryWriter()
         index.encode(&writer)
         reader = BinaryReader(bytes: writer.bytes)
@@ -212,7 +245,7 @@ import Testing
             return try RowSpanIndex.decode(&reader)
         }
         var index = RowSpanIndex(configSHA256: "config", release: NewsETLVersion.current,
-                                 files: [.init(name: "entity_summary.csv", size: 50, modifiedNanoseconds: 1)], database: nil, spans: [:])
+                                 files: [.init(name: "entity_summary.csv", size: 50, modifiedNanoseconds: 1)], database: nil, spans: RecordSpans())
         index.summary.append(id: "LOC:paris", digest: Array(repeating: 1, count: 32))
         index.summary.append(id: "PER:ada", digest: Array(repeating: 2, count: 32))
         index.summary.starts[0] = [10, 30, 50]

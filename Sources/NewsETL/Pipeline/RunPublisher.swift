@@ -63,9 +63,9 @@ final class RunPublisher {
         func report(_ summary: RunSummary, _ facts: DatasetFacts, _ entities: [EntitySummary.Row]) -> [UInt8] {
             Array(RunReportPage(summary: summary, facts: facts, entities: entities, history: history).html.utf8)
         }
-        let runFiles = try runSession.commit(manifest: { files in
+        let runFiles = try runSession.commit(manifest: { files, file in
             runSummary.writtenFiles = files
-            return runSummary.manifestJSON()
+            try runSummary.writeManifest(to: file)
         }, report: { report(runSummary, $0, $1) })
         let ledger = updatedLedger(runSummary.files)
         var cumulative: RunSummary
@@ -80,9 +80,10 @@ final class RunPublisher {
             try saveState(ledger, resolvers: resolvers)
             cumulative.finishedAt = Date()
             if let input = runSession.reportInput {
-                try writeToGeneration(RunReportPage.fileName, report(cumulative, input.facts, input.entities))
+                let page = report(cumulative, input.facts, input.entities)
+                try writeToGeneration(RunReportPage.fileName) { try $0.write(page) }
             }
-            try writeToGeneration("manifest.json", cumulative.manifestJSON())
+            try writeToGeneration("manifest.json") { try cumulative.writeManifest(to: $0) }
         } else {
             let session = try openSession(folder: generation, recordSpans: true, earlier: earlier)
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
@@ -96,9 +97,9 @@ final class RunPublisher {
                                                finishedAt: Date())
             try saveState(ledger, resolvers: resolvers)
             cumulative.finishedAt = Date()
-            try session.commit(manifest: { files in
+            try session.commit(manifest: { files, file in
                 cumulative.writtenFiles = files
-                return cumulative.manifestJSON()
+                try cumulative.writeManifest(to: file)
             }, report: { report(cumulative, $0, $1) })
             try saveRowSpans(of: session, folder: generation)
         }
@@ -227,9 +228,9 @@ final class RunPublisher {
     }
 
     /// Writes one file of the new dataset folder whole (the manifest last).
-    private func writeToGeneration(_ name: String, _ bytes: [UInt8]) throws {
+    private func writeToGeneration(_ name: String, _ write: (AtomicFile) throws -> Void) throws {
         let file = try AtomicFile(path: "\(generation)/\(name)")
-        try file.write(bytes)
+        try write(file)
         try file.close()
         try AtomicFile.rename(from: file.temporaryPath, to: file.finalPath)
     }

@@ -78,6 +78,19 @@ public struct RunSummary: Sendable {
     /// of the same input and config.
     public func manifestJSON() -> [UInt8] {
         var out = JSONObjectWriter()
+        writeManifest(&out)
+        return out.bytes
+    }
+
+    /// The manifest, streamed into `file`: at a million inputs it is some
+    /// 200 MB, never whole in memory.
+    func writeManifest(to file: AtomicFile) throws {
+        var out = JSONObjectWriter(file: file)
+        writeManifest(&out)
+        if let failure = out.failure { throw failure }
+    }
+
+    private func writeManifest(_ out: inout JSONObjectWriter) {
         out.open("{")
         out.field("tool", quoted: "newsetl")
         out.field("version", quoted: NewsETLVersion.current)
@@ -160,7 +173,6 @@ public struct RunSummary: Sendable {
         out.close("]")
         out.close("}")
         out.append("\n")
-        return out.bytes
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -170,13 +182,24 @@ public struct RunSummary: Sendable {
     }
 }
 
-/// Pretty-printed JSON with two-space indents, written in the caller's order.
+/// Pretty-printed JSON with two-space indents, written in the caller's
+/// order: into `bytes`, or straight into `file` (the first write error is
+/// kept in `failure`).
 private struct JSONObjectWriter {
     var bytes: [UInt8] = []
+    var file: AtomicFile?
+    private(set) var failure: SystemError?
     private var depth = 0
     private var needsComma = [false]
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    init(file: AtomicFile? = nil) {
+        self.file = file
+    }
+
+    mutating func append(_ text: String) {
+        guard let file else { return bytes.append(contentsOf: text.utf8) }
+        do throws(SystemError) { try file.write(text.utf8) } catch { failure = failure ?? error }
+    }
 
     mutating func open(_ bracket: String) {
         append(bracket)

@@ -261,16 +261,16 @@ public final class ExportSession {
     /// into place, the manifest last, so a manifest always describes
     /// complete data.
     public func commit(manifest: [UInt8]) throws {
-        try commit { _ in manifest }
+        try commit { _, file in try file.write(manifest) }
     }
 
-    /// Closes every dataset, writes the manifest `manifest` makes from the
-    /// finished files (their sizes, SHA-256 and record counts) and, when the
+    /// Closes every dataset, writes the manifest `manifest` writes into the
+    /// file it is given from the finished files (their sizes, SHA-256 and record counts) and, when the
     /// session makes one, the report `report` renders from what the rows
     /// added up to; renames all of them into place, the manifest last.
     /// Returns the dataset files.
     @discardableResult
-    func commit(manifest: ([WrittenFile]) throws -> [UInt8],
+    func commit(manifest: ([WrittenFile], AtomicFile) throws -> Void,
                 report: ((DatasetFacts, [EntitySummary.Row]) throws -> [UInt8])? = nil) throws -> [WrittenFile] {
         let entityRows = includeEntities ? summary.rows() : []
         try writeSummary(entityRows)
@@ -298,7 +298,7 @@ public final class ExportSession {
             reportFile = file
         }
         let manifestFile = try AtomicFile(path: manifestPath)
-        try manifestFile.write(try manifest(written))
+        try manifest(written, manifestFile)
         try manifestFile.close()
         let renames = writers.map { ($0.temporaryPath, $0.finalPath) }
             + (database.map { [($0.temporaryPath, $0.finalPath)] } ?? [])

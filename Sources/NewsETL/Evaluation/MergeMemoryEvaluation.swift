@@ -51,7 +51,7 @@ public struct MergeMemoryEvaluation {
 
         var files: [InputFile] = []
         var outcomes: [FileOutcome] = []
-        var ledger = InputLedger(configSHA256: String(repeating: "0", count: 64))
+        var ledgerEntries: [InputLedger.Entry] = []
         files.reserveCapacity(count)
         outcomes.reserveCapacity(count)
         let batch = 4096
@@ -69,15 +69,16 @@ public struct MergeMemoryEvaluation {
                 files.append(InputFile(relativePath: path, absolutePath: "/data/input/" + path,
                                        stamp: .init(size: document.byteCount, modifiedNanoseconds: ordinal)))
                 outcomes.append(outcome)
-                ledger.entries[path] = .init(size: document.byteCount, modifiedNanoseconds: ordinal, outcome: outcome,
-                                             runID: context.runID)
+                ledgerEntries.append(.init(size: document.byteCount, modifiedNanoseconds: ordinal, outcome: outcome,
+                                           runID: context.runID))
             }
         }
+        let ledger = InputLedger(configSHA256: String(repeating: "0", count: 64), entries: ledgerEntries)
         let resolvers = passes.map { $0.finish() }
         report.seconds = (clock.now - started).seconds
         report.peakResidentBytes = ProcessMemory.peakResidentBytes
         // Everything above must still be alive at the peak reading.
-        withExtendedLifetime((files, outcomes, ledger, resolvers)) {}
+        withExtendedLifetime((files, outcomes, ledgerEntries, ledger, resolvers)) {}
         return report
     }
 }

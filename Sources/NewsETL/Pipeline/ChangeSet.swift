@@ -28,7 +28,7 @@ struct ChangeSet {
             present.insert(file.relativePath)
             let status = file.stamp
             let stamp = status ?? Stamp(size: -1, modifiedNanoseconds: -1)
-            if let earlier = ledger?.entries[file.relativePath] {
+            if let earlier = ledger?.entry(file.relativePath) {
                 // A file that could not be read is tried again: a permission fix does not change its time.
                 if status != nil, Stamp(size: earlier.size, modifiedNanoseconds: earlier.modifiedNanoseconds) == stamp,
                    earlier.outcome.reason != .unreadable {
@@ -43,7 +43,7 @@ struct ChangeSet {
             files.append(file)
         }
         let hidden = fullReason == nil ? unlistedFolders.map { $0 + "/" } : []
-        deleted = (ledger?.entries.keys.filter { path in
+        deleted = (ledger?.entries.map(\.outcome.path).filter { path in
             !present.contains(path) && !hidden.contains(where: { path.hasPrefix($0) })
         } ?? []).sorted()
     }

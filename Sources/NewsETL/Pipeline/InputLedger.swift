@@ -13,15 +13,71 @@ struct InputLedger: Equatable {
     static let format = BinaryFormat(name: "INPUTS", version: 1)
 
     var configSHA256: String
-    var entries: [String: Entry] = [:]
+    /// One per path, in path order (`String` order, as the file keeps
+    /// them): a sorted array, looked up by a search, costs a third of a
+    /// dictionary at a million inputs.
+    private(set) var entries: [Entry] = []
 
-    init(configSHA256: String) {
+    /// With `entries` in any order; of two with one path the later is kept.
+    init(configSHA256: String, entries: [Entry] = []) {
         self.configSHA256 = configSHA256
+        self.entries = InputLedger.sortedUnique(entries)
+    }
+
+    var count: Int { entries.count }
+
+    /// The entry of `path`, if the ledger has one.
+    func entry(_ path: String) -> Entry? {
+        let index = position(of: path)
+        return index < entries.count && entries[index].outcome.path == path ? entries[index] : nil
+    }
+
+    /// This ledger less the entries of `replaced` paths, plus `added`
+    /// (which win over an entry of the same path).
+    func updated(removing replaced: Set<String>, adding added: [Entry], configSHA256: String) -> InputLedger {
+        let kept = entries.filter { !replaced.contains($0.outcome.path) }
+        let added = InputLedger.sortedUnique(added)
+        var merged: [Entry] = []
+        merged.reserveCapacity(kept.count + added.count)
+        var earlier = kept.startIndex, next = added.startIndex
+        while earlier < kept.endIndex || next < added.endIndex {
+            if next == added.endIndex || (earlier < kept.endIndex && kept[earlier].outcome.path < added[next].outcome.path) {
+                merged.append(kept[earlier])
+                earlier += 1
+            } else {
+                if earlier < kept.endIndex, kept[earlier].outcome.path == added[next].outcome.path { earlier += 1 }
+                merged.append(added[next])
+                next += 1
+            }
+        }
+        var ledger = InputLedger(configSHA256: configSHA256)
+        ledger.entries = merged
+        return ledger
+    }
+
+    /// Where `path` is or would go in `entries`.
+    private func position(of path: String) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].outcome.path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func sortedUnique(_ entries: [Entry]) -> [Entry] {
+        if zip(entries, entries.dropFirst()).allSatisfy({ $0.outcome.path < $1.outcome.path }) { return entries }
+        // A stable sort keeps equal paths in their order; the last of each run is kept.
+        let sorted = entries.indices.sorted { (entries[$0].outcome.path, $0) < (entries[$1].outcome.path, $1) }.map { entries[$0] }
+        return sorted.indices.compactMap { index in
+            index + 1 < sorted.count && sorted[index + 1].outcome.path == sorted[index].outcome.path ? nil : sorted[index]
+        }
     }
 
     static func load(_ file: StateFile) -> Result<InputLedger, StateFile.Problem> {
         file.load { (reader: inout BinaryReader) throws(BinaryReader.Damage) in
-            var ledger = InputLedger(configSHA256: try reader.string())
+            let config = try reader.string()
+            var entries: [Entry] = []
             for _ in 0..<(try reader.count(itemSize: 44)) {
                 let path = try reader.string(), size = try reader.integer(), modified = try reader.integer()
                 let runID = try reader.string(), sha256 = try reader.optional()
@@ -29,9 +85,9 @@ struct InputLedger: Equatable {
                 let outcome = FileOutcome(path: path, sha256: sha256, kind: kind, docID: try reader.optional(),
                                           canonicalID: try reader.optional(),
                                           reason: try reader.optional().flatMap(Rejection.Reason.init(rawValue:)))
-                ledger.entries[path] = Entry(size: size, modifiedNanoseconds: modified, outcome: outcome, runID: runID)
+                entries.append(Entry(size: size, modifiedNanoseconds: modified, outcome: outcome, runID: runID))
             }
-            return ledger
+            return InputLedger(configSHA256: config, entries: entries)
         }
     }
 
@@ -40,8 +96,8 @@ struct InputLedger: Equatable {
         try file.save(into: transaction) { writer in
             writer.string(configSHA256)
             writer.integer(entries.count)
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                writer.string(path)
+            for entry in entries {
+                writer.string(entry.outcome.path)
                 writer.integer(entry.size)
                 writer.integer(entry.modifiedNanoseconds)
                 writer.string(entry.runID)
@@ -56,6 +112,6 @@ struct InputLedger: Equatable {
 
     /// The outcomes in path order, for the cumulative manifest.
     var outcomes: [FileOutcome] {
-        entries.keys.sorted().map { entries[$0]!.outcome }
+        entries.map(\.outcome)
     }
 }

@@ -68,7 +68,7 @@ struct RunPlanner {
         OutputFolder.sweepAbandonedTemporaryFiles(in: folder)
         let survey = try self.survey(folder: folder, listing: listing)
         let runID = survey.state.unusedRunID(PipelineRunner.runID(startedAt))
-        let withdrawn = Set(survey.changes.deleted.compactMap { survey.ledger?.entries[$0]?.outcome.docID })
+        let withdrawn = Set(survey.changes.deleted.compactMap { survey.ledger?.entry($0)?.outcome.docID })
         return RunPlan(survey: survey, lock: lock, startedAt: startedAt, warnings: warnings + survey.warnings, runID: runID,
                        context: CorpusContext(outputFolder: folder, runID: runID, startsFresh: survey.changes.fullReason != nil,
                                               withdrawnDocIDs: withdrawn))

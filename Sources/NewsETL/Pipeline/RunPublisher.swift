@@ -246,15 +246,12 @@ final class RunPublisher {
 
     /// The earlier ledger without replaced paths, plus this run's files.
     private func updatedLedger(_ outcomes: [FileOutcome]) -> InputLedger {
-        var updated = InputLedger(configSHA256: config.sha256)
-        let replaced = plan.changes.replacedPaths
-        for (path, entry) in plan.ledger?.entries ?? [:] where !replaced.contains(path) { updated.entries[path] = entry }
-        for (file, outcome) in zip(plan.changes.files, outcomes) {
+        let added = zip(plan.changes.files, outcomes).map { file, outcome in
             // A file the walk could not examine is stamped so that the next run reads it again.
             let stamp = file.stamp ?? InputFile.Stamp(size: -1, modifiedNanoseconds: -1)
-            updated.entries[file.relativePath] = InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds,
-                                                                   outcome: outcome, runID: plan.runID)
+            return InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds, outcome: outcome, runID: plan.runID)
         }
-        return updated
+        guard let earlier = plan.ledger else { return InputLedger(configSHA256: config.sha256, entries: added) }
+        return earlier.updated(removing: plan.changes.replacedPaths, adding: added, configSHA256: config.sha256)
     }
 }

@@ -52,6 +52,7 @@ public struct InputWalker: Sendable {
         }
         var listing = Listing()
         let excluded = Set(excludedFolders.map { Array($0.utf8) })
+        let folder = InputFolderPath(rootReal)
         var pending: [(path: [UInt8], relativePrefix: String)] = [(rootReal, "")]
         while let (directory, prefix) = pending.popLast() {
             let names: [[UInt8]]
@@ -80,17 +81,17 @@ public struct InputWalker: Sendable {
                         }
                         continue
                     case .regular:
-                        file = InputFile(relativePath: relative, systemPath: absolute,
+                        file = InputFile(relativePath: relative, systemPath: absolute, under: folder,
                                          stamp: InputFile.Stamp(status))
                     case .symlink:
                         file = resolveLink(absolute, relative: relative, rootReal: rootReal)
                     case .fifo, .socket, .device, .other:
-                        file = InputFile(relativePath: relative, systemPath: absolute,
+                        file = InputFile(relativePath: relative, systemPath: absolute, under: folder,
                                          problem: .notRegularFile, problemDetail: "not a regular file (\(describe(status.kind)))",
                                          stamp: InputFile.Stamp(status))
                     }
                 } catch {
-                    file = InputFile(relativePath: relative, systemPath: absolute,
+                    file = InputFile(relativePath: relative, systemPath: absolute, under: folder,
                                      problem: .unreadable, problemDetail: error.message)
                 }
                 if let file, isSelected(file.relativePath) { listing.files.append(file) }

@@ -57,12 +57,7 @@ struct InputLedger: Equatable {
 
     /// Where `path` is or would go in `entries`.
     private func position(of path: String) -> Int {
-        var low = 0, high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if entries[middle].outcome.path < path { low = middle + 1 } else { high = middle }
-        }
-        return low
+        entries.partitionPoint { $0.outcome.path < path }
     }
 
     private static func sortedUnique(_ entries: [Entry]) -> [Entry] {

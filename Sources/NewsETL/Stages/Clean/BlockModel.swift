@@ -133,11 +133,7 @@ public struct BlockModel: Sendable, Equatable {
             var binH = [Double](repeating: 0, count: cuts.count + 1)
             for index in members {
                 let value = examples[index].features[feature]
-                var low = 0, high = cuts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if value < cuts[middle] { high = middle } else { low = middle + 1 }
-                }
+                let low = cuts.partitionPoint { $0 <= value }
                 binG[low] += gradients[index]
                 binH[low] += hessians[index]
             }

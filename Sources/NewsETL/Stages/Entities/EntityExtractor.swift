@@ -113,12 +113,7 @@ struct EntityExtractor: Sendable {
     /// The index of the first token starting at or after `offset` (tokens are
     /// in text order); `tokens.count` when there is none.
     static func firstToken(atOrAfter offset: Int, in tokens: [Token]) -> Int {
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        tokens.partitionPoint { $0.start < offset }
     }
 
     /// Whether the line ending at `end` is written in capitals, as a
@@ -154,11 +149,7 @@ struct EntityExtractor: Sendable {
     static func removingOverlaps(of found: [Found], with winners: [Found]) -> [Found] {
         guard !winners.isEmpty else { return found }
         return found.filter { item in
-            var low = 0, high = winners.count
-            while low < high {
-                let middle = (low + high) / 2
-                if winners[middle].mention.end <= item.mention.start { low = middle + 1 } else { high = middle }
-            }
+            let low = winners.partitionPoint { $0.mention.end <= item.mention.start }
             return !(low < winners.count && winners[low].mention.start < item.mention.end)
         }
     }

@@ -60,11 +60,7 @@ struct RecordSpans: Equatable {
     /// The spans of the record of `path`, nil when the record is not listed
     /// (listed with no spans: it has no rows in these files).
     func spans(of path: String) -> ArraySlice<FileSpan>? {
-        var low = 0, high = paths.count
-        while low < high {
-            let middle = (low + high) / 2
-            if paths[middle] < path { low = middle + 1 } else { high = middle }
-        }
+        let low = paths.partitionPoint { $0 < path }
         guard low < paths.count, paths[low] == path else { return nil }
         return spans(at: low)
     }

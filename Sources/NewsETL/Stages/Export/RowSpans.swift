@@ -290,15 +290,7 @@ struct RowSpanIndex: Equatable {
 
     /// Where the spans of record `ordinal` lie in a format's spans, which are in record order.
     private static func spansRange(of ordinal: Int, in spans: [RecordedSpan]) -> Range<Int> {
-        func firstIndex(after bound: Int) -> Int {
-            var low = 0, high = spans.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(spans[middle].record) < bound { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        return firstIndex(after: ordinal)..<firstIndex(after: ordinal + 1)
+        spans.partitionPoint { Int($0.record) < ordinal }..<spans.partitionPoint { Int($0.record) <= ordinal }
     }
 }
 

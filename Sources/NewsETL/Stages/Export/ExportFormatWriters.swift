@@ -51,9 +51,9 @@ final class ExportFormatWriters: @unchecked Sendable {
     var database: SQLiteExport?
     private let recording: Bool
     /// Where each record's rows went, in the order written.
-    private(set) var recorded: [RecordedSpan] = []
+    private var recorded: [RecordedSpan] = []
     /// Records with a span too large to note.
-    private(set) var unfitRecords: Set<Int> = []
+    private var unfitRecords: Set<Int> = []
     private var record: String?
     /// The place of `record` among the records begun (`.record` markers with a path).
     private var recordOrdinal = -1

@@ -264,10 +264,11 @@ public final class ExportSession {
         try commit { _, file in try file.write(manifest) }
     }
 
-    /// Closes every dataset, writes the manifest `manifest` writes into the
-    /// file it is given from the finished files (their sizes, SHA-256 and record counts) and, when the
-    /// session makes one, the report `report` renders from what the rows
-    /// added up to; renames all of them into place, the manifest last.
+    /// Closes every dataset; `manifest` writes the manifest into the file
+    /// it is given, from the finished files (their sizes, SHA-256 and record
+    /// counts); when the session makes one, writes the report `report`
+    /// renders from what the rows added up to; renames all of them into
+    /// place, the manifest last.
     /// Returns the dataset files.
     @discardableResult
     func commit(manifest: ([WrittenFile], AtomicFile) throws -> Void,

@@ -43,9 +43,10 @@ struct ChangeSet {
             files.append(file)
         }
         let hidden = fullReason == nil ? unlistedFolders.map { $0 + "/" } : []
-        deleted = (ledger?.entries.map(\.outcome.path).filter { path in
+        // The ledger is in path order already.
+        deleted = (ledger?.entries ?? []).lazy.map(\.outcome.path).filter { path in
             !present.contains(path) && !hidden.contains(where: { path.hasPrefix($0) })
-        } ?? []).sorted()
+        }
     }
 
     /// Paths whose earlier records this run replaces or removes.

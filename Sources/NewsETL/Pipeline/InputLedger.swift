@@ -35,17 +35,19 @@ struct InputLedger: Equatable {
     /// This ledger less the entries of `replaced` paths, plus `added`
     /// (which win over an entry of the same path).
     func updated(removing replaced: Set<String>, adding added: [Entry], configSHA256: String) -> InputLedger {
-        let kept = entries.filter { !replaced.contains($0.outcome.path) }
         let added = InputLedger.sortedUnique(added)
         var merged: [Entry] = []
-        merged.reserveCapacity(kept.count + added.count)
-        var earlier = kept.startIndex, next = added.startIndex
-        while earlier < kept.endIndex || next < added.endIndex {
-            if next == added.endIndex || (earlier < kept.endIndex && kept[earlier].outcome.path < added[next].outcome.path) {
-                merged.append(kept[earlier])
+        merged.reserveCapacity(entries.count + added.count)
+        var earlier = entries.startIndex, next = added.startIndex
+        while earlier < entries.endIndex || next < added.endIndex {
+            if earlier < entries.endIndex, replaced.contains(entries[earlier].outcome.path) {
+                earlier += 1
+            } else if next == added.endIndex
+                        || (earlier < entries.endIndex && entries[earlier].outcome.path < added[next].outcome.path) {
+                merged.append(entries[earlier])
                 earlier += 1
             } else {
-                if earlier < kept.endIndex, kept[earlier].outcome.path == added[next].outcome.path { earlier += 1 }
+                if earlier < entries.endIndex, entries[earlier].outcome.path == added[next].outcome.path { earlier += 1 }
                 merged.append(added[next])
                 next += 1
             }

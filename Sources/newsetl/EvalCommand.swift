@@ -135,7 +135,7 @@ struct EvalDedupeScaleCommand: ParsableCommand {
 
     func run() throws {
         let threads = PipelineConfig.effectiveWorkers(workers)
-        let report = DedupeScaleEvaluation(stage: DedupeStage(), workers: threads).run(count: documents)
+        let report = try DedupeScaleEvaluation(stage: DedupeStage(), workers: threads).run(count: documents)
         print(String(format: "documents %d  planted copies %d  found %d  recall %.4f  false merges %d",
                      report.documents, report.plantedCopies, report.copiesFound, report.recall, report.falseMerges))
         for (kind, counts) in report.copiesFoundByKind.sorted(by: { $0.key < $1.key }) {

@@ -90,10 +90,10 @@ func expectSnapshot(_ produced: String, at path: String, sourceLocation: SourceL
 func keptByCorpusStage<Stage: CorpusStage>(
     _ stage: Stage, _ documents: [Document],
     context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test")
-) -> [Document] {
+) throws -> [Document] {
     let collector = stage.makeCollector(context: context)
     for (ordinal, document) in documents.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
-    let resolver = collector.finish()
+    let resolver = try collector.finish()
     return documents.enumerated().compactMap { ordinal, document in
         if case .keep(let kept) = resolver.resolve(document, ordinal: ordinal) { return kept }
         return nil

@@ -64,10 +64,11 @@ public struct DedupeEvaluation {
         var summaries: [DedupeStage.Summary] = []
         report.sketchSeconds = clock.measure { summaries = documents.map(dedupe.summarize) }.seconds
         var predicted: [String: String] = [:]
-        report.clusterSeconds = clock.measure {
-            let collector = dedupe.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "eval"))
+        let folder = try EvaluationFolder("dedupe-eval")
+        report.clusterSeconds = try clock.measure {
+            let collector = dedupe.makeCollector(context: CorpusContext(outputFolder: folder.path, runID: "eval"))
             for (ordinal, document) in documents.enumerated() { collector.observe(summaries[ordinal], of: document, ordinal: ordinal) }
-            let resolver = collector.finish()
+            let resolver = try collector.finish()
             for (ordinal, document) in documents.enumerated() {
                 switch resolver.resolve(document, ordinal: ordinal) {
                 case .keep(let kept): predicted[names[ordinal]] = kept.duplicateCluster?.clusterID

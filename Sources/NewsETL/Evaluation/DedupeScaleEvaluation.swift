@@ -29,12 +29,13 @@ public struct DedupeScaleEvaluation {
         public var recall: Double { plantedCopies == 0 ? 1 : Double(copiesFound) / Double(plantedCopies) }
     }
 
-    public func run(count: Int) -> Report {
+    public func run(count: Int) throws -> Report {
         let corpus = SyntheticCorpus(count: count)
         let clock = ContinuousClock()
         var report = Report()
         let started = clock.now
-        let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "scale"))
+        let folder = try EvaluationFolder("dedupe-scale")
+        let collector = stage.makeCollector(context: CorpusContext(outputFolder: folder.path, runID: "scale"))
         var copies: [Int: (Int, SyntheticCorpus.CopyKind)] = [:]
         let batch = 4096
         for start in stride(from: 0, to: count, by: batch) {
@@ -52,14 +53,15 @@ public struct DedupeScaleEvaluation {
                 if let copyOf = synthetic.copyOf { copies[ordinal] = copyOf }
             }
         }
-        var resolver: (any CorpusResolver)?
-        report.clusterSeconds = clock.measure { resolver = collector.finish() }.seconds
+        let clusterStarted = clock.now
+        let resolver = try collector.finish()
+        report.clusterSeconds = (clock.now - clusterStarted).seconds
         var clusterOf: [Int: String] = [:]
         for ordinal in 0..<count {
             let document = Document(docID: DecodeStage.docID(forRelativePath: "synthetic/\(ordinal).txt"),
                                     sourcePath: "synthetic/\(ordinal).txt", sha256: "", byteCount: 0, encoding: "utf-8",
                                     format: .text, title: nil, published: nil, source: nil, canonicalURL: nil, text: "", wordCount: 0)
-            switch resolver!.resolve(document, ordinal: ordinal) {
+            switch resolver.resolve(document, ordinal: ordinal) {
             case .keep(let kept): if let cluster = kept.duplicateCluster { clusterOf[ordinal] = cluster.clusterID }
             case .duplicate(let copy, _, _): clusterOf[ordinal] = copy.duplicateCluster?.clusterID
             case .reject: break

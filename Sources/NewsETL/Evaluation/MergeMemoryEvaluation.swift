@@ -37,10 +37,8 @@ public struct MergeMemoryEvaluation {
     public func run(count: Int) throws -> Report {
         let corpus = SyntheticCorpus(count: count, wordsPerReport: 300)
         let names = MentionPool()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("merge-memory-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let context = CorpusContext(outputFolder: folder, runID: "run-merge-memory", startsFresh: true)
+        let folder = try EvaluationFolder("merge-memory")
+        let context = CorpusContext(outputFolder: folder.path, runID: "run-merge-memory", startsFresh: true)
         let passes = stages.map { $0.makePass(context: context) }
         var report = Report()
         report.documents = count
@@ -74,7 +72,7 @@ public struct MergeMemoryEvaluation {
             }
         }
         let ledger = InputLedger(configSHA256: String(repeating: "0", count: 64), entries: ledgerEntries)
-        let resolvers = passes.map { $0.finish() }
+        let resolvers = try passes.map { try $0.finish() }
         report.seconds = (clock.now - started).seconds
         report.peakResidentBytes = ProcessMemory.peakResidentBytes
         // Everything above must still be alive at the peak reading.

@@ -21,7 +21,7 @@ extension CorpusStage {
 protocol CorpusPass: AnyObject {
     /// `summary` is what this stage's `prepareAndSummarize` returned for the document.
     func observe(_ summary: any Sendable, of document: Document, ordinal: Int)
-    func finish() -> any CorpusResolver
+    func finish() throws -> any CorpusResolver
     var warnings: [String] { get }
 }
 
@@ -37,6 +37,6 @@ private final class TypedCorpusPass<Summary>: CorpusPass {
         collector.observe(summary as! Summary, of: document, ordinal: ordinal)
     }
 
-    func finish() -> any CorpusResolver { collector.finish() }
+    func finish() throws -> any CorpusResolver { try collector.finish() }
     var warnings: [String] { collector.warnings }
 }

@@ -70,13 +70,13 @@ final class RunExecutor {
             try spool.finishWriting()
             defer { spool.remove() }
             let clock = ContinuousClock()
-            var resolver: (any CorpusResolver)?
-            let elapsed = clock.measure { resolver = collector.finish() }
-            recorder.addBusyTime(elapsed.seconds, stage: stage.index)
+            let started = clock.now
+            let resolver = try collector.finish()
+            recorder.addBusyTime((clock.now - started).seconds, stage: stage.index)
             recorder.addWarnings(collector.warnings)
-            resolvers.append(resolver!)
+            resolvers.append(resolver)
             destination = try self.destination(afterSegment: segmentIndex)
-            try streamSpool(spool, resolver: resolver!, stage: stage, segmentIndex: segmentIndex, into: destination)
+            try streamSpool(spool, resolver: resolver, stage: stage, segmentIndex: segmentIndex, into: destination)
             try workAhead?.finish(segment: segmentIndex)
         }
         try recorder.finish()

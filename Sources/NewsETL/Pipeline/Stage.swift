@@ -128,8 +128,9 @@ public protocol CorpusCollector<Summary>: AnyObject {
     associatedtype Summary
     /// Called once per document, in run order.
     func observe(_ summary: Summary, of document: Document, ordinal: Int)
-    /// Called once after the last observation.
-    func finish() -> any CorpusResolver
+    /// Called once after the last observation; throws when the stage
+    /// cannot decide (its scratch data on disk unreadable), which stops the run.
+    func finish() throws -> any CorpusResolver
     /// Problems the run should report but that did not stop it (a corrupt
     /// state file that was set aside, say); read after `finish`.
     var warnings: [String] { get }

@@ -43,14 +43,11 @@ struct ClusterFinder {
             keyed.append((table.contentKey(index).reduce(0, ^), index))
         }
         pairRuns(&keyed, consider)
-        let rows = stage.hashCount / stage.bands
         for band in 0..<stage.bands {
             keyed.removeAll(keepingCapacity: true)
-            for index in 0..<table.count {
+            table.forEachBand(band) { index, values in
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(band)
-                for value in table.band(index, (band * rows)..<((band + 1) * rows)) {
-                    hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
-                }
+                for value in values { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
                 keyed.append((hash, index))
             }
             pairRuns(&keyed, consider)

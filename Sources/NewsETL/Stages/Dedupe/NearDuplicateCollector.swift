@@ -12,7 +12,11 @@ final class NearDuplicateCollector: CorpusCollector {
         self.stage = stage
         self.context = context
         state = stage.stateEnabled ? DedupeState(store: context.state, folder: stage.statePath) : nil
-        table = SketchTable(hashCount: stage.hashCount)
+        table = NearDuplicateCollector.emptyTable(stage, context)
+    }
+
+    private static func emptyTable(_ stage: DedupeStage, _ context: CorpusContext) -> SketchTable {
+        SketchTable(hashCount: stage.hashCount, bandWidth: stage.hashCount / stage.bands, folder: context.state.path)
     }
 
     func observe(_ summary: DedupeStage.Summary, of document: Document, ordinal: Int) {
@@ -20,7 +24,7 @@ final class NearDuplicateCollector: CorpusCollector {
                      day: summary.day, sketch: summary.sketch, ordinal: ordinal, runID: nil)
     }
 
-    func finish() -> any CorpusResolver {
+    func finish() throws -> any CorpusResolver {
         loadEarlierRuns()
         let (clusters, links) = ClusterFinder(stage: stage).clusters(table)
         var decisions: [Int: Decision] = [:]
@@ -41,6 +45,8 @@ final class NearDuplicateCollector: CorpusCollector {
                     similarity: similarity.jaccard, containment: similarity.containment, kind: similarity.kind.rawValue)
             }
         }
+        // Signatures that could not be read leave the clusters unknown: the run stops.
+        if let failure = table.failure { throw failure }
         // What later runs see: documents kept before and not seen again, plus
         // this run's unique and canonical documents. Written now, streaming,
         // so that neither the sketches nor the file stay in memory for export.
@@ -52,8 +58,9 @@ final class NearDuplicateCollector: CorpusCollector {
                                   runID: table.runID(index) ?? runID, sketch: table.sketch(index))
             }
             savedState = Result { try state.write(kept) }
+            if let failure = table.failure { throw failure }
         }
-        table = SketchTable(hashCount: stage.hashCount)
+        table = NearDuplicateCollector.emptyTable(stage, context)
         return Resolver(action: stage.action, decisions: decisions, savedState: savedState)
     }
 
@@ -64,7 +71,6 @@ final class NearDuplicateCollector: CorpusCollector {
         switch state.load() {
         case .success(let entries):
             let current = Set((0..<table.count).map(table.docID))
-            table.reserve(entries.count)
             for entry in entries where !current.contains(entry.docID) && !context.withdrawnDocIDs.contains(entry.docID) {
                 table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
                              ordinal: nil, runID: entry.runID)

@@ -1,10 +1,11 @@
 /// The sketches of every document a dedupe run considers, stored column by
-/// column in flat arrays: no per-document objects or array headers, so a
-/// document costs its 512-byte signature plus about 150 bytes (content key,
-/// facts, sizes, date, ids and path in a shared byte arena).
+/// column in flat arrays: no per-document objects or array headers. The
+/// signatures, 512 bytes a document at 128 hashes, are on disk
+/// (`SpilledSignatures`); a document costs about 150 bytes of memory
+/// (content key, facts, sizes, date, ids and path in a shared byte arena).
 struct SketchTable {
     let hashCount: Int
-    private(set) var signatures: [UInt32] = []
+    private let signatures: SpilledSignatures
     private(set) var contentKeys: [UInt64] = []
     /// Per document: `factWords` words of numbers, then of names.
     private(set) var facts: [UInt64] = []
@@ -21,15 +22,16 @@ struct SketchTable {
     /// Per document: start of its id, start of its path, end of its path in `arena`.
     private var bounds: [UInt32] = []
 
-    init(hashCount: Int) {
+    /// `bandWidth` signature values form an LSH band; `folder` holds the signatures' scratch file.
+    init(hashCount: Int, bandWidth: Int, folder: String, blockSize: Int = 4096) {
         self.hashCount = hashCount
+        signatures = SpilledSignatures(hashCount: hashCount, bandWidth: bandWidth, folder: folder, blockSize: blockSize)
     }
 
     var count: Int { ordinals.count }
 
-    mutating func reserve(_ extra: Int) {
-        signatures.reserveCapacity(signatures.count + extra * hashCount)
-    }
+    /// The first failure to write or read the signatures: what was read since is not to be used.
+    var failure: (any Error)? { signatures.failure }
 
     mutating func append(docID: String, sourcePath: String, day: Double, sketch: DocumentSketch, ordinal: Int?, runID: String?) {
         let start = UInt32(arena.count)
@@ -37,9 +39,11 @@ struct SketchTable {
         let pathStart = UInt32(arena.count)
         arena.append(contentsOf: sourcePath.utf8)
         bounds.append(contentsOf: [start, pathStart, UInt32(arena.count)])
-        var signature = sketch.signature
-        if signature.count != hashCount { signature = [UInt32](repeating: 0, count: hashCount) }
-        signatures.append(contentsOf: signature)
+        if sketch.signature.count == hashCount {
+            signatures.append(sketch.signature)
+        } else {
+            signatures.append(repeatElement(0, count: hashCount))
+        }
         contentKeys.append(contentsOf: sketch.contentKey)
         facts.append(contentsOf: sketch.numbers + sketch.names)
         shingleCounts.append(UInt32(clamping: sketch.shingleCount))
@@ -70,25 +74,20 @@ struct SketchTable {
         let factStart = index * 2 * DocumentSketch.factWords
         return DocumentSketch(
             contentKey: Array(contentKey(index)),
-            signature: Array(signatures[(index * hashCount)..<((index + 1) * hashCount)]),
+            signature: signatures.signature(index),
             shingleCount: Int(shingleCounts[index]), wordCount: Int(wordCounts[index]),
             numbers: Array(facts[factStart..<(factStart + DocumentSketch.factWords)]),
             names: Array(facts[(factStart + DocumentSketch.factWords)..<(factStart + 2 * DocumentSketch.factWords)]))
     }
 
-    /// Values of signature positions `range` of document `index`.
-    func band(_ index: Int, _ range: Range<Int>) -> ArraySlice<UInt32> {
-        signatures[(index * hashCount + range.lowerBound)..<(index * hashCount + range.upperBound)]
+    /// Calls `body` with each document's signature values of LSH band `band`, in table order.
+    func forEachBand(_ band: Int, _ body: (Int, ArraySlice<UInt32>) -> Void) {
+        signatures.forEachBand(band, body)
     }
 
     /// Estimated Jaccard similarity of two documents' shingle sets.
     func jaccard(_ left: Int, _ right: Int) -> Double {
-        signatures.withUnsafeBufferPointer { values in
-            var equal = 0
-            let a = left * hashCount, b = right * hashCount
-            for offset in 0..<hashCount where values[a + offset] == values[b + offset] { equal += 1 }
-            return Double(equal) / Double(hashCount)
-        }
+        Double(signatures.agreement(left, right)) / Double(hashCount)
     }
 
     /// Share of document `from`'s facts (numbers: part 0, names: part 1) missing from document `into`'s.

@@ -8,11 +8,11 @@ import Testing
                  canonicalURL: nil, text: text, wordCount: TextNormalizer.wordCount(text))
     }
 
-    private func run(_ documents: [Document], learning: SourceLearning) -> [Document] {
-        keptByCorpusStage(CleanStage(learning: learning), documents)
+    private func run(_ documents: [Document], learning: SourceLearning) throws -> [Document] {
+        try keptByCorpusStage(CleanStage(learning: learning), documents)
     }
 
-    @Test func learnsParagraphsThatRecurAcrossASourcesDocuments() {
+    @Test func learnsParagraphsThatRecurAcrossASourcesDocuments() throws {
         let chrome = "Listen to Radio Valmora every morning from six"
         let reports = (1...5).map { index in
             document("radio/\(index).txt", source: "radio",
@@ -21,7 +21,7 @@ import Testing
         let other = document("paper/1.txt", source: "paper", "A paper's own report on the storm surge that flooded the harbour district.\n\n\(chrome)")
         var learning = SourceLearning()
         learning.minDocuments = 4
-        let cleaned = run(reports + [other], learning: learning)
+        let cleaned = try run(reports + [other], learning: learning)
         #expect(cleaned.count == 6)
         for report in cleaned.prefix(5) {
             #expect(!report.text.contains(chrome))
@@ -31,21 +31,21 @@ import Testing
         #expect(cleaned[5].text.contains(chrome))
     }
 
-    @Test func leavesLongSharedParagraphsOfUpdatesAlone() {
+    @Test func leavesLongSharedParagraphsOfUpdatesAlone() throws {
         let shared = "The storm surge flooded the harbour district on Tuesday, forcing about 4,200 residents to leave their homes and closing the port for the first time since 2011, officials said on Wednesday morning."
         let updates = (1...6).map { document("wire/\($0).txt", source: "wire", "Update \($0): the water is receding.\n\n\(shared)") }
-        let cleaned = run(updates, learning: SourceLearning())
+        let cleaned = try run(updates, learning: SourceLearning())
         #expect(cleaned.allSatisfy { $0.text.contains(shared) })
     }
 
-    @Test func needsTheConfiguredShareOfTheSource() {
+    @Test func needsTheConfiguredShareOfTheSource() throws {
         let chrome = "Follow the harbour desk for more"
         var documents = (1...4).map { document("s/\($0).txt", source: "s", "Story \($0) about the flood and what came after it in town.\n\n\(chrome)") }
         documents += (5...20).map { document("s/\($0).txt", source: "s", "Story \($0) about something else entirely, and at length.") }
         var learning = SourceLearning()
         learning.minShare = 0.5
-        #expect(run(documents, learning: learning).prefix(4).allSatisfy { $0.text.contains(chrome) })
+        #expect(try run(documents, learning: learning).prefix(4).allSatisfy { $0.text.contains(chrome) })
         learning.minShare = 0.2
-        #expect(run(documents, learning: learning).prefix(4).allSatisfy { !$0.text.contains(chrome) })
+        #expect(try run(documents, learning: learning).prefix(4).allSatisfy { !$0.text.contains(chrome) })
     }
 }

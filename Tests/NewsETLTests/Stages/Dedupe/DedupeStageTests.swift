@@ -20,12 +20,12 @@ import Testing
     }
 
     static func run(_ documents: [Document], stage: DedupeStage = DedupeStage(stateEnabled: false),
-                    context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test")) -> (outcomes: [CorpusOutcome], resolver: any CorpusResolver, warnings: [String]) {
+                    context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test")) throws -> (outcomes: [CorpusOutcome], resolver: any CorpusResolver, warnings: [String]) {
         let collector = stage.makeCollector(context: context)
         for (ordinal, document) in documents.enumerated() {
             collector.observe(stage.summarize(document), of: document, ordinal: ordinal)
         }
-        let resolver = collector.finish()
+        let resolver = try collector.finish()
         return (documents.enumerated().map { resolver.resolve($1, ordinal: $0) }, resolver, collector.warnings)
     }
 
@@ -45,10 +45,10 @@ import Testing
     }()
 
     @Test(arguments: DedupeStageTests.copies)
-    func findsEachKindOfCopy(kind: String, copy: [String]) {
+    func findsEachKindOfCopy(kind: String, copy: [String]) throws {
         let original = Self.document("a/original.txt", Self.story, published: "2025-03-05")
         let other = Self.document("b/\(kind).txt", copy, published: "2025-03-05T18:00")
-        let outcomes = Self.run([original, other]).outcomes
+        let outcomes = try Self.run([original, other]).outcomes
         #expect(canonicalPath(outcomes[1]) == "a/original.txt", "\(kind) not found")
         guard case .keep(let canonical) = outcomes[0] else {
             Issue.record("canonical was not kept")
@@ -57,7 +57,7 @@ import Testing
         #expect(canonical.duplicateCluster?.canonicalID == original.docID)
     }
 
-    @Test func doesNotMergeTemplatedReportsWithOtherFigures() {
+    @Test func doesNotMergeTemplatedReportsWithOtherFigures() throws {
         let template = { (amount: String, rate: String) in
             ["The Federal Reserve entered the government securities market to arrange \(amount) dlrs of customer repurchase agreements, a Fed spokesman said.",
              "Dealers said Federal funds were trading at \(rate) pct when the Fed began its temporary and indirect supply of reserves to the banking system."]
@@ -65,7 +65,7 @@ import Testing
         let one = Self.document("fed/1.txt", template("one billion", "6-1/8"))
         let two = Self.document("fed/2.txt", template("two billion", "6-3/8"))
         let three = Self.document("fed/3.txt", template("1.5 billion", "6-1/4"))
-        let outcomes = Self.run([one, two, three]).outcomes
+        let outcomes = try Self.run([one, two, three]).outcomes
         for outcome in outcomes {
             guard case .keep(let kept) = outcome else {
                 Issue.record("templated report merged: \(outcome)")
@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    @Test func findsARewriteThatStatesTheFiguresInOtherNotation() {
+    @Test func findsARewriteThatStatesTheFiguresInOtherNotation() throws {
         // The same figures written otherwise ("two" / "2", "20" / "twenty", "62 million" / "62,000,000")
         // are the same facts; other figures in the same words are another report.
         func rewritten(_ pairs: [(String, String)]) -> [String] {
@@ -87,12 +87,12 @@ import Testing
         // Another day's edition of the same template: other figures, two days later.
         let otherFigures = Self.document("c/other.txt", rewritten([("4,200", "6,100"), ("12,000", "19,000"), ("62 million", "85 million"),
                                                                    ("about 20 vessels", "about 35 vessels")]), published: "2025-03-07")
-        let outcomes = Self.run([original, rewrite, otherFigures]).outcomes
+        let outcomes = try Self.run([original, rewrite, otherFigures]).outcomes
         #expect(canonicalPath(outcomes[1]) == "a/original.txt")
         #expect(canonicalPath(outcomes[2]) == nil, "a report with other figures was merged")
     }
 
-    @Test func linksAnUpdateWithNewFiguresToTheVersionItReplaces() {
+    @Test func linksAnUpdateWithNewFiguresToTheVersionItReplaces() throws {
         func revised(_ pairs: [(String, String)]) -> [String] {
             Self.story.map { paragraph in pairs.reduce(paragraph) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
         }
@@ -103,7 +103,7 @@ import Testing
         let otherPort = Self.document("wire/other-port.txt", revised([("4,200", "2,900"), ("12,000", "7,000"), ("Valmora", "Brenholt"),
                                                                       ("Tomas Reyl", "Ida Vass")]),
                                       published: "2025-03-05T14:00:00Z")
-        let outcomes = Self.run([first, update, nextDay, otherPort]).outcomes
+        let outcomes = try Self.run([first, update, nextDay, otherPort]).outcomes
         guard case .duplicate(_, let record, _) = outcomes[1] else {
             Issue.record("the update was not linked: \(outcomes[1])")
             return
@@ -111,18 +111,18 @@ import Testing
         #expect(record.canonicalPath == "wire/0900.txt" && record.kind == "update")
         #expect(canonicalPath(outcomes[2]) == nil, "a version more than six hours later was linked")
         #expect(canonicalPath(outcomes[3]) == nil, "a report naming another port was linked")
-        let off = Self.run([first, update], stage: DedupeStage(updatesEnabled: false, stateEnabled: false)).outcomes
+        let off = try Self.run([first, update], stage: DedupeStage(updatesEnabled: false, stateEnabled: false)).outcomes
         #expect(canonicalPath(off[1]) == nil)
     }
 
-    @Test func aShortItemIsACopyOnlyWhenExact() {
+    @Test func aShortItemIsACopyOnlyWhenExact() throws {
         // Two flashes of one template, another company in capitals: too short to tell apart by shingles.
         let sun = Self.document("flash/sun.txt", ["SUN RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"], published: "1987-03-12")
         let phillips = Self.document("flash/phillips.txt", ["PHILLIPS RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"],
                                      published: "1987-03-12")
         let resend = Self.document("flash/sun-again.txt", ["SUN RAISES CRUDE POSTINGS 50 CTS, EFFECTIVE TODAY, WTI TO 17.50 dlrs/bbl"],
                                    published: "1987-03-12")
-        let outcomes = Self.run([phillips, sun, resend]).outcomes
+        let outcomes = try Self.run([phillips, sun, resend]).outcomes
         guard case .keep(let kept) = outcomes[0] else {
             Issue.record("different flashes merged: \(outcomes[0])")
             return
@@ -132,37 +132,37 @@ import Testing
         #expect(copies == ["flash/sun.txt"] || copies == ["flash/sun-again.txt"], "the exact resend is a copy")
     }
 
-    @Test func doesNotMergeReportsAboutOtherCompanies() {
+    @Test func doesNotMergeReportsAboutOtherCompanies() throws {
         let notice = { (company: String) in
             ["\(company) said its board declared a quarterly dividend of ten cents a share, payable April 30 to holders of record April 15.",
              "The company said the dividend is unchanged from the previous quarter and reflects steady earnings in its regional banking business."]
         }
-        let outcomes = Self.run([Self.document("d/1.txt", notice("Harbour Savings Bank")), Self.document("d/2.txt", notice("Kestrel Trust Company"))]).outcomes
+        let outcomes = try Self.run([Self.document("d/1.txt", notice("Harbour Savings Bank")), Self.document("d/2.txt", notice("Kestrel Trust Company"))]).outcomes
         #expect(outcomes.allSatisfy { if case .keep = $0 { return true } else { return false } })
     }
 
-    @Test func keepsCopiesPublishedFarApartApart() {
-        let outcomes = Self.run([Self.document("x/1.txt", Self.story, published: "2025-03-01"),
+    @Test func keepsCopiesPublishedFarApartApart() throws {
+        let outcomes = try Self.run([Self.document("x/1.txt", Self.story, published: "2025-03-01"),
                                  Self.document("x/2.txt", Self.story, published: "2025-04-01")]).outcomes
         #expect(canonicalPath(outcomes[1]) == nil)
     }
 
-    @Test func choosesTheCanonicalByDateThenLengthThenID() {
+    @Test func choosesTheCanonicalByDateThenLengthThenID() throws {
         let undatedLong = Self.document("c/undated.txt", Self.story + ["An extra closing paragraph that makes this the longest version of the report by far, with more words."])
         let late = Self.document("c/late.txt", Self.story, published: "2025-03-06")
         let early = Self.document("c/early.txt", Self.story, published: "2025-03-05")
         for order in [[undatedLong, late, early], [early, undatedLong, late], [late, early, undatedLong]] {
-            let outcomes = Self.run(order).outcomes
+            let outcomes = try Self.run(order).outcomes
             let canonical = order.indices.first { if case .keep = outcomes[$0] { return true } else { return false } }
             #expect(canonical.map { order[$0].sourcePath } == "c/early.txt")
         }
         let sameDateShort = Self.document("c/short.txt", Array(Self.story.prefix(4)), published: "2025-03-05")
-        let outcomes = Self.run([sameDateShort, early]).outcomes
+        let outcomes = try Self.run([sameDateShort, early]).outcomes
         #expect(canonicalPath(outcomes[0]) == "c/early.txt")
     }
 
-    @Test func dropsCopiesWhenAsked() {
-        let outcomes = Self.run([Self.document("a.txt", Self.story), Self.document("b.txt", Self.story)],
+    @Test func dropsCopiesWhenAsked() throws {
+        let outcomes = try Self.run([Self.document("a.txt", Self.story), Self.document("b.txt", Self.story)],
                                 stage: DedupeStage(action: .drop, stateEnabled: false)).outcomes
         guard case .duplicate(_, let record, false) = outcomes[1] else {
             Issue.record("expected a dropped duplicate")
@@ -180,10 +180,10 @@ import Testing
     @Test func matchesANewCopyToADocumentFromAnEarlierRun() throws {
         let folder = TemporaryFolder()
         let stage = DedupeStage()
-        let first = Self.run([Self.document("monday/wire.txt", Self.story, published: "2025-03-05")], stage: stage,
+        let first = try Self.run([Self.document("monday/wire.txt", Self.story, published: "2025-03-05")], stage: stage,
                              context: CorpusContext(outputFolder: folder.path, runID: "run-20250305T010000Z"))
         try Self.persist(first.resolver, folder: folder.path)
-        let second = Self.run([Self.document("tuesday/copy.txt", Array(Self.story.prefix(4)), published: "2025-03-06")], stage: stage,
+        let second = try Self.run([Self.document("tuesday/copy.txt", Array(Self.story.prefix(4)), published: "2025-03-06")], stage: stage,
                               context: CorpusContext(outputFolder: folder.path, runID: "run-20250306T010000Z"))
         guard case .duplicate(_, let record, _) = second.outcomes[0] else {
             Issue.record("the copy was not matched to the earlier run")
@@ -197,7 +197,7 @@ import Testing
     @Test func setsACorruptStateAsideAndStartsFresh() throws {
         let folder = TemporaryFolder()
         folder.write(".state/dedupe-signatures.bin", "NEWSETL-DEDUPE-STATE-1\nthis is not what was written")
-        let result = Self.run([Self.document("a.txt", Self.story)], stage: DedupeStage(),
+        let result = try Self.run([Self.document("a.txt", Self.story)], stage: DedupeStage(),
                               context: CorpusContext(outputFolder: folder.path, runID: "run-x"))
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.contains("set aside as dedupe-signatures.bin.corrupt") == true)

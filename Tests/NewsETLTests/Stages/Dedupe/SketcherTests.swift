@@ -15,7 +15,8 @@ import Testing
     @Test func estimatesJaccardAndContainment() {
         let sketcher = Sketcher(shingleSize: 2, hashCount: 256)
         let words = (0..<200).map { "w\($0)" }
-        var table = SketchTable(hashCount: 256)
+        let folder = TemporaryFolder()
+        var table = SketchTable(hashCount: 256, bandWidth: 4, folder: folder.path)
         table.append(docID: "doc-1", sourcePath: "full.txt", day: .nan, sketch: sketcher.sketch(words.joined(separator: " ")), ordinal: 0, runID: nil)
         table.append(docID: "doc-2", sourcePath: "half.txt", day: .nan, sketch: sketcher.sketch(words.prefix(100).joined(separator: " ")), ordinal: 1, runID: nil)
         let jaccard = table.jaccard(0, 1)

@@ -11,7 +11,7 @@ import Testing
 
     /// Another day's edition of a templated report, no publication dates:
     /// the datelines keep them apart; the same day's re-send still joins.
-    @Test func keepsAnotherDaysEditionApartByItsDateline() {
+    @Test func keepsAnotherDaysEditionApartByItsDateline() throws {
         let body = [
             "The Federal Reserve entered the government securities market to arrange 1.5 billion dlrs of customer repurchase agreements, a Fed spokesman said.",
             "Dealers said federal funds were trading at 6-1/8 pct when the Fed began its temporary and indirect supply of reserves to the banking system.",
@@ -20,7 +20,7 @@ import Testing
         func edition(_ name: String, _ dateline: String) -> Document {
             DedupeStageTests.document(name, ["FED ADDS RESERVES VIA CUSTOMER REPURCHASES", "NEW YORK, \(dateline) - " + body[0]] + body.dropFirst())
         }
-        let outcomes = DedupeStageTests.run([edition("a.txt", "March 4"), edition("b.txt", "March 11"), edition("c.txt", "March 4")]).outcomes
+        let outcomes = try DedupeStageTests.run([edition("a.txt", "March 4"), edition("b.txt", "March 11"), edition("c.txt", "March 4")]).outcomes
         guard case .keep(let kept) = outcomes[1] else {
             Issue.record("another day's edition was merged: \(outcomes[1])")
             return

@@ -18,12 +18,12 @@ import Testing
     }
 
     private func resolve(_ documents: [Document], context: CorpusContext = CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
-        -> [Document] {
-        keptByCorpusStage(EntitiesStage(minSharedContext: nil), documents, context: context)
+        throws -> [Document] {
+        try keptByCorpusStage(EntitiesStage(minSharedContext: nil), documents, context: context)
     }
 
-    @Test func everyMentionOfANameTakesTheTypeItsMentionsVoteFor() {
-        let reports = resolve([
+    @Test func everyMentionOfANameTakesTheTypeItsMentionsVoteFor() throws {
+        let reports = try resolve([
             report(0, "MITT ROMNEY WINS IN FLORIDA", [("MITT ROMNEY", .organization)]),
             report(1, "Romney Camp Says Mitt Romney Leads", [("Mitt Romney", .organization)]),
             report(2, "Mitt Romney Leads Poll", [("Mitt Romney", .miscellaneous)]),
@@ -35,8 +35,8 @@ import Testing
         #expect(reports[3].entities.last?.mention.kind == .location)
     }
 
-    @Test func aCompanysLegalNameVotesForItsShortName() {
-        let reports = resolve([
+    @Test func aCompanysLegalNameVotesForItsShortName() throws {
+        let reports = try resolve([
             report(0, "Chrysler Corp said sales fell.", [("Chrysler Corp", .organization)]),
             report(1, "Chrysler said so. Chrysler agreed.", [("Chrysler", .person), ("Chrysler", .person)]),
         ])
@@ -59,7 +59,7 @@ import Testing
         let collector = stage.makeCollector(context: context)
         for (ordinal, document) in first.enumerated() { collector.observe(stage.summarize(document), of: document, ordinal: ordinal) }
         try DedupeStageTests.persist(collector.finish(), folder: folder.path)
-        let tonight = resolve([report(3, "Rain in Chelsea.", [("Chelsea", .location)])],
+        let tonight = try resolve([report(3, "Rain in Chelsea.", [("Chelsea", .location)])],
                               context: CorpusContext(outputFolder: folder.path, runID: "run-2"))
         #expect(tonight[0].entities.map(\.mention.kind) == [.organization])
     }

@@ -4,7 +4,7 @@ import Testing
 /// Reports written for these tests, run through the entities stage as the
 /// runner does: prepare and summarise each, see the corpus, then resolve.
 @Suite struct NameVariantCollectorTests {
-    private func link(_ texts: [String], minSharedContext: Int = 3) -> [[EntityRecord]] {
+    private func link(_ texts: [String], minSharedContext: Int = 3) throws -> [[EntityRecord]] {
         let stage = EntitiesStage(minSharedContext: minSharedContext)
         let collector = stage.makeCollector(context: CorpusContext(outputFolder: "/nonexistent", runID: "run-test"))
         let prepared = texts.enumerated().map { index, text in
@@ -14,7 +14,7 @@ import Testing
         for (ordinal, document) in prepared.enumerated() {
             collector.observe(stage.summarize(document), of: document, ordinal: ordinal)
         }
-        let resolver = collector.finish()
+        let resolver = try collector.finish()
         return prepared.enumerated().map { ordinal, document in
             guard case .keep(let linked) = resolver.resolve(document, ordinal: ordinal) else { return [] }
             return linked.entities
@@ -27,8 +27,8 @@ import Testing
 
     static let talks = "Kremlin spokesman Dmitry Peskov and Deputy Foreign Minister Sergei Ryabkov met NATO envoys in Geneva."
 
-    @Test func joinsVariantsWhenTheReportsShareContext() {
-        let reports = link([
+    @Test func joinsVariantsWhenTheReportsShareContext() throws {
+        let reports = try link([
             "US ambassador to NATO Julianne Smith spoke to reporters. " + Self.talks,
             "Julianne Smith said the alliance was united. " + Self.talks,
             "Ambassador Julian Smith told CNN the talks were frank. " + Self.talks,
@@ -40,16 +40,16 @@ import Testing
         #expect(person(reports[2], "Smith")?.mention.text == "Julian Smith")
     }
 
-    @Test func keepsVariantsApartWithoutSharedContext() {
-        let reports = link([
+    @Test func keepsVariantsApartWithoutSharedContext() throws {
+        let reports = try link([
             "Julianne Smith opened a bakery in Leeds with her brother.",
             "Ambassador Julian Smith told CNN the talks were frank. " + Self.talks,
         ])
         #expect(person(reports[0], "Smith")?.entityID != person(reports[1], "Smith")?.entityID)
     }
 
-    @Test func neverJoinsTwoPeopleOneReportNames() {
-        let reports = link([
+    @Test func neverJoinsTwoPeopleOneReportNames() throws {
+        let reports = try link([
             "Julian Smith and his sister Julianne Smith attended. " + Self.talks,
             "Julian Smith spoke first. " + Self.talks,
             "Julianne Smith spoke next. " + Self.talks,

@@ -25,8 +25,13 @@ public struct StateFile: Sendable {
 
     /// The decoded value, or why there is none.
     func load<Value>(_ decode: (inout BinaryReader) throws(BinaryReader.Damage) -> Value) -> Result<Value, Problem> {
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
-        let bytes = Array(data)
+        // Read once and decoded in place: a state file at a million reports is hundreds of megabytes.
+        let bytes: [UInt8]
+        do throws(SystemError) {
+            bytes = try FileSystem.readRegularFile(path)
+        } catch {
+            return error.isMissing ? .failure(.missing) : .failure(setAside(error.description))
+        }
         do throws(BinaryReader.Damage) {
             let headerLength = try format.checkHeader(bytes)
             guard bytes.count >= headerLength + 32 else { throw BinaryReader.Damage(description: "truncated") }
@@ -35,7 +40,7 @@ public struct StateFile: Sendable {
             guard hasher.finalize().elementsEqual(bytes[(bytes.count - 32)...]) else {
                 throw BinaryReader.Damage(description: "checksum mismatch")
             }
-            var reader = BinaryReader(bytes: Array(bytes[..<(bytes.count - 32)]), position: headerLength)
+            var reader = BinaryReader(bytes: bytes, position: headerLength, end: bytes.count - 32)
             let value = try decode(&reader)
             guard reader.isAtEnd else { throw BinaryReader.Damage(description: "data after the end at byte \(reader.position)") }
             return .success(value)

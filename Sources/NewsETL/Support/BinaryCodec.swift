@@ -51,17 +51,21 @@ struct BinaryReader {
 
     let bytes: [UInt8]
     private(set) var position: Int
+    /// Where the input ends: before a trailer such as a checksum, which the
+    /// reader then never has to be given a copy without.
+    let end: Int
 
-    init(bytes: [UInt8], position: Int = 0) {
+    init(bytes: [UInt8], position: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
 
     @inline(__always)
     mutating func integer() throws(Damage) -> Int {
-        guard position + 8 <= bytes.count else { throw Damage(description: "truncated at byte \(position)") }
+        guard position + 8 <= end else { throw Damage(description: "truncated at byte \(position)") }
         let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: Int64.self)) }
         position += 8
         return Int(value)
@@ -77,7 +81,7 @@ struct BinaryReader {
 
     @inline(__always)
     mutating func byte() throws(Damage) -> UInt8 {
-        guard position < bytes.count else { throw Damage(description: "truncated at byte \(position)") }
+        guard position < end else { throw Damage(description: "truncated at byte \(position)") }
         defer { position += 1 }
         return bytes[position]
     }
@@ -96,7 +100,7 @@ struct BinaryReader {
     @inline(__always)
     mutating func count(itemSize: Int = 1) throws(Damage) -> Int {
         let value = try integer()
-        guard value >= 0, value <= (bytes.count - position) / max(itemSize, 1) else {
+        guard value >= 0, value <= (end - position) / max(itemSize, 1) else {
             throw Damage(description: "count \(value) at byte \(position - 8) exceeds the data")
         }
         return value

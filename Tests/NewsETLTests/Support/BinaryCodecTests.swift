@@ -60,6 +60,21 @@ import Testing
         #expect(throws: BinaryReader.Damage.self) { _ = try negative.count() }
     }
 
+    @Test func readsNothingPastItsEnd() throws {
+        var writer = BinaryWriter()
+        writer.integer(7)
+        writer.string("kept")
+        let trailer: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]
+        var reader = BinaryReader(bytes: writer.bytes + trailer, end: writer.bytes.count)
+        #expect(try reader.integer() == 7)
+        #expect(try reader.string() == "kept")
+        #expect(reader.isAtEnd)
+        #expect(throws: BinaryReader.Damage.self) { _ = try reader.integer() }
+        #expect(throws: BinaryReader.Damage.self) { _ = try reader.byte() }
+        var counted = BinaryReader(bytes: [3, 0, 0, 0, 0, 0, 0, 0, 0x61, 0x62] + [0x63, 0x64], end: 10)
+        #expect(throws: BinaryReader.Damage.self) { _ = try counted.string() }
+    }
+
     @Test func theHeaderNamesAnotherVersion() {
         let format = BinaryFormat(name: "RECORDS", version: 2)
         #expect(throws: Never.self) { _ = try format.checkHeader(Array("NEWSETL-RECORDS-2\nrest".utf8)) }

@@ -53,16 +53,21 @@ public enum FileSystem {
         let cap = limit == .max ? Int.max : limit + 1
         var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), cap))
         var filled = 0
+        // The size fstat gave is read straight into place; past it, a small
+        // probe tells the usual end of the file from one that grew, so a
+        // file of its stated size costs no more than its size.
+        var probe = [UInt8](repeating: 0, count: 4096)
         while filled < cap {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), cap - filled))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
+            let intoProbe = filled == bytes.count
+            let count = intoProbe
+                ? probe.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, cap - filled)) }
+                : bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SystemError("read", path: path)
             }
             if count == 0 { break }
+            if intoProbe { bytes.append(contentsOf: probe[..<count]) }
             filled += count
         }
         bytes.removeSubrange(filled...)

@@ -18,6 +18,16 @@ import Testing
         #expect(try FileSystem.readRegularFile(bytes: Array(path.utf8)) == Array("0123456789".utf8))
     }
 
+    @Test func readsAFileOfAnySizeWhole() throws {
+        let folder = TemporaryFolder()
+        for size in [0, 1, 4095, 4096, 4097, 100_003] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let path = folder.write("file-\(size)", bytes: bytes)
+            #expect(try FileSystem.readRegularFile(path) == bytes)
+            #expect(try FileSystem.readRegularFile(bytes: Array(path.utf8), limit: 4096) == Array(bytes.prefix(4097)))
+        }
+    }
+
     @Test func symlinksAreReadNotFollowed() throws {
         let folder = TemporaryFolder()
         try FileSystem.makeSymlink(at: folder.url("current"), to: "datasets/run-1")

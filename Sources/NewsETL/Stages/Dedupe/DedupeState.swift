@@ -19,20 +19,28 @@ struct DedupeState: Sendable {
         file = store.file(DedupeState.fileName, format: DedupeState.format, folder: folder)
     }
 
-    func load() -> Result<[Entry], StateFile.Problem> {
+    /// Calls `visit` with each entry in file order, once the whole file has
+    /// been checked: a damaged file gives no entries at all, and the entries
+    /// (about a kilobyte each as values) are never all in memory.
+    func load(_ visit: (Entry) -> Void) -> Result<Void, StateFile.Problem> {
         file.load { (reader: inout BinaryReader) throws(BinaryReader.Damage) in
-            var entries: [Entry] = []
-            for _ in 0..<(try reader.count(itemSize: 40)) {
-                let docID = try reader.string(), sourcePath = try reader.string(), day = try reader.double()
-                let runID = try reader.string()
-                var words: [UInt64] = []
-                for _ in 0..<(try reader.count(itemSize: 8)) { words.append(try reader.unsigned()) }
-                guard let sketch = DocumentSketch(packed: words) else {
-                    throw BinaryReader.Damage(description: "malformed sketch of \(docID)")
-                }
-                entries.append(Entry(docID: docID, sourcePath: sourcePath, day: day, runID: runID, sketch: sketch))
+            var check = reader
+            try DedupeState.decode(&check) { _ in }
+            try DedupeState.decode(&reader, visit)
+        }
+    }
+
+    private static func decode(_ reader: inout BinaryReader, _ visit: (Entry) -> Void) throws(BinaryReader.Damage) {
+        var words: [UInt64] = []
+        for _ in 0..<(try reader.count(itemSize: 40)) {
+            let docID = try reader.string(), sourcePath = try reader.string(), day = try reader.double()
+            let runID = try reader.string()
+            words.removeAll(keepingCapacity: true)
+            for _ in 0..<(try reader.count(itemSize: 8)) { words.append(try reader.unsigned()) }
+            guard let sketch = DocumentSketch(packed: words) else {
+                throw BinaryReader.Damage(description: "malformed sketch of \(docID)")
             }
-            return entries
+            visit(Entry(docID: docID, sourcePath: sourcePath, day: day, runID: runID, sketch: sketch))
         }
     }
 

@@ -68,13 +68,15 @@ final class NearDuplicateCollector: CorpusCollector {
     /// again in this run: a document seen again replaces its earlier self.
     private func loadEarlierRuns() {
         guard let state, !context.startsFresh else { return }
-        switch state.load() {
-        case .success(let entries):
-            let current = Set((0..<table.count).map(table.docID))
-            for entry in entries where !current.contains(entry.docID) && !context.withdrawnDocIDs.contains(entry.docID) {
-                table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
-                             ordinal: nil, runID: entry.runID)
-            }
+        let current = Set((0..<table.count).map(table.docID))
+        let loaded = state.load { entry in
+            guard !current.contains(entry.docID) && !context.withdrawnDocIDs.contains(entry.docID) else { return }
+            table.append(docID: entry.docID, sourcePath: entry.sourcePath, day: entry.day, sketch: entry.sketch,
+                         ordinal: nil, runID: entry.runID)
+        }
+        switch loaded {
+        case .success:
+            break
         case .failure(.damaged(let detail)):
             warnings.append("dedupe state \(state.file.path) is unreadable (\(detail)); matching within this run only")
         case .failure(.missing):

@@ -203,12 +203,38 @@ import Testing
         #expect(result.warnings.first?.contains("set aside as dedupe-signatures.bin.corrupt") == true)
         #expect(FileManager.default.fileExists(atPath: folder.url(".state/dedupe-signatures.bin.corrupt")))
         try Self.persist(result.resolver, folder: folder.path)
-        let reloaded = DedupeState(store: StateStore(output: folder.path), folder: ".state").load()
-        guard case .success(let entries) = reloaded else {
-            Issue.record("fresh state not readable")
+        var paths: [String] = []
+        let reloaded = DedupeState(store: StateStore(output: folder.path), folder: ".state").load { paths.append($0.sourcePath) }
+        #expect((try? reloaded.get()) != nil)
+        #expect(paths == ["a.txt"])
+    }
+
+    @Test func aStateDamagedPastItsFirstEntryGivesNoEntries() throws {
+        let folder = TemporaryFolder()
+        let state = DedupeState(store: StateStore(output: folder.path), folder: ".state")
+        let sketch = Sketcher(shingleSize: 4, hashCount: 8).sketch(Self.story.joined(separator: " "))
+        // A checksum that holds over a second entry whose sketch is malformed.
+        let transaction = OutputTransaction(folder: folder.path)
+        try state.file.write { writer in
+            writer.integer(2)
+            for (index, words) in [sketch.packed(), [1, 2, 3]].enumerated() {
+                writer.string("doc-\(index)")
+                writer.string("\(index).txt")
+                writer.double(.nan)
+                writer.string("run-1")
+                writer.integer(words.count)
+                for word in words { writer.unsigned(word) }
+            }
+        }.add(to: transaction)
+        try transaction.commit()
+        var visited: [String] = []
+        let loaded = state.load { visited.append($0.docID) }
+        #expect(visited.isEmpty)
+        guard case .failure(.damaged(let detail)) = loaded else {
+            Issue.record("a malformed sketch was not damage")
             return
         }
-        #expect(entries.map(\.sourcePath) == ["a.txt"])
+        #expect(detail.contains("malformed sketch of doc-1"))
     }
 
     @Test func validatesItsOptions() {

@@ -28,7 +28,10 @@ public struct StateFile: Sendable {
         // Read once and decoded in place: a state file at a million reports is hundreds of megabytes.
         let bytes: [UInt8]
         do throws(SystemError) {
-            bytes = try FileSystem.readRegularFile(path)
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw SystemError("open", path: path) }
+            defer { close(descriptor) }
+            bytes = try FileSystem.readAll(descriptor, path: path)
         } catch {
             return error.isMissing ? .failure(.missing) : .failure(setAside(error.description))
         }

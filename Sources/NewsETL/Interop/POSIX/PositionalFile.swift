@@ -20,6 +20,12 @@ public final class PositionalFile: @unchecked Sendable {
     /// Fills `buffer` from `offset`; returns how many bytes it read, fewer
     /// than the buffer holds only at the end of the file.
     public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        try PositionalFile.read(descriptor, at: offset, into: buffer, path: path)
+    }
+
+    /// `pread` until `buffer` is full or the file ends; returns how many bytes it read.
+    static func read(_ descriptor: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer,
+                     path: String) throws(SystemError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))

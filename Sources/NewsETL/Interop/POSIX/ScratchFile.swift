@@ -41,12 +41,7 @@ final class ScratchFile {
     /// Fills `buffer` with the bytes at `offset`, which were written before.
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) {
         precondition(offset + buffer.count <= size, "scratch read past what was written")
-        var filled = 0
-        while filled < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw count == 0 ? SystemError.endedEarly(folder) : SystemError("read a scratch file in", path: folder) }
-            filled += count
-        }
+        let count = try PositionalFile.read(descriptor, at: offset, into: buffer, path: "a scratch file in \(folder)")
+        guard count == buffer.count else { throw SystemError.endedEarly("a scratch file in \(folder)") }
     }
 }

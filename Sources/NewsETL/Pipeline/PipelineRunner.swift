@@ -137,7 +137,7 @@ public struct PipelineRunner {
             }
             CrashPoint.reach("export")
             try checkStop()
-            var summary = try publisher.publish(recorder.summary(of: plan, finishedAt: Date()), resolvers: resolvers)
+            var summary = try publisher.publish(recorder.takeSummary(of: plan, finishedAt: Date()), resolvers: resolvers)
             summary.reusedWorkAhead = executor.reused
             let formats = publisher.writeSeconds.sorted { $0.key < $1.key }.map { "\($0.key) \(JSONText.decimal(($0.value * 1000).rounded() / 1000)) s" }
             options.logger.debug("export: writing took \(formats.joined(separator: ", "))")

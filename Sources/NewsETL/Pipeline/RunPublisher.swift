@@ -71,7 +71,7 @@ final class RunPublisher {
         var cumulative: RunSummary
         if plan.previous == nil {
             // No earlier records: the run's rows are the whole dataset.
-            cumulative = runSummary.cumulative(files: ledger.outcomes, written: runSummary.written,
+            cumulative = runSummary.cumulative(files: ledger.outcomes(sharing: runSummary.files), written: runSummary.written,
                                                outputFiles: runSummary.outputFiles, finishedAt: Date())
             try saveRowSpans(of: runSession, folder: runFolder)
             try linkRunFiles(names: runSummary.outputFiles)
@@ -92,7 +92,7 @@ final class RunPublisher {
             try store.finish()
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
-            cumulative = runSummary.cumulative(files: ledger.outcomes, written: written,
+            cumulative = runSummary.cumulative(files: ledger.outcomes(sharing: runSummary.files), written: written,
                                                outputFiles: session.outputPaths.map { ($0 as NSString).lastPathComponent },
                                                finishedAt: Date())
             try saveState(ledger, resolvers: resolvers)

@@ -141,16 +141,16 @@ final class RunRecorder {
         while let earlier = pendingRecords.popFirst(below: ordinal) { try records.append(earlier) }
     }
 
-    /// Every input's outcome; an input no stage accounted for is unreadable.
-    var fileOutcomes: [FileOutcome] {
-        outcomes.enumerated().map { index, outcome in
+    /// The summary of the run's new rows, with every input's outcome (an
+    /// input no stage accounted for is unreadable). Called once, at the end:
+    /// the outcomes move into the summary and the recorder lets go of its
+    /// own, which at a million inputs are ~170 MB through the publisher's commit.
+    func takeSummary(of plan: RunPlan, finishedAt: Date) -> RunSummary {
+        let fileOutcomes = outcomes.enumerated().map { index, outcome in
             outcome ?? FileOutcome(path: files[index].relativePath, kind: .rejected, reason: .unreadable)
         }
-    }
-
-    /// The summary of the run's new rows.
-    func summary(of plan: RunPlan, finishedAt: Date) -> RunSummary {
-        RunSummary(
+        outcomes = []
+        return RunSummary(
             runID: plan.runID, changes: plan.summaryChanges, configSHA256: config.sha256, startedAt: plan.startedAt,
             finishedAt: finishedAt, stages: statistics, files: fileOutcomes, written: written,
             warnings: plan.warnings + warnings + boundedWork.map { item in

@@ -27,6 +27,18 @@ import Testing
         #expect(updated.entries.map(\.runID) == ["run-2", "run-2", "run-1", "run-2"])
     }
 
+    @Test func theOutcomesShareTheRunsArrayOnlyWhenItHoldsExactlyThem() {
+        let ledger = InputLedger(configSHA256: "c", entries: ["b.txt", "a.txt", "c.txt"].map { Self.entry($0) })
+        let inPathOrder = ["a.txt", "b.txt", "c.txt"].map { FileOutcome(path: $0, kind: .kept) }
+        let shared = ledger.outcomes(sharing: inPathOrder)
+        #expect(shared == inPathOrder)
+        #expect(shared.withUnsafeBufferPointer(\.baseAddress) == inPathOrder.withUnsafeBufferPointer(\.baseAddress))
+        for other in [Array(inPathOrder.reversed()), Array(inPathOrder.prefix(2)),
+                      inPathOrder.map { FileOutcome(path: $0.path, kind: .rejected, reason: .empty) }] {
+            #expect(ledger.outcomes(sharing: other) == inPathOrder)
+        }
+    }
+
     @Test func whatIsSavedLoadsAsItWas() throws {
         let folder = TemporaryFolder()
         let store = StateStore(output: folder.path)

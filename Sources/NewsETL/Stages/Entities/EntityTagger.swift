@@ -64,9 +64,11 @@ public struct EntityTagger: Sendable {
             TaggerFeatures.appendFeatures(index, context, words: words, previous: previousTags[previousIndex * (tags.count + 1) + previousIndex2],
                                           to: &features)
             table.rows.withUnsafeBufferPointer { rows in
-                for feature in features {
-                    guard let offset = table.offset(of: feature) else { continue }
-                    for position in scores.indices { scores[position] += rows[offset + position] }
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for feature in features {
+                        guard let offset = table.offset(of: feature) else { continue }
+                        for position in scores.indices { scores[position] += rows[offset + position] }
+                    }
                 }
             }
             var best = 0

@@ -17,6 +17,10 @@ public struct NumericRules: Sendable {
                           start: tokens[first].start, end: tokens[last].end, value: value)
         }
         while index < tokens.count {
+            guard NumericRules.mayStartMention(tokens[index].text) else {
+                index += 1
+                continue
+            }
             if let (length, value) = date(tokens, index, scalars: scalars, reference: reference) {
                 result.append(mention(.date, index, index + length - 1, value))
                 let month = DateParser.months[tokens[index].text.lowercased().trimmingTrailingPeriod]
@@ -44,6 +48,40 @@ public struct NumericRules: Sendable {
         return result
     }
 
+    /// Whether a date, time or amount may start at a token of this text.
+    /// Most tokens are words or punctuation that start none, and the rules
+    /// cost thousands of instructions a token; this answers for them with
+    /// a length and one or two set look-ups. Sound by construction: a word
+    /// starts a mention only as one of `wordStarters` (any case, a full
+    /// stop after it as `date` reads it) or of `codeStarters` (as written);
+    /// numbers start with a digit; the only ASCII punctuation that starts
+    /// one is `$`. Anything else not ASCII goes to the rules.
+    static func mayStartMention(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        guard first < 0x80 else { return true }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            let length = text.utf8.count
+            if length <= longestCodeStarter, codeStarters.contains(text) { return true }
+            guard length <= longestWordStarter + 1 else { return false }
+            let lower = text.lowercased()
+            return wordStarters.contains(lower) || wordStarters.contains(lower.trimmingTrailingPeriod)
+        default:
+            return currencySymbols[text] != nil
+        }
+    }
+
+    /// The words that start a mention in any case: months, weekdays,
+    /// "yesterday", "noon", "three".
+    private static let wordStarters = Set(DateParser.months.keys).union(weekdays).union(relativeDays.keys)
+        .union(clockWords.keys).union(numberWords.keys)
+    private static let longestWordStarter = wordStarters.map(\.utf8.count).max() ?? 0
+    /// The currency codes and prefixes that start an amount, as written: "USD", "Rs", "HK".
+    private static let codeStarters = Set(currencyCodes.keys).union(dollarPrefixes.keys)
+    private static let longestCodeStarter = codeStarters.map(\.utf8.count).max() ?? 0
+
     // MARK: - Dates
 
     private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -54,7 +92,7 @@ public struct NumericRules: Sendable {
     /// paragraph and "2000 GMT" starting the next are a date and a time), and a full stop
     /// after a month is the sentence's, not the date's, unless a day or a
     /// year follows the abbreviation ("Jan. 12").
-    private func date(_ tokens: [Token], _ index: Int, scalars: [Unicode.Scalar], reference: Int?) -> (Int, String?)? {
+    func date(_ tokens: [Token], _ index: Int, scalars: [Unicode.Scalar], reference: Int?) -> (Int, String?)? {
         let word = tokens[index].text
         let lower = word.lowercased().trimmingTrailingPeriod
         /// Token `next` continues the date that ends at token `next - 1`.
@@ -172,7 +210,7 @@ public struct NumericRules: Sendable {
 
     // MARK: - Times
 
-    private func time(_ tokens: [Token], _ index: Int) -> (Int, String?)? {
+    func time(_ tokens: [Token], _ index: Int) -> (Int, String?)? {
         let text = tokens[index].text
         if index + 2 < tokens.count, isNumber(tokens, index), tokens[index + 1].text == ":", let hour = Int(text), hour < 24,
            let minute = Int(tokens[index + 2].text), tokens[index + 2].text.count == 2, minute < 60 {
@@ -188,12 +226,11 @@ public struct NumericRules: Sendable {
             let hour24 = meridiem == "pm" && hour < 12 ? hour + 12 : meridiem == "am" && hour == 12 ? 0 : hour
             return (2, DateParser.zeroPadded(hour24, width: 2) + ":00")
         }
-        switch text.lowercased() {
-        case "noon", "midday": return (1, "12:00")
-        case "midnight": return (1, "00:00")
-        default: return nil
-        }
+        return NumericRules.clockWords[text.lowercased()].map { (1, $0) }
     }
+
+    /// Times written as a word.
+    private static let clockWords = ["noon": "12:00", "midday": "12:00", "midnight": "00:00"]
 
     private func meridiem(_ text: String) -> String? {
         switch text.lowercased() {
@@ -264,7 +301,7 @@ public struct NumericRules: Sendable {
         return value * scale
     }
 
-    private func amount(_ tokens: [Token], _ index: Int) -> (EntityMention.Kind, Int, String?, String?)? {
+    func amount(_ tokens: [Token], _ index: Int) -> (EntityMention.Kind, Int, String?, String?)? {
         var position = index
         let currency = currencyBefore(tokens, index)
         if let currency { position += currency.length }

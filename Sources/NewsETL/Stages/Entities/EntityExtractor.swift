@@ -11,6 +11,8 @@ struct EntityExtractor: Sendable {
     private let customTagger: EntityTagger?
     private var tagger: EntityTagger { customTagger ?? .builtIn }
     let rules = NumericRules()
+    /// What the tagger knows of words seen in earlier sentences and documents.
+    private let wordFacts = WordFactsTables()
     /// Names from the config that are always entities of their type, as token sequences, longest first.
     let userNames: [(words: [String], kind: EntityMention.Kind)]
 
@@ -58,7 +60,7 @@ struct EntityExtractor: Sendable {
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
             let annotations = Gazetteer.shared.annotate(words)
-            let tags = tagger.tag(words, gazetteer: annotations)
+            let tags = wordFacts.withTable { tagger.tag(words, gazetteer: annotations, known: &$0) }
             for tagged in NERCorpus.spans(tags) {
                 for span in reconcile(withFirstName(tagged, words, tags, annotations), annotations) {
                 guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }

@@ -45,12 +45,15 @@ public struct EntityTagger: Sendable {
     }()
 
     public func tag(_ words: [String]) -> [String] {
-        tag(words, gazetteer: nil)
+        var known = WordFactsTable()
+        return tag(words, gazetteer: nil, known: &known)
     }
 
-    /// Tags a sentence whose gazetteer annotations the caller already made.
-    func tag(_ words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]?) -> [String] {
-        let context = TaggerFeatures.Context(words: words, gazetteer: gazetteer)
+    /// Tags a sentence whose gazetteer annotations the caller already made,
+    /// with the word facts of earlier sentences (`known`, which this
+    /// sentence's new words join).
+    func tag(_ words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]?, known: inout WordFactsTable) -> [String] {
+        let context = TaggerFeatures.Context(words: words, gazetteer: gazetteer, table: &known)
         var result: [String] = []
         result.reserveCapacity(words.count)
         var previousIndex = tags.count
@@ -61,7 +64,7 @@ public struct EntityTagger: Sendable {
         for index in words.indices {
             for position in scores.indices { scores[position] = 0 }
             features.removeAll(keepingCapacity: true)
-            TaggerFeatures.appendFeatures(index, context, words: words, previous: previousTags[previousIndex * (tags.count + 1) + previousIndex2],
+            TaggerFeatures.appendFeatures(index, context, previous: previousTags[previousIndex * (tags.count + 1) + previousIndex2],
                                           to: &features)
             table.rows.withUnsafeBufferPointer { rows in
                 scores.withUnsafeMutableBufferPointer { scores in
@@ -98,6 +101,7 @@ public struct EntityTagger: Sendable {
         var step = 0
         var order = Array(sentences.indices)
         var random = SplitMix(seed: seed)
+        var known = WordFactsTable()
         func update(_ feature: UInt64, _ tag: Int, _ delta: Float) {
             var row = weights[feature] ?? [Float](repeating: 0, count: tags.count)
             var total = totals[feature] ?? [Double](repeating: 0, count: tags.count)
@@ -113,14 +117,14 @@ public struct EntityTagger: Sendable {
             order.shuffle(using: &random)
             for sentenceIndex in order {
                 let sentence = sentences[sentenceIndex]
-                let context = TaggerFeatures.Context(words: sentence.words)
+                let context = TaggerFeatures.Context(words: sentence.words, table: &known)
                 var predicted: [String] = []
                 for index in sentence.words.indices {
                     step += 1
                     // Train on the model's own history, as it will run.
                     let previous = index > 0 ? predicted[index - 1] : "<s>"
                     let previous2 = index > 1 ? predicted[index - 2] : "<s>"
-                    let features = TaggerFeatures.features(index, context, words: sentence.words, previousTag: previous, previousTag2: previous2)
+                    let features = TaggerFeatures.features(index, context, previousTag: previous, previousTag2: previous2)
                     var scores = [Float](repeating: 0, count: tags.count)
                     for feature in features {
                         guard let row = weights[feature] else { continue }

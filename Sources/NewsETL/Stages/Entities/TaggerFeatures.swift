@@ -5,26 +5,70 @@
 enum TaggerFeatures {
     /// Per-sentence facts that do not depend on tags, computed once.
     struct Context {
-        var lower: [String]
-        var shapes: [String]
-        var capitalised: [Bool]
+        /// Each token's word facts, and the bytes their ranges point into.
+        let words: [WordFacts]
+        let bytes: [UInt8]
         /// Most letters of the sentence are capitals (a headline, a wire slug).
-        var headlineCase: Bool
+        let headlineCase: Bool
         /// Gazetteer lists covering each token.
-        var gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]
-        /// Each token's word clusters, nil for a word outside the table.
-        var clusters: [WordClusters.Path?]
+        let gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]
 
-        /// `gazetteer`: the sentence's annotations when the caller has them already.
-        init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil) {
-            lower = words.map { $0.lowercased() }
-            shapes = words.map(TaggerFeatures.shape)
-            capitalised = words.map(LetterCase.startsUppercase)
-            headlineCase = LetterCase.isMostlyCapitals(words.lazy.flatMap(\.unicodeScalars))
-                || words.count >= 4 && words.filter { $0.first?.isLetter ?? false }.allSatisfy(LetterCase.startsUppercase)
+        /// `gazetteer`: the sentence's annotations when the caller has them
+        /// already; `table`: the word facts known so far, which the
+        /// sentence's new words join.
+        init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil, table: inout WordFactsTable) {
+            let ids = words.map { table.id(of: $0) }
+            let facts = ids.map { table.facts[Int($0)] }
+            self.words = facts
+            bytes = table.bytes
+            let letters = facts.reduce(0) { $0 + Int($1.letters) }, capitals = facts.reduce(0) { $0 + Int($1.capitals) }
+            headlineCase = letters >= 8 && capitals * 10 >= letters * 7
+                || facts.count >= 4 && facts.filter(\.startsWithLetter).allSatisfy(\.capitalised)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
-            clusters = lower.map(WordClusters.shared.path)
         }
+
+        init(words: [String]) {
+            var table = WordFactsTable()
+            self.init(words: words, table: &table)
+        }
+    }
+
+    /// The hashes of the features that name one word alone, and the hash
+    /// states of those that go on to its neighbour's word or shape.
+    struct WordHashes {
+        let word: UInt64, shape: UInt64, prefix3: UInt64, suffix3: UInt64, suffix2: UInt64
+        /// The word as the token's neighbour: before it, after it, two before, two after.
+        let asPrevious: UInt64, asNext: UInt64, asPrevious2: UInt64, asNext2: UInt64
+        let shapeAsPrevious: UInt64, shapeAsNext: UInt64, headlineWord: UInt64, firstShape: UInt64
+        /// "w-1w" after "word ", "ww+1" after "word ", "shape-1,0,+1" after the shape.
+        let pairAsPrevious: UInt64, pairAsWord: UInt64, shapeWindowAsPrevious: UInt64
+
+        init(lower: String, shape: String) {
+            word = hash(Seed.w, lower)
+            self.shape = hash(Seed.shape, shape)
+            prefix3 = StableHash.fnv1a(lower.prefix(3).utf8, seed: Seed.p3)
+            suffix3 = StableHash.fnv1a(lower.suffix(3).utf8, seed: Seed.s3)
+            suffix2 = StableHash.fnv1a(lower.suffix(2).utf8, seed: Seed.s2)
+            asPrevious = hash(Seed.wMinus1, lower)
+            asNext = hash(Seed.wPlus1, lower)
+            asPrevious2 = hash(Seed.wMinus2, lower)
+            asNext2 = hash(Seed.wPlus2, lower)
+            shapeAsPrevious = hash(Seed.shapeMinus1, shape)
+            shapeAsNext = hash(Seed.shapePlus1, shape)
+            headlineWord = hash(Seed.headlineWord, lower)
+            firstShape = hash(Seed.first, shape)
+            pairAsPrevious = hash(Seed.previousWordAndWord, lower, " ")
+            pairAsWord = hash(Seed.wordAndNextWord, lower, " ")
+            shapeWindowAsPrevious = hash(Seed.shapeWindow, shape)
+        }
+    }
+
+    /// The same for the places before the sentence's start ("<s>", shape
+    /// "-") and after its end ("</s>", "-").
+    private enum Outside {
+        static let before = WordHashes(lower: "<s>", shape: "-")
+        static let after = WordHashes(lower: "</s>", shape: "-")
+        static let capitalisedFirst = hash(Seed.capitalisedFirst, "1"), capitalisedLater = hash(Seed.capitalisedFirst, "0")
     }
 
     /// What the features take of the two previous tags, hashed: a tagger
@@ -45,54 +89,59 @@ enum TaggerFeatures {
         }
     }
 
-    static func features(_ index: Int, _ context: Context, words: [String], previousTag: String, previousTag2: String) -> [UInt64] {
+    static func features(_ index: Int, _ context: Context, previousTag: String, previousTag2: String) -> [UInt64] {
         var result: [UInt64] = []
         result.reserveCapacity(32)
-        appendFeatures(index, context, words: words, previous: PreviousTags(previousTag, previousTag2), to: &result)
+        appendFeatures(index, context, previous: PreviousTags(previousTag, previousTag2), to: &result)
         return result
     }
 
     /// `features`, appended to a buffer the caller reuses from token to token.
-    static func appendFeatures(_ index: Int, _ context: Context, words: [String], previous: PreviousTags, to result: inout [UInt64]) {
-        let word = words[index]
-        let lower = context.lower[index]
-        let shape = context.shapes[index]
-        func at(_ offset: Int) -> String {
-            let position = index + offset
-            return position < 0 ? "<s>" : position >= words.count ? "</s>" : context.lower[position]
+    static func appendFeatures(_ index: Int, _ context: Context, previous: PreviousTags, to result: inout [UInt64]) {
+        let words = context.words
+        let word = words[index], hashes = word.hashes
+        let before = index > 0 ? words[index - 1].hashes : Outside.before
+        let after = index + 1 < words.count ? words[index + 1].hashes : Outside.after
+        context.bytes.withUnsafeBufferPointer { bytes in
+            /// The hash `state` continued over a word's lower case or shape.
+            func continued(_ state: UInt64, _ range: Range<Int32>) -> UInt64 {
+                var hash = state
+                for byte in bytes[Int(range.lowerBound)..<Int(range.upperBound)] {
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+                return hash
+            }
+            result.append(Seed.bias)
+            result.append(hashes.word)
+            result.append(hashes.shape)
+            result.append(hashes.prefix3)
+            result.append(hashes.suffix3)
+            result.append(hashes.suffix2)
+            result.append(before.asPrevious)
+            result.append(after.asNext)
+            result.append(index > 1 ? words[index - 2].hashes.asPrevious2 : Outside.before.asPrevious2)
+            result.append(index + 2 < words.count ? words[index + 2].hashes.asNext2 : Outside.after.asNext2)
+            result.append(continued(before.pairAsPrevious, word.lower))
+            result.append(index + 1 < words.count ? continued(hashes.pairAsWord, words[index + 1].lower)
+                : StableHash.fnv1a("</s>".utf8, seed: hashes.pairAsWord))
+            result.append(before.shapeAsPrevious)
+            result.append(after.shapeAsNext)
+            let window = continued(before.shapeWindowAsPrevious, word.shape)
+            result.append(index + 1 < words.count ? continued(window, words[index + 1].shape) : StableHash.fnv1a("-".utf8, seed: window))
+            result.append(previous.tag)
+            result.append(previous.tags)
+            result.append(continued(previous.tagAndWordSeed, word.lower))
+            result.append(continued(previous.tagAndShapeSeed, word.shape))
         }
-        func shapeAt(_ offset: Int) -> String {
-            let position = index + offset
-            return position < 0 || position >= words.count ? "-" : context.shapes[position]
-        }
-        result.append(Seed.bias)
-        result.append(hash(Seed.w, lower))
-        result.append(hash(Seed.shape, shape))
-        result.append(StableHash.fnv1a(lower.prefix(3).utf8, seed: Seed.p3))
-        result.append(StableHash.fnv1a(lower.suffix(3).utf8, seed: Seed.s3))
-        result.append(StableHash.fnv1a(lower.suffix(2).utf8, seed: Seed.s2))
-        result.append(hash(Seed.wMinus1, at(-1)))
-        result.append(hash(Seed.wPlus1, at(1)))
-        result.append(hash(Seed.wMinus2, at(-2)))
-        result.append(hash(Seed.wPlus2, at(2)))
-        result.append(hash(Seed.previousWordAndWord, at(-1), " ", lower))
-        result.append(hash(Seed.wordAndNextWord, lower, " ", at(1)))
-        result.append(hash(Seed.shapeMinus1, shapeAt(-1)))
-        result.append(hash(Seed.shapePlus1, shapeAt(1)))
-        result.append(hash(Seed.shapeWindow, shapeAt(-1), shape, shapeAt(1)))
-        result.append(previous.tag)
-        result.append(previous.tags)
-        result.append(hash(previous.tagAndWordSeed, lower))
-        result.append(hash(previous.tagAndShapeSeed, shape))
-        if index == 0 { result.append(hash(Seed.first, shape)) }
+        if index == 0 { result.append(hashes.firstShape) }
         if context.headlineCase {
             // In a headline capitals say little: lean on the word itself.
             result.append(Seed.headline)
-            result.append(hash(Seed.headlineWord, lower))
-        } else if context.capitalised[index] {
-            result.append(hash(Seed.capitalisedFirst, index == 0 ? "1" : "0"))
+            result.append(hashes.headlineWord)
+        } else if word.capitalised {
+            result.append(index == 0 ? Outside.capitalisedFirst : Outside.capitalisedLater)
         }
-        if word.utf8.contains(UInt8(ascii: "-")) { result.append(Seed.hyphen) }
+        if word.hasHyphen { result.append(Seed.hyphen) }
         appendClusterFeatures(index, context, to: &result, clusterAndTagSeed: previous.clusterAndTagSeed)
         for (list, isFirst) in context.gazetteer[index] {
             result.append(hash(Seed.gazetteer, list.rawValue, isFirst ? "B" : "I"))
@@ -113,19 +162,21 @@ enum TaggerFeatures {
     /// and the middle cluster with capitalisation and with the previous tag:
     /// what lets a name unseen in training borrow from names seen.
     private static func appendClusterFeatures(_ index: Int, _ context: Context, to result: inout [UInt64], clusterAndTagSeed: UInt64) {
+        let words = context.words
         func middle(_ offset: Int) -> UInt64 {
             let position = index + offset
-            guard position >= 0, position < context.clusters.count else { return 0xFFFF }
-            return context.clusters[position].map { UInt64($0.middle) } ?? 0xFFFE
+            guard position >= 0, position < words.count else { return 0xFFFF }
+            return words[position].cluster.map { UInt64($0.middle) } ?? 0xFFFE
         }
-        if let path = context.clusters[index] {
+        let capital: UInt64 = words[index].capitalised ? 1 : 0
+        if let path = words[index].cluster {
             result.append(mix(Seed.clusterFine, UInt64(path.fine)))
             result.append(mix(Seed.clusterMiddle, UInt64(path.middle)))
             result.append(mix(Seed.clusterCoarse, UInt64(path.coarse)))
-            result.append(mix(Seed.clusterAndCapital, UInt64(path.middle) << 1 | (context.capitalised[index] ? 1 : 0)))
+            result.append(mix(Seed.clusterAndCapital, UInt64(path.middle) << 1 | capital))
             result.append(mix(clusterAndTagSeed, UInt64(path.middle)))
         } else {
-            result.append(mix(Seed.clusterAndCapital, 0xFFFE << 1 | (context.capitalised[index] ? 1 : 0)))
+            result.append(mix(Seed.clusterAndCapital, 0xFFFE << 1 | capital))
         }
         result.append(mix(Seed.clusterMinus1, middle(-1)))
         result.append(mix(Seed.clusterPlus1, middle(1)))
@@ -155,8 +206,7 @@ enum TaggerFeatures {
         static let clusterMinus1 = seed("c256-1"), clusterPlus1 = seed("c256+1")
     }
 
-    /// `hash(name, a + b + c)` without building the string (or an array
-    /// of the parts: this runs some twenty times per token).
+    /// `hash(name, a + b + c)` without building the string (or an array of the parts).
     private static func hash(_ seed: UInt64, _ part: String) -> UInt64 {
         StableHash.fnv1a(part.utf8, seed: seed)
     }

@@ -65,6 +65,12 @@ struct Gazetteer: Sendable {
         var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
         let asWritten = words.map { entries[$0] }
         let inCapitals = words.map { LetterCase.isAllCapitals($0) ? upperEntries[$0] : nil }
+        // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
+        // (Looked for as a byte: a Character search costs more than the whole look-up.)
+        let hyphenatedFirstName = words.map { word in
+            guard let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")), word[dash] == "-" else { return false }
+            return firstNames.contains(String(word[..<dash]))
+        }
         for list in List.allCases {
             var index = 0
             while index < words.count {
@@ -74,14 +80,10 @@ struct Gazetteer: Sendable {
                     }
                 }
                 // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
-                guard let match = longestMatch(asWritten[index]) ?? longestMatch(inCapitals[index]) else {
-                    // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
-                    let word = words[index]
-                    // (Looked for as a byte: a Character search costs more than the whole look-up.)
-                    if list == .firstName, let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")), word[dash] == "-",
-                       firstNames.contains(String(word[..<dash])) {
-                        result[index].append((list, true))
-                    }
+                // Most words begin no entry of any list: they are passed over without a search.
+                guard asWritten[index] != nil || inCapitals[index] != nil,
+                      let match = longestMatch(asWritten[index]) ?? longestMatch(inCapitals[index]) else {
+                    if list == .firstName, hyphenatedFirstName[index] { result[index].append((list, true)) }
                     index += 1
                     continue
                 }

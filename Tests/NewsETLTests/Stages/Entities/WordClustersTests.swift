@@ -19,5 +19,7 @@ import Testing
         #expect(clusters.path("new york")?.fine == 3)
         #expect(clusters.path("harbour") == WordClusters.Path(fine: 7, middle: WordClusterData.middle[7], coarse: WordClusterData.coarse[7]))
         #expect(clusters.path("broken") == nil)
+        let odd = WordClusters(table: "\n\nplus +9\nbig 70000\nspace \nnospace\nlast 12")
+        #expect(odd.path("plus")?.fine == 9 && odd.path("big") == nil && odd.path("space") == nil && odd.path("last")?.fine == 12)
     }
 }

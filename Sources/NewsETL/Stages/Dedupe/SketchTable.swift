@@ -4,7 +4,6 @@
 /// (`SpilledSignatures`); a document costs about 150 bytes of memory
 /// (content key, facts, sizes, date, ids and path in a shared byte arena).
 struct SketchTable {
-    let hashCount: Int
     private let signatures: SpilledSignatures
     private(set) var contentKeys: [UInt64] = []
     /// Per document: `factWords` words of numbers, then of names.
@@ -24,11 +23,12 @@ struct SketchTable {
 
     /// `bandWidth` signature values form an LSH band; `folder` holds the signatures' scratch file.
     init(hashCount: Int, bandWidth: Int, folder: String, blockSize: Int = 4096) {
-        self.hashCount = hashCount
         signatures = SpilledSignatures(hashCount: hashCount, bandWidth: bandWidth, folder: folder, blockSize: blockSize)
     }
 
     var count: Int { ordinals.count }
+
+    var hashCount: Int { signatures.hashCount }
 
     /// The first failure to write or read the signatures: what was read since is not to be used.
     var failure: (any Error)? { signatures.failure }

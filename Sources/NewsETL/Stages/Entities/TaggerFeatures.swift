@@ -26,11 +26,6 @@ enum TaggerFeatures {
                 || facts.count >= 4 && facts.filter(\.startsWithLetter).allSatisfy(\.capitalised)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
         }
-
-        init(words: [String]) {
-            var table = WordFactsTable()
-            self.init(words: words, table: &table)
-        }
     }
 
     /// The hashes of the features that name one word alone, and the hash

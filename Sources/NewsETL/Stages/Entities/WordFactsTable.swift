@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// What the tagger's features take from one word on its own — its lower
 /// case and shape as bytes, its clusters, and the hashes of the features
@@ -71,8 +71,10 @@ struct WordFactsTable {
 /// is tagged, never its tags, so which table a document gets does not
 /// matter to the outputs. A table that has grown past `maxWords` is
 /// dropped, which bounds the memory of a run over any vocabulary.
-final class WordFactsTables: Sendable {
-    private let spare = Mutex<[WordFactsTable]>([])
+final class WordFactsTables: @unchecked Sendable {
+    /// Guards `spare` (a pthread mutex, which ThreadSanitizer follows).
+    private let lock = NSLock()
+    private var spare: [WordFactsTable] = []
     let maxWords: Int
 
     init(maxWords: Int = 200_000) {
@@ -81,9 +83,9 @@ final class WordFactsTables: Sendable {
 
     /// Runs `body` with a table no other thread is using.
     func withTable<Result>(_ body: (inout WordFactsTable) -> Result) -> Result {
-        var table = spare.withLock { $0.popLast() } ?? WordFactsTable()
+        var table = lock.withLock { spare.popLast() } ?? WordFactsTable()
         let result = body(&table)
-        if table.count <= maxWords { spare.withLock { $0.append(table) } }
+        if table.count <= maxWords { lock.withLock { spare.append(table) } }
         return result
     }
 }

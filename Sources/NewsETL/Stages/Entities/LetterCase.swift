@@ -47,12 +47,23 @@ enum LetterCase {
     /// Written in capitals, as headlines and wire slugs are: at least eight
     /// letters, seven in ten of them upper case.
     static func isMostlyCapitals<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+        let (letters, capitals) = letterCounts(scalars)
+        return isMostlyCapitals(letters: letters, capitals: capitals)
+    }
+
+    /// The same from counts made beforehand (`letterCounts`), which add up over words.
+    static func isMostlyCapitals(letters: Int, capitals: Int) -> Bool {
+        letters >= 8 && capitals * 10 >= letters * 7
+    }
+
+    /// How many of the scalars are letters, and how many of those upper case.
+    static func letterCounts<S: Sequence>(_ scalars: S) -> (letters: Int, capitals: Int) where S.Element == Unicode.Scalar {
         var letters = 0, capitals = 0
         for scalar in scalars where isAlphabetic(scalar) {
             letters += 1
             if isUppercase(scalar) { capitals += 1 }
         }
-        return letters >= 8 && capitals * 10 >= letters * 7
+        return (letters, capitals)
     }
 
     /// A first ASCII character followed by a combining mark forms one

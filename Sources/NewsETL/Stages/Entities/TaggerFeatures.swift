@@ -17,12 +17,14 @@ enum TaggerFeatures {
         /// already; `table`: the word facts known so far, which the
         /// sentence's new words join.
         init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil, table: inout WordFactsTable) {
-            let ids = words.map { table.id(of: $0) }
-            let facts = ids.map { table.facts[Int($0)] }
+            let facts = words.map { word in
+                let id = table.id(of: word)
+                return table.facts[Int(id)]
+            }
             self.words = facts
             bytes = table.bytes
             let letters = facts.reduce(0) { $0 + Int($1.letters) }, capitals = facts.reduce(0) { $0 + Int($1.capitals) }
-            headlineCase = letters >= 8 && capitals * 10 >= letters * 7
+            headlineCase = LetterCase.isMostlyCapitals(letters: letters, capitals: capitals)
                 || facts.count >= 4 && facts.filter(\.startsWithLetter).allSatisfy(\.capitalised)
             self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
         }
@@ -100,11 +102,7 @@ enum TaggerFeatures {
         context.bytes.withUnsafeBufferPointer { bytes in
             /// The hash `state` continued over a word's lower case or shape.
             func continued(_ state: UInt64, _ range: Range<Int32>) -> UInt64 {
-                var hash = state
-                for byte in bytes[Int(range.lowerBound)..<Int(range.upperBound)] {
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                }
-                return hash
+                StableHash.fnv1a(UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)]), seed: state)
             }
             result.append(Seed.bias)
             result.append(hashes.word)

@@ -46,15 +46,11 @@ struct WordFactsTable {
     private mutating func makeFacts(_ word: String) -> WordFacts {
         let lower = word.lowercased()
         let shape = TaggerFeatures.shape(word)
-        var letters: Int32 = 0, capitals: Int32 = 0
-        for scalar in word.unicodeScalars where LetterCase.isAlphabetic(scalar) {
-            letters += 1
-            if LetterCase.isUppercase(scalar) { capitals += 1 }
-        }
+        let (letters, capitals) = LetterCase.letterCounts(word.unicodeScalars)
         return WordFacts(
             lower: append(lower), shape: append(shape), capitalised: LetterCase.startsUppercase(word),
             startsWithLetter: word.first?.isLetter ?? false, hasHyphen: word.utf8.contains(UInt8(ascii: "-")),
-            letters: letters, capitals: capitals, cluster: WordClusters.shared.path(lower),
+            letters: Int32(letters), capitals: Int32(capitals), cluster: WordClusters.shared.path(lower),
             hashes: TaggerFeatures.WordHashes(lower: lower, shape: shape))
     }
 

@@ -167,8 +167,8 @@ final class RunPublisher {
     /// Keeps where the rows of each record lie in the files `session`
     /// committed to `folder` (the dataset this run publishes).
     private func saveRowSpans(of session: ExportSession, folder: String) throws {
-        let index = try RowSpanIndex.made(configSHA256: config.sha256, folder: folder, recorded: session.takeRowSpans())
-        try rowSpanFile.save(into: transaction) { index.encode(&$0) }
+        let index = try NotedRowSpanIndex(configSHA256: config.sha256, folder: folder, recorded: session.takeRowSpans())
+        try rowSpanFile.save(into: transaction) { try index.encode(&$0) }
     }
 
     /// The ledger, the stages' state: written under temporary names for the commit.

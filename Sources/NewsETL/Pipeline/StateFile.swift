@@ -62,19 +62,19 @@ public struct StateFile: Sendable {
     }
 
     /// Encodes a value under a temporary name and adds it to `transaction`.
-    func save(into transaction: OutputTransaction, _ encode: (inout BinaryWriter) -> Void) throws {
+    func save(into transaction: OutputTransaction, _ encode: (inout BinaryWriter) throws -> Void) throws {
         try write(encode).add(to: transaction)
     }
 
     /// Encodes a value under a temporary name now, streaming (the bytes
     /// are never whole in memory), for a transaction to put in place later:
     /// a stage writes its state when it has it and lets go of it.
-    func write(_ encode: (inout BinaryWriter) -> Void) throws -> WrittenStateFile {
+    func write(_ encode: (inout BinaryWriter) throws -> Void) throws -> WrittenStateFile {
         try FileSystem.makeFolder((path as NSString).deletingLastPathComponent)
         let file = try AtomicFile(path: path)
         let sink = BinarySink(file: file)
         var writer = BinaryWriter(bytes: format.header, sink: sink)
-        encode(&writer)
+        try encode(&writer)
         try sink.finish(&writer.bytes)
         return WrittenStateFile(temporaryPath: file.temporaryPath, path: path)
     }

@@ -50,8 +50,10 @@ final class ExportFormatWriters: @unchecked Sendable {
     /// The database this format writes (`sqlite` only).
     var database: SQLiteExport?
     private let recording: Bool
+    /// Where the scratch file of noted spans goes.
+    private let folder: String
     /// Where each record's rows went, in the order written.
-    private var recorded: [RecordedSpan] = []
+    private var noted: NotedSpans
     /// Records with a span too large to note.
     private var unfitRecords: Set<Int> = []
     private var record: String?
@@ -66,9 +68,12 @@ final class ExportFormatWriters: @unchecked Sendable {
     /// The current record's spans so far, a few at most (its rows of one kind come together).
     private var openSpans: [(kind: ExportRowKind, start: Int, rows: Int)] = []
 
-    init(_ format: ExportFormat, recording: Bool) {
+    /// With `recording`, the spans are noted in a scratch file in `folder`.
+    init(_ format: ExportFormat, recording: Bool, folder: String) {
         self.format = format
         self.recording = ExportFormat.fileFormats.contains(format) && recording
+        self.folder = folder
+        noted = NotedSpans(folder: folder)
     }
 
     func write(_ entries: [ExportEntry]) -> (any Error)? {
@@ -129,7 +134,7 @@ final class ExportFormatWriters: @unchecked Sendable {
         for opened in openSpans {
             guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
             let end = try file.rowPosition()
-            keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), in: opened.kind)
+            try keep(RowSpan(start: opened.start, length: end - opened.start, rows: opened.rows), in: opened.kind)
         }
     }
 
@@ -139,7 +144,7 @@ final class ExportFormatWriters: @unchecked Sendable {
             guard let (kind, file) = byEarlierFile[entry.file] else { continue }
             let start = recording ? try file.rowPosition() : 0
             try file.copyRows(entry.span, from: earlier.source(entry.file))
-            if recording { keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), in: kind) }
+            if recording { try keep(RowSpan(start: start, length: entry.span.length, rows: entry.span.rows), in: kind) }
         }
     }
 
@@ -176,10 +181,10 @@ final class ExportFormatWriters: @unchecked Sendable {
         var description: String { "the earlier entity summary does not cover rows \(rows) of its files" }
     }
 
-    private func keep(_ span: RowSpan, in kind: ExportRowKind) {
+    private func keep(_ span: RowSpan, in kind: ExportRowKind) throws {
         guard names[kind] != nil else { return }
-        if let noted = RecordedSpan(record: recordOrdinal, kind: kind, span: span) {
-            recorded.append(noted)
+        if let span = RecordedSpan(record: recordOrdinal, kind: kind, span: span) {
+            try noted.append(span)
         } else {
             unfitRecords.insert(recordOrdinal)
         }
@@ -188,10 +193,10 @@ final class ExportFormatWriters: @unchecked Sendable {
     /// What this format noted, handed over once the session is committed (and forgotten here).
     func takeRecorded() -> RecordedSpans.Format {
         defer {
-            recorded = []
+            noted = NotedSpans(folder: folder)
             unfitRecords = []
         }
-        return RecordedSpans.Format(names: names, spans: recorded, unfit: unfitRecords)
+        return RecordedSpans.Format(names: names, spans: noted, unfit: unfitRecords)
     }
 
     static func name(_ file: any DatasetWriter) -> String {

@@ -66,7 +66,7 @@ public final class ExportSession {
         dictionary = DataDictionaryText.json(datasets, formats: stage.formats)
         do {
             for format in stage.formats {
-                let group = ExportFormatWriters(format, recording: recordSpans)
+                let group = ExportFormatWriters(format, recording: recordSpans, folder: folder)
                 formats.append(group)
                 if format == .sqlite {
                     let database = try SQLiteExport(datasets: datasets, folder: folder, updating: earlier?.databasePath)

@@ -35,7 +35,7 @@ struct RecordedSpans {
     /// names of its files by kind.
     struct Format {
         var names: [ExportRowKind: String]
-        var spans: [RecordedSpan]
+        var spans: NotedSpans
         /// Records with a span that did not fit: never copied.
         var unfit: Set<Int>
     }
@@ -136,6 +136,15 @@ struct RowSpanIndex: Equatable {
 
 
     func encode(_ writer: inout BinaryWriter) {
+        Self.encodeStamps(configSHA256: configSHA256, release: release, files: files, database: database, to: &writer)
+        writer.integer(spans.count)
+        for (record, path) in spans.paths.enumerated() { Self.encodeRecord(path, spans.spans(at: record), to: &writer) }
+        Self.encodeSummary(summary, to: &writer)
+    }
+
+    /// What comes before the records.
+    static func encodeStamps(configSHA256: String, release: String, files: [FileStamp], database: FileStamp?,
+                             to writer: inout BinaryWriter) {
         writer.string(configSHA256)
         writer.string(release)
         writer.integer(files.count)
@@ -150,18 +159,22 @@ struct RowSpanIndex: Equatable {
             writer.integer(database.size)
             writer.integer(database.modifiedNanoseconds)
         }
-        writer.integer(spans.count)
-        for (record, path) in spans.paths.enumerated() {
-            let entries = spans.spans(at: record)
-            writer.string(path)
-            writer.integer(entries.count)
-            for entry in entries {
-                writer.integer(entry.file)
-                writer.integer(entry.span.start)
-                writer.integer(entry.span.length)
-                writer.integer(entry.span.rows)
-            }
+    }
+
+    /// One record: its path and spans (after the count of records).
+    static func encodeRecord(_ path: String, _ entries: some Collection<FileSpan>, to writer: inout BinaryWriter) {
+        writer.string(path)
+        writer.integer(entries.count)
+        for entry in entries {
+            writer.integer(entry.file)
+            writer.integer(entry.span.start)
+            writer.integer(entry.span.length)
+            writer.integer(entry.span.rows)
         }
+    }
+
+    /// What comes after the records.
+    static func encodeSummary(_ summary: SummaryRows<Int>, to writer: inout BinaryWriter) {
         writer.integer(summary.ids.count)
         for id in summary.ids { writer.string(id) }
         writer.bytes.append(contentsOf: summary.digests)
@@ -223,74 +236,6 @@ struct RowSpanIndex: Equatable {
             summary.starts[file] = starts
         }
         return RowSpanIndex(configSHA256: config, release: release, files: files, database: database, spans: spans, summary: summary)
-    }
-
-    /// The index of what a session noted, stamped as its files (and the
-    /// database, when there is one) are now in `folder`. A record with two
-    /// spans in one file (its rows came apart) is left out: it is encoded
-    /// again next time.
-    static func made(configSHA256: String, folder: String, recorded: RecordedSpans) throws -> RowSpanIndex {
-        let names = recorded.files.sorted()
-        var files: [FileStamp] = []
-        for name in names {
-            let status = try FileSystem.targetStatus("\(folder)/\(name)")
-            files.append(FileStamp(name: name, size: status.size, modifiedNanoseconds: status.modifiedNanoseconds))
-        }
-        let fileIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
-        let spans = recordSpans(recorded, fileIndex: fileIndex)
-        let databasePath = "\(folder)/\(SQLiteExport.fileName)"
-        let database = (try? FileSystem.targetStatus(databasePath)).map {
-            FileStamp(name: SQLiteExport.fileName, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
-        }
-        var summary = SummaryRows<Int>(ids: recorded.summary.ids, digests: recorded.summary.digests)
-        for (name, starts) in recorded.summary.starts {
-            if let file = fileIndex[name], starts.count == summary.ids.count + 1 { summary.starts[file] = starts }
-        }
-        return RowSpanIndex(configSHA256: configSHA256, release: NewsETLVersion.current, files: files, database: database,
-                            spans: spans, summary: summary)
-    }
-
-    /// Every record noted, in path order, with its spans in the files of
-    /// `fileIndex` (format by format, in the order written). A record
-    /// begun twice has the spans of both; one with two spans in a file
-    /// (its rows came apart) or a span that did not fit is left out.
-    private static func recordSpans(_ recorded: RecordedSpans, fileIndex: [String: Int]) -> RecordSpans {
-        let records = recorded.records
-        var order = Array(records.indices)
-        if !zip(records, records.dropFirst()).allSatisfy({ $0 < $1 }) {
-            order.sort { records[$0] < records[$1] || (records[$0] == records[$1] && $0 < $1) }
-        }
-        let files = recorded.formats.map { format in format.names.mapValues { fileIndex[$0] } }
-        let unfit = recorded.formats.reduce(into: Set<Int>()) { $0.formUnion($1.unfit) }
-        var spans = RecordSpans()
-        spans.reserve(records: records.count, spans: recorded.formats.reduce(0) { $0 + $1.spans.count })
-        var entries: [FileSpan] = []
-        var next = 0
-        while next < order.count {
-            let path = records[order[next]]
-            var end = next + 1
-            while end < order.count, records[order[end]] == path { end += 1 }
-            let ordinals = order[next..<end]
-            next = end
-            guard !ordinals.contains(where: unfit.contains) else { continue }
-            entries.removeAll(keepingCapacity: true)
-            for (format, kindFiles) in zip(recorded.formats, files) {
-                for ordinal in ordinals.sorted() {
-                    for noted in format.spans[spansRange(of: ordinal, in: format.spans)] {
-                        guard let file = kindFiles[noted.kind] ?? nil, let entry = FileSpan(file: file, span: noted.span) else { continue }
-                        entries.append(entry)
-                    }
-                }
-            }
-            let scattered = Set(entries.map(\.file)).count != entries.count
-            if !scattered { spans.append(path, entries) }
-        }
-        return spans
-    }
-
-    /// Where the spans of record `ordinal` lie in a format's spans, which are in record order.
-    private static func spansRange(of ordinal: Int, in spans: [RecordedSpan]) -> Range<Int> {
-        spans.partitionPoint { Int($0.record) < ordinal }..<spans.partitionPoint { Int($0.record) <= ordinal }
     }
 }
 

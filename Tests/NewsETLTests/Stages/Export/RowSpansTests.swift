@@ -81,12 +81,21 @@ import Testing
 
     /// The earlier rows of a committed session's folder.
     private static func earlierRows(of session: ExportSession, in folder: TemporaryFolder) throws -> EarlierRows {
-        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.takeRowSpans())
-        var writer = BinaryWriter()
-        index.encode(&writer)
-        var reader = BinaryReader(bytes: writer.bytes)
-        #expect(try RowSpanIndex.decode(&reader) == index)
+        let index = try Self.index(of: session.takeRowSpans(), in: folder)
         return try #require(EarlierRows(index: index, folder: folder.path, configSHA256: "config"))
+    }
+
+    /// The index written from what a session noted, read back; encoding
+    /// what was read gives the same bytes.
+    private static func index(of recorded: RecordedSpans, in folder: TemporaryFolder) throws -> RowSpanIndex {
+        var writer = BinaryWriter()
+        try NotedRowSpanIndex(configSHA256: "config", folder: folder.path, recorded: recorded).encode(&writer)
+        var reader = BinaryReader(bytes: writer.bytes)
+        let index = try RowSpanIndex.decode(&reader)
+        var again = BinaryWriter()
+        index.encode(&again)
+        #expect(again.bytes == writer.bytes)
+        return index
     }
 
     /// Every table's rows, sorted (run ids replaced by `run`), and the
@@ -178,7 +187,7 @@ import Testing
         let records = Self.records(seed: 9, count: 10)
         let folder = TemporaryFolder()
         let session = try Self.firstNight(records, into: folder)
-        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: session.takeRowSpans())
+        let index = try Self.index(of: session.takeRowSpans(), in: folder)
         #expect(EarlierRows(index: index, folder: folder.path, configSHA256: "other config") == nil)
         var otherRelease = index
         otherRelease.release = "0.0.1"
@@ -198,14 +207,16 @@ import Testing
         func noted(_ record: Int, _ kind: ExportRowKind, _ start: Int) -> RecordedSpan {
             RecordedSpan(record: record, kind: kind, span: RowSpan(start: start, length: 5, rows: 1))!
         }
-        let format = RecordedSpans.Format(
-            names: [.documents: "documents.csv", .entities: "entities.csv"],
-            spans: [noted(0, .documents, 0), noted(1, .documents, 5), noted(1, .entities, 0), noted(2, .documents, 10),
-                    noted(3, .entities, 5), noted(4, .documents, 15), noted(4, .documents, 30), noted(5, .documents, 40)],
-            unfit: [5])
+        // Blocks of three: most spans are read back from the scratch file.
+        let spans = NotedSpans(folder: folder.url("scratch"), blockSize: 3)
+        for span in [noted(0, .documents, 0), noted(1, .documents, 5), noted(1, .entities, 0), noted(2, .documents, 10),
+                     noted(3, .entities, 5), noted(4, .documents, 15), noted(4, .documents, 30), noted(5, .documents, 40)] {
+            try spans.append(span)
+        }
+        let format = RecordedSpans.Format(names: [.documents: "documents.csv", .entities: "entities.csv"], spans: spans, unfit: [5])
         let recorded = RecordedSpans(files: ["documents.csv", "entities.csv"], formats: [format],
                                      records: ["b.txt", "a.txt", "c.txt", "b.txt", "d.txt", "e.txt", "f.txt"], summary: SummaryRows())
-        let index = try RowSpanIndex.made(configSHA256: "config", folder: folder.path, recorded: recorded)
+        let index = try Self.index(of: recorded, in: folder)
         func starts(_ path: String) -> [String]? {
             index.spans.spans(of: path).map { $0.map { "\(index.files[$0.file].name)@\($0.span.start)" } }
         }

@@ -56,7 +56,7 @@ final class SQLiteExport {
         // The file is renamed into place only once complete: no journal is needed.
         try database.execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-            PRAGMA cache_size = -65536;
+            PRAGMA cache_size = -16384;
             """)
         guard earlier == nil else {
             try database.execute("BEGIN;")

@@ -96,7 +96,7 @@ public enum DateParser {
     }
 
     /// Whether the line has four digits in a row: no year, no full date.
-    private static func hasYearLikeNumber(_ line: String) -> Bool {
+    static func hasYearLikeNumber(_ line: String) -> Bool {
         var run = 0
         for byte in line.utf8 {
             run = (0x30...0x39).contains(byte) ? run + 1 : 0

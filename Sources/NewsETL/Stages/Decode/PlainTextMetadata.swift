@@ -35,8 +35,7 @@ public struct PlainTextMetadata: Sendable, Equatable {
                 authors = Authors.fromByline([line])
                 if !authors.isEmpty { continue }
             }
-            if published == nil, line.count <= PlainTextMetadata.maxDatelineCharacters,
-               PlainTextMetadata.readsLikeDateline(line), let date = DateParser.parseDateline(line) {
+            if published == nil, line.count <= PlainTextMetadata.maxDatelineCharacters, let date = PlainTextMetadata.datelineDate(line) {
                 published = date
                 continue
             }
@@ -57,9 +56,17 @@ public struct PlainTextMetadata: Sendable, Equatable {
     /// metadata states none.
     static func bylineDate(in paragraphs: some Collection<String>) -> String? {
         for paragraph in paragraphs.prefix(bylineParagraphs) where paragraph.count <= maxDatelineCharacters {
-            if readsLikeDateline(paragraph), let date = DateParser.parseDateline(paragraph) { return date }
+            if let date = datelineDate(paragraph) { return date }
         }
         return nil
+    }
+
+    /// The date of a line that reads like a dateline. A line without four
+    /// digits in a row holds no date `parseDateline` reads; most lines have
+    /// none, and that is checked before the words are.
+    static func datelineDate(_ line: String) -> String? {
+        guard DateParser.hasYearLikeNumber(line), readsLikeDateline(line) else { return nil }
+        return DateParser.parseDateline(line)
     }
 
     /// Words a dateline or byline carries beside the date itself.

@@ -48,7 +48,7 @@ enum EntityLinker {
             case .date, .time:
                 canonical = mention.value ?? mention.text
             case .money, .percent, .quantity:
-                canonical = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                canonical = singleSpaced(mention.text)
             }
             canonical = aliases[mention.text] ?? aliases[canonical] ?? canonical
             let key = mention.kind.rawValue + "|" + canonical
@@ -82,7 +82,21 @@ enum EntityLinker {
                 output.unicodeScalars.append(contentsOf: decomposed.filter { !(0x300...0x36F).contains($0.value) })
             }
         }
-        return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return singleSpaced(output)
+    }
+
+    /// The words of `text` joined by single spaces. Most texts are ASCII
+    /// and single-spaced already: those are returned as they are, without
+    /// splitting them into words.
+    static func singleSpaced(_ text: String) -> String {
+        var previousIsSpace = true
+        for byte in text.utf8 {
+            guard byte < 0x80, !(0x09...0x0D).contains(byte), !(byte == 0x20 && previousIsSpace) else {
+                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            previousIsSpace = byte == 0x20
+        }
+        return previousIsSpace && !text.isEmpty ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : text
     }
 
     /// `fold` of an all-ASCII name, byte by byte (names are folded for every

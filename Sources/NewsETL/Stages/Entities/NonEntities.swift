@@ -48,7 +48,8 @@ enum NonEntities {
 
     /// Whether the name ends with a company's legal form or corporate word.
     static func endsLikeACompany(_ text: String) -> Bool {
-        guard let last = text.split(separator: " ").last, text.utf8.contains(UInt8(ascii: " ")) else { return false }
+        // Most names are one word: they are passed over before any split.
+        guard text.utf8.contains(UInt8(ascii: " ")), let last = text.split(separator: " ").last else { return false }
         return corporateDesignators.contains(String(last.hasSuffix(".") ? last.dropLast() : last))
     }
 

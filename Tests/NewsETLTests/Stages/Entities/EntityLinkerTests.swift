@@ -24,4 +24,19 @@ import Testing
         #expect(EntityLinker.fold("Iga Świątek") == "iga shwiatek")
         #expect(EntityLinker.fold("José\u{00A0}Mourinho") == "jose mourinho")
     }
+
+    /// Property: `singleSpaced` is the words joined by single spaces, as
+    /// `split(whereSeparator: \.isWhitespace)` finds them, whether or not
+    /// the text takes the fast path.
+    @Test func singleSpacingIsSplittingAtWhitespaceAndJoining() {
+        var generator = SplitMix(seed: 6)
+        let alphabet = Array("a5 $.\t\n\r\u{0B}\u{0C}\u{1F}".utf8) + Array("\u{00A0}\u{2009}é".utf8)
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let name = String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+            #expect(EntityLinker.singleSpaced(name) == name.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(Array(name.utf8))")
+        }
+        #expect(EntityLinker.singleSpaced("$5 million") == "$5 million")
+        #expect(EntityLinker.singleSpaced(" 5\u{00A0}per  cent ") == "5 per cent")
+    }
 }

@@ -90,6 +90,9 @@ public struct DecodeStage: Sendable {
             }
             var paragraphs: [String] = []
             var blocks: [TextBlock] = []
+            // A page has thousands of blocks: grown by appending, the array was copied a dozen times.
+            paragraphs.reserveCapacity(page.paragraphs.count)
+            blocks.reserveCapacity(page.blocks.count)
             for (paragraph, block) in zip(page.paragraphs, page.blocks) {
                 let normalized = TextNormalizer.normalize(paragraph)
                 guard !normalized.isEmpty else { continue }

@@ -130,7 +130,7 @@ final class ExportFormatWriters: @unchecked Sendable {
 
     private func closeRecordSpans() throws {
         defer { openSpans.removeAll(keepingCapacity: true) }
-        guard let record else { return }
+        guard record != nil else { return }
         for opened in openSpans {
             guard let file = writers[opened.kind] as? any DatasetWriter else { continue }
             let end = try file.rowPosition()

@@ -48,12 +48,6 @@ struct RecordSpans: Equatable {
         bounds.append(spans.count)
     }
 
-    mutating func reserve(records: Int, spans spanCount: Int) {
-        paths.reserveCapacity(records)
-        bounds.reserveCapacity(records + 1)
-        spans.reserveCapacity(spanCount)
-    }
-
     /// The spans of record `index` (in path order).
     func spans(at index: Int) -> ArraySlice<FileSpan> { spans[bounds[index]..<bounds[index + 1]] }
 

@@ -313,7 +313,7 @@ public final class ExportSession {
 
     /// Where each record's rows went in each dataset file, every record
     /// the session was told of, and the entity summary rows' digests: what
-    /// `RowSpanIndex.made` keeps. Taken once, after `commit`: the session
+    /// `NotedRowSpanIndex` writes. Taken once, after `commit`: the session
     /// lets go of them.
     func takeRowSpans() -> RecordedSpans {
         var summary = summaryRows

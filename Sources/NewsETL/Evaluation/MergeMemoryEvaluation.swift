@@ -49,9 +49,10 @@ public struct MergeMemoryEvaluation {
 
         var files: [InputFile] = []
         var outcomes: [FileOutcome] = []
-        var ledgerEntries: [InputLedger.Entry] = []
+        var stamps: [InputFile.Stamp] = []
         files.reserveCapacity(count)
         outcomes.reserveCapacity(count)
+        stamps.reserveCapacity(count)
         let batch = 4096
         let stages = self.stages
         for start in stride(from: 0, to: count, by: batch) {
@@ -64,19 +65,19 @@ public struct MergeMemoryEvaluation {
                 for (pass, summary) in zip(passes, summaries) { pass.observe(summary, of: document, ordinal: ordinal) }
                 let path = document.sourcePath
                 let outcome = FileOutcome(path: path, sha256: document.sha256, kind: .kept, docID: document.docID)
-                files.append(InputFile(relativePath: path, absolutePath: "/data/input/" + path,
-                                       stamp: .init(size: document.byteCount, modifiedNanoseconds: ordinal)))
+                let stamp = InputFile.Stamp(size: document.byteCount, modifiedNanoseconds: ordinal)
+                files.append(InputFile(relativePath: path, absolutePath: "/data/input/" + path, stamp: stamp))
                 outcomes.append(outcome)
-                ledgerEntries.append(.init(size: document.byteCount, modifiedNanoseconds: ordinal, outcome: outcome,
-                                           runID: context.runID))
+                stamps.append(stamp)
             }
         }
-        let ledger = InputLedger(configSHA256: String(repeating: "0", count: 64), entries: ledgerEntries)
+        let ledger = InputLedger(configSHA256: String(repeating: "0", count: 64), outcomes: outcomes, stamps: stamps,
+                                 runIDs: Array(repeating: context.runID, count: outcomes.count))
         let resolvers = try passes.map { try $0.finish() }
         report.seconds = (clock.now - started).seconds
         report.peakResidentBytes = ProcessMemory.peakResidentBytes
         // Everything above must still be alive at the peak reading.
-        withExtendedLifetime((files, outcomes, ledgerEntries, ledger, resolvers)) {}
+        withExtendedLifetime((files, outcomes, ledger, resolvers)) {}
         return report
     }
 }

@@ -44,7 +44,7 @@ struct ChangeSet {
         }
         let hidden = fullReason == nil ? unlistedFolders.map { $0 + "/" } : []
         // The ledger is in path order already.
-        deleted = (ledger?.entries ?? []).lazy.map(\.outcome.path).filter { path in
+        deleted = (ledger?.outcomes ?? []).lazy.map(\.path).filter { path in
             !present.contains(path) && !hidden.contains(where: { path.hasPrefix($0) })
         }
     }

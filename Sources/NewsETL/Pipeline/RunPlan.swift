@@ -144,7 +144,7 @@ struct RunPlanner {
         for unlisted in listing.unlistedFolders where fullReason == nil {
             logger.warning("\(config.input.path)/\(unlisted) cannot be listed: the files earlier runs read there stay in the dataset")
         }
-        try guardDeletions(changes, known: ledger?.entries.count ?? 0, inputIsEmpty: listing.files.isEmpty)
+        try guardDeletions(changes, known: ledger?.count ?? 0, inputIsEmpty: listing.files.isEmpty)
         if let fullReason, ledger != nil { logger.notice("processing every file: \(fullReason)") }
         return RunSurvey(folder: folder, state: state, changes: changes, ledger: fullReason == nil ? ledger : nil,
                          previous: previous, warnings: problems)

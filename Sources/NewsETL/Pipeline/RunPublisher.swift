@@ -71,7 +71,7 @@ final class RunPublisher {
         var cumulative: RunSummary
         if plan.previous == nil {
             // No earlier records: the run's rows are the whole dataset.
-            cumulative = runSummary.cumulative(files: ledger.outcomes(sharing: runSummary.files), written: runSummary.written,
+            cumulative = runSummary.cumulative(files: ledger.outcomes, written: runSummary.written,
                                                outputFiles: runSummary.outputFiles, finishedAt: Date())
             try saveRowSpans(of: runSession, folder: runFolder)
             try linkRunFiles(names: runSummary.outputFiles)
@@ -92,7 +92,7 @@ final class RunPublisher {
             try store.finish()
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
-            cumulative = runSummary.cumulative(files: ledger.outcomes(sharing: runSummary.files), written: written,
+            cumulative = runSummary.cumulative(files: ledger.outcomes, written: written,
                                                outputFiles: session.outputPaths.map { ($0 as NSString).lastPathComponent },
                                                finishedAt: Date())
             try saveState(ledger, resolvers: resolvers)
@@ -246,12 +246,11 @@ final class RunPublisher {
 
     /// The earlier ledger without replaced paths, plus this run's files.
     private func updatedLedger(_ outcomes: [FileOutcome]) -> InputLedger {
-        let added = zip(plan.changes.files, outcomes).map { file, outcome in
-            // A file the walk could not examine is stamped so that the next run reads it again.
-            let stamp = file.stamp ?? InputFile.Stamp(size: -1, modifiedNanoseconds: -1)
-            return InputLedger.Entry(size: stamp.size, modifiedNanoseconds: stamp.modifiedNanoseconds, outcome: outcome, runID: plan.runID)
-        }
-        guard let earlier = plan.ledger else { return InputLedger(configSHA256: config.sha256, entries: added) }
+        // A file the walk could not examine is stamped so that the next run reads it again.
+        let stamps = plan.changes.files.map { $0.stamp ?? InputFile.Stamp(size: -1, modifiedNanoseconds: -1) }
+        let added = InputLedger(configSHA256: config.sha256, outcomes: outcomes, stamps: stamps,
+                                runIDs: Array(repeating: plan.runID, count: outcomes.count))
+        guard let earlier = plan.ledger else { return added }
         return earlier.updated(removing: plan.changes.replacedPaths, adding: added, configSHA256: config.sha256)
     }
 }

@@ -34,7 +34,7 @@ import Testing
             Issue.record("0.1.0 ledger not readable: \(InputLedger.load(store.ledger))")
             return
         }
-        #expect(ledger.entries.count == 16)
+        #expect(ledger.count == 16)
         // Records versions 2 and 3 added the evidence of the publication date
         // and the unit of amounts (and version 4 page descriptions), which 0.1.0 did not keep: its store is named and rebuilt, not misread.
         do {

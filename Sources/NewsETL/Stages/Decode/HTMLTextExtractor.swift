@@ -27,9 +27,8 @@ public struct HTMLTextExtractor: Sendable {
     public init() {}
 
     public func extract(html: String) throws -> Extracted {
-        let document = try HTMLDocument(html: UnterminatedTitle.repair(html))
         var collector = PageCollector()
-        document.walk(&collector)
+        try HTMLReader.read(UnterminatedTitle.repair(html), into: &collector)
         collector.flushParagraph()
         let metaDate = collector.metaDates.lazy.compactMap(DateParser.parseMachineDate).first
         let jsonLDDate = collector.jsonLDDates.lazy.compactMap(DateParser.parseMachineDate).first
@@ -61,7 +60,7 @@ public struct HTMLTextExtractor: Sendable {
     }
 }
 
-/// The walk over one page; see `HTMLTextExtractor`.
+/// What one read of a page collects; see `HTMLTextExtractor`.
 private struct PageCollector: HTMLVisitor {
     var paragraphs: [String] = []
     var blocks: [TextBlock] = []
@@ -153,8 +152,8 @@ private struct PageCollector: HTMLVisitor {
     }
 
     private func classAndID(_ element: HTMLElement) -> String? {
-        let classes = element.plainAttribute("class")
-        let id = element.plainAttribute("id")
+        let classes = element.attribute("class")
+        let id = element.attribute("id")
         switch (classes, id) {
         case let (c?, i?): return c + " " + i
         default: return classes ?? id
@@ -172,8 +171,7 @@ private struct PageCollector: HTMLVisitor {
         }
     }
 
-    mutating func leave(_ element: HTMLElement) {
-        let name = element.name
+    mutating func leave(_ name: String) {
         switch name {
         case "title":
             inTitle = false

@@ -71,6 +71,16 @@ import Testing
         #expect(page.text == "Body text.")
     }
 
+    @Test func keepsTheTextOfAPageWhoseRootElementIsClosedEarly() throws {
+        // Seen on a wire-copy portal: `<html ... />` closes the root, and a tree of the page holds nothing else.
+        let page = try extractor.extract(html: """
+            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+            <html xmogo.jpg" alt="Logo" width="145" />
+            <table><tr><td><p>BAGHDAD (AP) - The minister spoke on Tuesday.</p></td></tr></table>
+            """)
+        #expect(page.text == "BAGHDAD (AP) - The minister spoke on Tuesday.")
+    }
+
     @Test func keepsTextAfterANulCharacter() throws {
         let page = try extractor.extract(html: "<p>before\u{0}after</p><p>more</p>")
         #expect(page.text == "before after\n\nmore")

@@ -20,36 +20,12 @@ struct LineKey: Sendable {
     }
 
     init(_ text: String) {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? LineKey.asciiLowercased(text) : text.lowercased()
-        for scalar in lowered.unicodeScalars {
-            var value = scalar.value
-            switch value {
-            case 0x2018, 0x2019, 0x201B, 0x2032: value = 0x27
-            case 0x201C, 0x201D, 0x201E, 0x2033: value = 0x22
-            case 0x2013, 0x2014, 0x2212: value = 0x2D
-            case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000, 0x09: value = 0x20
-            default: break
-            }
-            if value == 0x20 {
-                pendingSpace = !output.isEmpty
-                continue
-            }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            if value < 0x80 {
-                output.append(UInt8(value))
-            } else {
-                output.append(contentsOf: String(Unicode.Scalar(value)!).utf8)
-            }
-        }
+        let output = text.utf8.allSatisfy { $0 < 0x80 } ? LineKey.collapsedASCII(text) : LineKey.collapsed(text)
         var start = 0
         var end = output.count
         while start < end, let width = LineKey.leadingNoiseWidth(output, at: start) { start += width }
         while end > start, let width = LineKey.trailingNoiseWidth(output, endingAt: end) { end -= width }
-        bytes = Array(output[start..<end])
+        bytes = start == 0 && end == output.count ? output : Array(output[start..<end])
         wordRanges = LineKey.wordRanges(bytes)
     }
 
@@ -69,8 +45,60 @@ struct LineKey: Sendable {
 
     func hasPrefix(_ needle: [UInt8]) -> Bool { bytes.starts(with: needle) }
 
-    private static func asciiLowercased(_ text: String) -> String {
-        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    /// `text` lowercased (scalar by scalar, as `String.lowercased()` does),
+    /// with curly quotes, dashes and the odd spaces made plain and runs of
+    /// spaces collapsed, as UTF-8.
+    static func collapsed(_ text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func append(_ scalar: Unicode.Scalar) {
+            var value = scalar.value
+            switch value {
+            case 0x2018, 0x2019, 0x201B, 0x2032: value = 0x27
+            case 0x201C, 0x201D, 0x201E, 0x2033: value = 0x22
+            case 0x2013, 0x2014, 0x2212: value = 0x2D
+            case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000, 0x09: value = 0x20
+            default: break
+            }
+            if value == 0x20 {
+                pendingSpace = !output.isEmpty
+                return
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if value < 0x80 {
+                output.append(UInt8(value))
+            } else {
+                output.append(contentsOf: String(Unicode.Scalar(value)!).utf8)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                append(Unicode.Scalar((0x41...0x5A).contains(scalar.value) ? UInt8(scalar.value) | 0x20 : UInt8(scalar.value)))
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { append(lowered) }
+            }
+        }
+        return output
+    }
+
+    /// `collapsed` of an ASCII text, lowercased on the way, byte by byte:
+    /// most paragraphs are ASCII, and this is what every paragraph pays.
+    static func collapsedASCII(_ text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            output.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return output
     }
 
     private static let leadingNoise: [[UInt8]] = [" ", "»", "«", ">", "•", "·", "*", "-", "|", "›", "→", "#", "▶", "►"].map { Array($0.utf8) }

@@ -66,14 +66,7 @@ public struct EntityTagger: Sendable {
             features.removeAll(keepingCapacity: true)
             TaggerFeatures.appendFeatures(index, context, previous: previousTags[previousIndex * (tags.count + 1) + previousIndex2],
                                           to: &features)
-            table.rows.withUnsafeBufferPointer { rows in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for feature in features {
-                        guard let offset = table.offset(of: feature) else { continue }
-                        for position in scores.indices { scores[position] += rows[offset + position] }
-                    }
-                }
-            }
+            scores.withUnsafeMutableBufferPointer { table.addWeights(of: features, to: $0) }
             var best = 0
             var bestScore = -Float.infinity
             for position in scores.indices where allowed[previousIndex][position] && scores[position] > bestScore {

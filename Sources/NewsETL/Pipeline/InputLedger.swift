@@ -26,13 +26,6 @@ struct InputLedger: Equatable {
     /// Beside `outcomes`: the run that processed each input.
     private var runIDs: [String]
 
-    /// With `entries` in any order; of two with one path the later is kept.
-    init(configSHA256: String, entries: [Entry] = []) {
-        self.init(configSHA256: configSHA256, outcomes: entries.map(\.outcome),
-                  stamps: entries.map { InputFile.Stamp(size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds) },
-                  runIDs: entries.map(\.runID))
-    }
-
     /// With columns of one length, in any order; of two with one path the
     /// later is kept. Columns already in path order are kept as they are.
     init(configSHA256: String, outcomes: [FileOutcome], stamps: [InputFile.Stamp], runIDs: [String]) {

@@ -8,8 +8,14 @@ import Testing
         InputLedger.Entry(size: size, modifiedNanoseconds: 0, outcome: FileOutcome(path: path, kind: .kept), runID: run)
     }
 
+    private static func ledger(_ config: String, _ entries: [InputLedger.Entry]) -> InputLedger {
+        InputLedger(configSHA256: config, outcomes: entries.map(\.outcome),
+                    stamps: entries.map { InputFile.Stamp(size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds) },
+                    runIDs: entries.map(\.runID))
+    }
+
     @Test func entriesInAnyOrderAreKeptOnePerPathInPathOrderTheLaterWinning() {
-        let ledger = InputLedger(configSHA256: "c", entries: [Self.entry("b.txt"), Self.entry("a/z.txt"), Self.entry("b.txt", size: 2),
+        let ledger = Self.ledger("c", [Self.entry("b.txt"), Self.entry("a/z.txt"), Self.entry("b.txt", size: 2),
                                                                Self.entry("ä.txt"), Self.entry("a.txt")])
         #expect(ledger.outcomes.map(\.path) == ["a.txt", "a/z.txt", "b.txt", "ä.txt"])
         #expect(ledger.entry("b.txt")?.size == 2)
@@ -18,8 +24,8 @@ import Testing
     }
 
     @Test func anUpdateDropsReplacedPathsAndAddsTheRunsFilesWhichWin() {
-        let earlier = InputLedger(configSHA256: "old", entries: ["a.txt", "b.txt", "c.txt", "d.txt"].map { Self.entry($0) })
-        let added = InputLedger(configSHA256: "new", entries: ["c.txt", "a.txt", "e.txt"].map { Self.entry($0, size: 2, run: "run-2") })
+        let earlier = Self.ledger("old", ["a.txt", "b.txt", "c.txt", "d.txt"].map { Self.entry($0) })
+        let added = Self.ledger("new", ["c.txt", "a.txt", "e.txt"].map { Self.entry($0, size: 2, run: "run-2") })
         let updated = earlier.updated(removing: ["b.txt", "c.txt"], adding: added, configSHA256: "new")
         #expect(updated.configSHA256 == "new")
         #expect(updated.outcomes.map(\.path) == ["a.txt", "c.txt", "d.txt", "e.txt"])
@@ -40,7 +46,7 @@ import Testing
     @Test func whatIsSavedLoadsAsItWas() throws {
         let folder = TemporaryFolder()
         let store = StateStore(output: folder.path)
-        let ledger = InputLedger(configSHA256: "c", entries: (0..<50).map { Self.entry("f\(($0 * 37) % 50).txt", size: $0) })
+        let ledger = Self.ledger("c", (0..<50).map { Self.entry("f\(($0 * 37) % 50).txt", size: $0) })
         let transaction = OutputTransaction(folder: folder.path)
         try ledger.save(to: store.ledger, into: transaction)
         try transaction.commit()

@@ -35,16 +35,23 @@ public final class XMLStreamWriter {
     }
 
     public func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "start element <\(name)>")
+        let status = XMLStreamWriter.withXMLString(name) { xmlTextWriterStartElement(writer, $0) }
+        try check(status, "start element <\(name)>")
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, XMLStreamWriter.sanitize(value)), "write attribute \(name)")
+        let status = XMLStreamWriter.withXMLString(name) { name in
+            XMLStreamWriter.withXMLString(XMLStreamWriter.sanitize(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(status, "write attribute \(name)")
     }
 
     /// `<name>text</name>`.
     public func element(_ name: String, text: String) throws {
-        try check(xmlTextWriterWriteElement(writer, name, XMLStreamWriter.sanitize(text)), "write element <\(name)>")
+        let status = XMLStreamWriter.withXMLString(name) { name in
+            XMLStreamWriter.withXMLString(XMLStreamWriter.sanitize(text)) { xmlTextWriterWriteElement(writer, name, $0) }
+        }
+        try check(status, "write element <\(name)>")
     }
 
     public func endElement() throws {
@@ -76,10 +83,32 @@ public final class XMLStreamWriter {
     /// Removes the characters XML 1.0 forbids (controls other than tab, LF,
     /// CR; U+FFFE; U+FFFF).
     public static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        guard holdsForbidden(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
+    }
+
+    /// Whether `text` holds a character XML forbids, read from its bytes
+    /// (quicker than its scalars): a control byte, or U+FFFE or U+FFFF
+    /// (EF BF BE, EF BF BF).
+    static func holdsForbidden(_ text: String) -> Bool {
+        var lead: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if lead == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return true }
+            lead = (lead.1, byte)
+        }
+        return false
+    }
+
+    /// Runs `body` with `text` as the NUL-terminated UTF-8 that libxml2
+    /// takes, without the array the implicit conversion to `xmlChar`
+    /// pointers builds.
+    private static func withXMLString<Result>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        text.withCString { characters in
+            characters.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body)
+        }
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
@@ -90,9 +119,9 @@ public final class XMLStreamWriter {
         }
     }
 
-    private func check(_ status: Int32, _ action: String) throws {
+    private func check(_ status: Int32, _ action: @autoclosure () -> String) throws {
         if let writeError { throw writeError }
-        if status < 0 { throw XMLError("\(path): libxml2 writer failed to \(action)") }
+        if status < 0 { throw XMLError("\(path): libxml2 writer failed to \(action())") }
     }
 }
 

@@ -7,6 +7,20 @@ import Testing
         #expect(XMLStreamWriter.sanitize("a\u{1}b\u{8}c\td\ne\u{FFFE}f\u{FFFF}g") == "abc\td\nefg")
     }
 
+    /// Property: the byte scan finds a forbidden character exactly when the
+    /// scalars hold one (U+FFFD, U+FFFE and U+FFFF share their first two bytes).
+    @Test func theByteScanFindsWhatTheScalarsHold() {
+        var generator = SplitMix(seed: 10)
+        let alphabet: [Unicode.Scalar] = ["a", "\t", "\n", "\r", "\u{1}", "\u{1F}", " ", "\u{7F}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFBF}", "\u{BFBE}", "é"]
+        for _ in 0..<5_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { scalars.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(scalars)
+            let expected = text.unicodeScalars.contains { [0xFFFE, 0xFFFF].contains($0.value) || ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) }
+            #expect(XMLStreamWriter.holdsForbidden(text) == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func writesXMLThatLibxml2ReadsBack() throws {
         let folder = TemporaryFolder()
         let path = folder.url("out.xml")

@@ -40,17 +40,13 @@ public final class XMLStreamWriter {
     }
 
     public func attribute(_ name: String, _ value: String) throws {
-        let status = XMLStreamWriter.withXMLString(name) { name in
-            XMLStreamWriter.withXMLString(XMLStreamWriter.sanitize(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
-        }
+        let status = XMLStreamWriter.withXMLStrings(name, XMLStreamWriter.sanitize(value)) { xmlTextWriterWriteAttribute(writer, $0, $1) }
         try check(status, "write attribute \(name)")
     }
 
     /// `<name>text</name>`.
     public func element(_ name: String, text: String) throws {
-        let status = XMLStreamWriter.withXMLString(name) { name in
-            XMLStreamWriter.withXMLString(XMLStreamWriter.sanitize(text)) { xmlTextWriterWriteElement(writer, name, $0) }
-        }
+        let status = XMLStreamWriter.withXMLStrings(name, XMLStreamWriter.sanitize(text)) { xmlTextWriterWriteElement(writer, $0, $1) }
         try check(status, "write element <\(name)>")
     }
 
@@ -109,6 +105,11 @@ public final class XMLStreamWriter {
         text.withCString { characters in
             characters.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body)
         }
+    }
+
+    private static func withXMLStrings<Result>(_ first: String, _ second: String,
+                                               _ body: (UnsafePointer<xmlChar>, UnsafePointer<xmlChar>) -> Result) -> Result {
+        withXMLString(first) { first in withXMLString(second) { body(first, $0) } }
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

@@ -11,8 +11,6 @@ struct WeightTable: Sendable {
     private let slots: SlotMemory
     /// The smallest hash no feature has (0 but for one model in 2^64).
     private let emptyKey: UInt64
-    private let width: Int
-    private let slotBytes: Int
     private let mask: Int
     private let shift: UInt64
 
@@ -44,8 +42,6 @@ struct WeightTable: Sendable {
         }
         self.slots = slots
         self.emptyKey = emptyKey
-        self.width = width
-        self.slotBytes = slotBytes
         self.mask = capacity - 1
         self.shift = shift
     }
@@ -78,7 +74,7 @@ struct WeightTable: Sendable {
                 }
                 guard found == key else { continue }
                 let row = slots.row(slot)
-                for position in 0..<width { scores[position] += row[position] }
+                for position in row.indices { scores[position] += row[position] }
             }
         }
     }
@@ -96,10 +92,9 @@ private final class SlotMemory: @unchecked Sendable {
     private let base: UnsafeMutableRawPointer
     private let slotBytes: Int
     private let width: Int
-    private let byteCount: Int
 
     init(slots: Int, slotBytes: Int, width: Int, emptyKey: UInt64) {
-        byteCount = slots * slotBytes
+        let byteCount = slots * slotBytes
         base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: SlotMemory.lineBytes)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
         self.slotBytes = slotBytes

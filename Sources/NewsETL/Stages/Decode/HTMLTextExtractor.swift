@@ -70,7 +70,7 @@ private struct PageCollector: HTMLVisitor {
     private var nextID: Int32 = 0
     private var linkDepth = 0
     /// Pages repeat the same few class names; each is read once.
-    private var hintCache: [String: LayoutHint] = [:]
+    private var classHints: [String: LayoutHint] = [:]
     var titleText: String?
     var ogTitle: String?
     var siteName: String?
@@ -87,18 +87,36 @@ private struct PageCollector: HTMLVisitor {
     private var inJSONLD = false
     private var jsonLDText = ""
 
-    static let skipped: Set<String> = [
+    /// What the collector knows of a tag before it reads the element's
+    /// attributes, found with one look-up per element.
+    private struct TagTraits {
+        var isBlock = false
+        var isInline = false
+        var isSkipped = false
+        var hint: LayoutHint = []
+    }
+
+    private static let traits: [String: TagTraits] = {
+        var traits: [String: TagTraits] = [:]
+        for name in blocks { traits[name, default: TagTraits()].isBlock = true }
+        for name in inline { traits[name, default: TagTraits()].isInline = true }
+        for name in skipped { traits[name, default: TagTraits()].isSkipped = true }
+        for (name, hint) in LayoutHints.tagHints { traits[name, default: TagTraits()].hint = hint }
+        return traits
+    }()
+
+    private static let skipped: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "map",
         "select", "option", "datalist",
     ]
-    static let blocks: Set<String> = [
+    private static let blocks: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog",
         "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2",
         "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
         "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
     /// Inline formatting whose class rarely says anything about layout.
-    static let inline: Set<String> = ["a", "b", "i", "em", "strong", "br", "img", "font", "u", "small", "big", "sup", "sub", "abbr", "wbr", "html", "head", "body", "title", "meta", "link", "script", "style"]
+    private static let inline: Set<String> = ["a", "b", "i", "em", "strong", "br", "img", "font", "u", "small", "big", "sup", "sub", "abbr", "wbr", "html", "head", "body", "title", "meta", "link", "script", "style"]
     static let publishedMetaNames: Set<String> = [
         "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
         "publish-date", "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
@@ -108,10 +126,10 @@ private struct PageCollector: HTMLVisitor {
 
     mutating func enter(_ element: HTMLElement) -> Bool {
         let name = element.name
-        let isBlock = PageCollector.blocks.contains(name)
-        if isBlock { flushParagraph() }
-        let hint = PageCollector.inline.contains(name) ? [] : layoutHint(name, classAndID(element))
-        stack.append((nextID, name, hint, isBlock))
+        let traits = PageCollector.traits[name] ?? TagTraits()
+        if traits.isBlock { flushParagraph() }
+        let hint = traits.isInline ? [] : traits.hint.union(classHint(element))
+        stack.append((nextID, name, hint, traits.isBlock))
         nextID += 1
         if name == "a" { linkDepth += 1 }
         switch name {
@@ -139,25 +157,23 @@ private struct PageCollector: HTMLVisitor {
         default:
             break
         }
-        return !PageCollector.skipped.contains(name)
+        return !traits.isSkipped
     }
 
-    private mutating func layoutHint(_ tag: String, _ classAndID: String?) -> LayoutHint {
-        guard let classAndID else { return LayoutHints.hint(tag: tag, classAndID: nil) }
-        let key = tag + " " + classAndID
-        if let cached = hintCache[key] { return cached }
-        let hint = LayoutHints.hint(tag: tag, classAndID: classAndID)
-        hintCache[key] = hint
-        return hint
-    }
-
-    private func classAndID(_ element: HTMLElement) -> String? {
+    /// What the element's `class` and `id` suggest (`LayoutHints.classHint`).
+    private mutating func classHint(_ element: HTMLElement) -> LayoutHint {
         let classes = element.attribute("class")
         let id = element.attribute("id")
+        let classAndID: String
         switch (classes, id) {
-        case let (c?, i?): return c + " " + i
-        default: return classes ?? id
+        case (nil, nil): return []
+        case let (c?, i?): classAndID = c + " " + i
+        default: classAndID = classes ?? id!
         }
+        if let cached = classHints[classAndID] { return cached }
+        let hint = LayoutHints.classHint(classAndID)
+        classHints[classAndID] = hint
+        return hint
     }
 
     mutating func text(_ text: String) {
@@ -184,7 +200,8 @@ private struct PageCollector: HTMLVisitor {
         default:
             break
         }
-        if PageCollector.blocks.contains(name) { flushParagraph() }
+        // The innermost open element is the one left: the reader closes them in order.
+        if stack.last?.isBlock == true { flushParagraph() }
         if name == "a" { linkDepth -= 1 }
         stack.removeLast()
     }

@@ -4,15 +4,19 @@
 /// by prefix, so that `header` is not mistaken for `ad`.
 enum LayoutHints {
     static func hint(tag: String, classAndID: String?) -> LayoutHint {
-        var hint = tagHints[tag] ?? []
-        guard let classAndID, !classAndID.isEmpty else { return hint }
+        (tagHints[tag] ?? []).union(classAndID.map(classHint) ?? [])
+    }
+
+    /// What the words of an element's `class` and `id` (joined by a space) suggest.
+    static func classHint(_ classAndID: String) -> LayoutHint {
+        var hint: LayoutHint = []
         // An embedded post quotes what someone said — part of the report,
         // although its class names the network ("twitter-tweet").
         if embeddedPostClasses.contains(where: classAndID.containsBytes) { return hint }
         var word: [UInt8] = []
         func finishWord() {
             if !word.isEmpty {
-                hint.formUnion(wordHint(String(decoding: word, as: UTF8.self)))
+                hint.formUnion(wordHint(word))
                 word.removeAll(keepingCapacity: true)
             }
         }
@@ -32,7 +36,8 @@ enum LayoutHints {
 
     private static let embeddedPostClasses = ["twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "bluesky-embed", "mastodon-embed", "reddit-embed"]
 
-    private static let tagHints: [String: LayoutHint] = [
+    /// What a tag alone suggests.
+    static let tagHints: [String: LayoutHint] = [
         "article": .content, "main": .content,
         "nav": .navigation, "menu": .navigation,
         "aside": .sidebar,
@@ -64,9 +69,19 @@ enum LayoutHints {
         ("subscri", .promotion), ("signup", .promotion), ("cookie", .promotion), ("consent", .promotion), ("donat", .promotion),
     ]
 
-    private static func wordHint(_ word: String) -> LayoutHint {
-        if let hint = exactWords[word] { return hint }
-        for (prefix, hint) in prefixes where word.hasPrefix(prefix) { return hint }
+    /// `prefixes` as bytes, grouped by their first letter (`a` to `z`), in
+    /// their order: a word is held only against those that can match it.
+    private static let prefixesByLetter: [[(prefix: [UInt8], hint: LayoutHint)]] = {
+        var groups = [[(prefix: [UInt8], hint: LayoutHint)]](repeating: [], count: 26)
+        for (prefix, hint) in prefixes { groups[Int(prefix.utf8.first! - UInt8(ascii: "a"))].append((Array(prefix.utf8), hint)) }
+        return groups
+    }()
+
+    /// The hint of one lowercase word of letters and digits.
+    private static func wordHint(_ word: [UInt8]) -> LayoutHint {
+        if let hint = exactWords[String(decoding: word, as: UTF8.self)] { return hint }
+        guard let first = word.first, first >= UInt8(ascii: "a") else { return [] }
+        for (prefix, hint) in prefixesByLetter[Int(first - UInt8(ascii: "a"))] where word.starts(with: prefix) { return hint }
         return []
     }
 }

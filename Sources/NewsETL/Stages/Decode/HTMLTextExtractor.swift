@@ -213,8 +213,8 @@ private struct PageCollector: HTMLVisitor {
             let blockDepth = stack.lastIndex(where: \.isBlock) ?? 0
             blocks.append(TextBlock(
                 tag: stack.isEmpty ? "body" : stack[blockDepth].tag,
-                characters: paragraph.unicodeScalars.count,
-                linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.collapse(currentLinkText).unicodeScalars.count,
+                characters: WhitespaceCollapser.scalarCount(paragraph),
+                linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.scalarCount(WhitespaceCollapser.collapse(currentLinkText)),
                 ancestors: stack.map(\.id),
                 ancestorHints: stack.map(\.hint),
                 blockDepth: blockDepth))
@@ -345,18 +345,36 @@ enum JSONLDAuthors {
 /// no-break space is content and stays.
 enum WhitespaceCollapser {
     static func collapse(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+        guard !text.isEmpty else { return "" }
+        var text = text
+        return text.withUTF8 { source in
+            // Only ASCII bytes are dropped, so what is left is as valid as the text.
+            String(unsafeUninitializedCapacity: source.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in source {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// How many Unicode scalars `text` holds, counted from its UTF-8 bytes
+    /// (every byte but a continuation byte starts one).
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }

@@ -32,7 +32,9 @@ public struct Document: Sendable, Equatable {
     public var siteName: String?
     /// The people credited with the report, from the page's metadata or a byline.
     public var authors: [String] = []
-    /// ISO 639-1 code of the text's language, `und` when undetermined.
+    /// ISO 639-1 code of the text's language, `und` when undetermined;
+    /// empty between decode and a later stage that identifies it
+    /// (`DecodeStage.identifiesLanguage`).
     public var language: String = LanguageIdentifier.undetermined
     /// Clean Unicode text: NFC, LF line endings, paragraphs separated by blank lines.
     public var text: String

@@ -37,7 +37,12 @@ struct ExecutionPlan {
             }
             filledDatasets.formUnion(configured.kind.outputs.datasets)
         }
-        guard let decode, let export else { preconditionFailure("a pipeline needs enabled decode and export stages") }
+        guard var decode, let export else { preconditionFailure("a pipeline needs enabled decode and export stages") }
+        decode.stage.identifiesLanguage = !stages.contains { configured in
+            guard configured.enabled else { return false }
+            if case .decode = configured.kind { return false }
+            return configured.kind.outputs.documentColumns.contains("language")
+        }
         self.decode = decode
         self.segments = segments
         self.filledDatasets = filledDatasets

@@ -15,6 +15,17 @@ import Testing
         #expect(filled == declared)
     }
 
+    /// Decode leaves the language to a later stage that sets it (clean),
+    /// and identifies it itself when no such stage is enabled.
+    @Test func decodeIdentifiesTheLanguageOnlyWhenNoLaterStageSetsIt() throws {
+        let withClean = try PipelineConfig.testing(PipelineConfig.standardJSON)
+        #expect(ExecutionPlan(stages: withClean.stages).decode.stage.identifiesLanguage == false)
+        let cleanDisabled = try PipelineConfig.testing("""
+            {"stages": [{"name": "decode"}, {"name": "clean", "enabled": false}, {"name": "dedupe"}, {"name": "export"}]}
+            """)
+        #expect(ExecutionPlan(stages: cleanDisabled.stages).decode.stage.identifiesLanguage == true)
+    }
+
     @Test func everyDatasetIsAlwaysWrittenOrFilledByAStage() throws {
         let filled = Set(try Self.repositoryStages().flatMap { $0.kind.outputs.datasets })
         let always: Set = ["documents", "rejects", "duplicates"]

@@ -133,7 +133,12 @@ public struct CleanStage: DocumentStage, CorpusStage {
         cleaned.wordCount = TextNormalizer.wordCount(cleaned.text)
         // Page chrome can be in another language than the article (an
         // English report on a site with Arabic menus); a few removed lines cannot swing it.
-        if cleaned.text.utf8.count < document.text.utf8.count * 9 / 10 { cleaned.language = LanguageIdentifier.identify(cleaned.text) }
+        // Decode leaves the language empty for this stage to identify (`DecodeStage.identifiesLanguage`).
+        if cleaned.text.utf8.count < document.text.utf8.count * 9 / 10 {
+            cleaned.language = LanguageIdentifier.identify(cleaned.text)
+        } else if document.language.isEmpty {
+            cleaned.language = LanguageIdentifier.identify(document.text)
+        }
         if cleaned.wordCount == 0 {
             return .reject(Rejection(path: document.sourcePath, sha256: document.sha256, reason: .noText,
                                      detail: "clean removed every paragraph (\(paragraphs.count)) as boilerplate"))

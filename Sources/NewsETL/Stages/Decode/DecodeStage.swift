@@ -14,6 +14,11 @@ public struct DecodeStage: Sendable {
     public var detector: EncodingDetector
     /// Documents with fewer words after decoding are rejected as `no_text`.
     public var minWords: Int
+    /// Whether decode identifies the text's language. A run's plan turns it
+    /// off when a later stage sets the language (clean, from the text it
+    /// keeps): identifying a page with its chrome first is then wasted work.
+    /// The document's language stays empty for that stage to fill.
+    public var identifiesLanguage = true
 
     public static let defaultHTMLExtensions = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]
 
@@ -125,7 +130,7 @@ public struct DecodeStage: Sendable {
             document.publishedSource = nil
         }
         document.wordCount = TextNormalizer.wordCount(document.text)
-        document.language = LanguageIdentifier.identify(document.text)
+        document.language = identifiesLanguage ? LanguageIdentifier.identify(document.text) : ""
         if document.wordCount < max(minWords, 1) {
             return reject(.noText, "no text after decoding (\(document.wordCount) words)", sha256: sha256)
         }

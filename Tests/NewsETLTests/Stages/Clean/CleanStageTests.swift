@@ -155,4 +155,23 @@ import Testing
         #expect(cleaned?.removed.map(\.rule) == ["promo:runaway"])  // "aaaa" still matches
         #expect(cleaned?.boundedWork == ["rule promo:runaway: its regex ran out of its work budget and was stopped; the paragraph was kept"])
     }
+
+    /// A language decode left to this stage is identified from the text as
+    /// decoded when a few lines go, from the kept text when much goes.
+    @Test func identifiesALanguageDecodeLeftEmpty() {
+        var few = document(Self.article + "\n\nLeave a Reply")
+        few.language = ""
+        guard case .keep(let keptMost) = CleanStage().process(few) else { Issue.record("rejected"); return }
+        #expect(keptMost.language == LanguageIdentifier.identify(few.text))
+        #expect(keptMost.language == "en")
+
+        let german = "Teilen Sie diesen Artikel mit Ihren Freunden und Bekannten in den sozialen Netzwerken"
+        var much = document(Self.article + "\n\nLeave a Reply\n\n" + (1...6).map { _ in german }.joined(separator: "\n\n"))
+        much.language = ""
+        let kept = CleanStage(rules: DefaultRules.all + [LineRule(name: "appeal", category: "share", match: .prefix, phrases: ["teilen sie"], maxWords: 30)])
+        guard case .keep(let cleaned) = kept.process(much) else { Issue.record("rejected"); return }
+        #expect(cleaned.text == Self.article)
+        #expect(cleaned.language == "en")
+        #expect(LanguageIdentifier.identify(much.text) == "de")
+    }
 }

@@ -87,15 +87,22 @@ public final class XMLStreamWriter {
 
     /// Whether `text` holds a character XML forbids, read from its bytes
     /// (quicker than its scalars): a control byte, or U+FFFE or U+FFFF
-    /// (EF BF BE, EF BF BF).
+    /// (EF BF BE, EF BF BF; EF only ever leads a three-byte character).
     static func holdsForbidden(_ text: String) -> Bool {
-        var lead: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
-            if lead == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return true }
-            lead = (lead.1, byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Runs `body` with `text` as the NUL-terminated UTF-8 that libxml2

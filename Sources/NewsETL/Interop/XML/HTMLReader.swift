@@ -21,7 +21,15 @@ public enum HTMLReader {
     public static func read<Visitor: HTMLVisitor>(_ html: String, into visitor: inout Visitor) throws {
         LibXML.initialize()
         var bytes = Array(html.utf8)
-        for index in bytes.indices where bytes[index] == 0 { bytes[index] = 0x20 }
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var searched = 0
+            while let nul = memchr(base + searched, 0, buffer.count - searched) {
+                let index = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+                buffer[index] = 0x20
+                searched = index + 1
+            }
+        }
         let sink = VisitorSink(visitor)
         try LibXML.ignoringErrors {
             try bytes.withUnsafeBufferPointer { buffer in

@@ -5,6 +5,18 @@ import Foundation
 /// either end of a line, no runs of blank lines, no blank lines at either end.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
+        // One line of printable ASCII without spaces at its ends (most of a
+        // page's paragraphs) is in that form already.
+        isNormalPlainLine(text) ? text : normalizeEveryCharacter(text)
+    }
+
+    /// One line of printable ASCII, not empty, no space at either end.
+    static func isNormalPlainLine(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first != 0x20, text.utf8.last != 0x20 else { return false }
+        return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    static func normalizeEveryCharacter(_ text: String) -> String {
         let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         let bytes = Array(composed.utf8)
         var output: [UInt8] = []

@@ -85,5 +85,8 @@ import Testing
 
     @Test func nulCharactersDoNotEndThePage() throws {
         #expect(try read("<body><p>a\u{0}b</p></body>").contains("\"a b\""))
+        let many = try read("\u{0}<body><p>a\u{0}\u{0}b</p><p>c\u{0}</p></body>\u{0}")
+        #expect(many.contains("\"a  b\""))
+        #expect(many.contains("\"c \""))
     }
 }

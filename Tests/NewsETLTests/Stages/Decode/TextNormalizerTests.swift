@@ -21,6 +21,25 @@ import Testing
         #expect(TextNormalizer.normalize("   indented\u{00A0}\n\t tabbed \n \u{00A0} \nend") == "indented\ntabbed\n\nend")
     }
 
+    /// Property: a line the quick check passes is one the full
+    /// normalisation leaves as it is, and every text it passes is such a line.
+    @Test func aPlainLineIsLeftAsTheFullNormalisationLeavesIt() {
+        var generator = SplitMix(seed: 17)
+        let alphabet: [Character] = ["a", "Z", "7", " ", " ", ".", "~", "\t", "\n", "\r", "\u{1}", "\u{7F}", "é", "\u{A0}"]
+        var passed = 0
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...8, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let full = TextNormalizer.normalizeEveryCharacter(text)
+            if TextNormalizer.isNormalPlainLine(text) {
+                passed += 1
+                #expect(full == text, "\(text.unicodeScalars.map(\.value))")
+            }
+            #expect(TextNormalizer.normalize(text) == full)
+        }
+        #expect(passed > 100)
+    }
+
     @Test func countsWordsWithLettersOrDigits() {
         #expect(TextNormalizer.wordCount("Storm surge – 4,200 evacuated, “severe” damage … ok") == 7)
         #expect(TextNormalizer.wordCount("  \n  ") == 0)

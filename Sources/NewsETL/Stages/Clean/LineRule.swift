@@ -64,8 +64,10 @@ public final class LineRule: Sendable, Equatable {
             }
         }
         phrasesByFirstWord = byFirstWord
+        firstWordStarts = ByteFilter(byFirstWord.values.joined().map { $0[0] })
+        firstWordHashes = ByteFilter(byFirstWord.keys.map { UInt8(truncatingIfNeeded: $0) })
         unanchoredPhrases = unanchored
-        firstBytes = Set(phraseBytes.compactMap(\.first))
+        firstBytes = ByteFilter(phraseBytes.compactMap(\.first))
         expressions = match == .regex ? phrases.compactMap { try? RegexBox(pattern: $0, matchCase: matchCase) } : []
     }
 
@@ -82,8 +84,12 @@ public final class LineRule: Sendable, Equatable {
     /// `contains` phrases keyed by the hash of their first word: a line is
     /// searched only at its word starts, in one pass whatever the number of phrases.
     private let phrasesByFirstWord: [UInt64: [[UInt8]]]
+    /// The first bytes of those phrases, and the low bytes of their first
+    /// words' hashes: most words of a line are passed over on these alone.
+    private let firstWordStarts: ByteFilter
+    private let firstWordHashes: ByteFilter
     private let unanchoredPhrases: [[UInt8]]
-    private let firstBytes: Set<UInt8>
+    private let firstBytes: ByteFilter
     private let expressions: [RegexBox]
 
     /// Whether the rule fires on a paragraph with key `line`; `original` is
@@ -99,11 +105,13 @@ public final class LineRule: Sendable, Equatable {
     func matches(_ line: LineKey, original: String, limitHit: inout Bool) -> Bool {
         guard line.wordCount <= maxWords, !line.bytes.isEmpty else { return false }
         switch match {
-        case .exact: return exactPhrases.contains(line.bytes)
+        case .exact: return firstBytes.contains(line.bytes[0]) && exactPhrases.contains(line.bytes)
         case .prefix: return firstBytes.contains(line.bytes[0]) && phraseBytes.contains { line.hasPrefix($0) }
         case .contains:
-            for range in line.wordRanges {
-                guard let candidates = phrasesByFirstWord[StableHash.fnv1a(line.bytes[range])] else { continue }
+            for range in line.wordRanges where firstWordStarts.contains(line.bytes[range.lowerBound]) {
+                let hash = StableHash.fnv1a(line.bytes[range])
+                guard firstWordHashes.contains(UInt8(truncatingIfNeeded: hash)),
+                      let candidates = phrasesByFirstWord[hash] else { continue }
                 if candidates.contains(where: { line.bytes[range.lowerBound...].starts(with: $0) }) { return true }
             }
             return unanchoredPhrases.contains { line.contains($0) }

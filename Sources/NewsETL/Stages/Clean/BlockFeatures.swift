@@ -23,7 +23,9 @@ enum BlockFeatures {
     static func vectors(blocks: [TextBlock], wordCounts: [Int], texts: [String], selection: ContentRegion.Selection,
                         minWords: Int) -> [[Double]] {
         let topScore = max(selection.top?.score ?? 1, 1)
-        let inRegion = blocks.map { block in block.ancestors.contains(where: selection.region.contains) }
+        let region = Array(selection.region)
+        let inRegion = blocks.map { block in block.ancestors.contains(where: region.contains) }
+        let affinities = highestAncestorScores(blocks, scores: selection.scores)
         let layoutKept = blocks.indices.map { inRegion[$0] && selection.verdicts[$0] == nil }
         let firstInRegion = inRegion.firstIndex(of: true) ?? blocks.count
         let lastInRegion = inRegion.lastIndex(of: true) ?? -1
@@ -33,7 +35,7 @@ enum BlockFeatures {
             let block = blocks[index], words = wordCounts[index], verdict = selection.verdicts[index]
             var hints: LayoutHint = []
             for hint in block.ancestorHints { hints.formUnion(hint) }
-            let affinity = block.ancestors.map { selection.scores[$0] ?? 0 }.max() ?? 0
+            let affinity = affinities[index]
             let container = block.ancestors.isEmpty ? 0 : selection.scores[block.ancestors[ContentRegion.containerPosition(block)]] ?? 0
             let underParent = !inRegion[index] && selection.regionParent.map(block.ancestors.contains) == true
             let short = words < minWords
@@ -58,7 +60,7 @@ enum BlockFeatures {
                 flag(inRegion[index] && short), inRegion[index] ? block.linkDensity : 0,
                 inRegion[index] ? 0 : min(affinity / topScore, 1), flag(underParent && !short && block.linkDensity < 0.35),
                 flag(nearest?.contains(.content) == true), flag(nearest.map { !$0.isDisjoint(with: .boilerplate) } == true),
-                depthBelowRegion(block, region: selection.region), rates.commas, rates.digits,
+                depthBelowRegion(block, region: region), rates.commas, rates.digits,
             ]
             return values
         }
@@ -66,8 +68,29 @@ enum BlockFeatures {
 
     private static let containerTags: Set<String> = ["div", "section", "article", "main", "body", "span", "center", "form"]
 
+    /// For each block, the highest score among its ancestors (0 for none).
+    /// Blocks come in page order and share most ancestors with the block
+    /// before: only the ones not shared are looked up.
+    static func highestAncestorScores(_ blocks: [TextBlock], scores: [Int32: Double]) -> [Double] {
+        var path: [Int32] = []
+        /// The highest score among `path[0...depth]`, per depth.
+        var highest: [Double] = []
+        return blocks.map { block in
+            var shared = 0
+            while shared < path.count, shared < block.ancestors.count, path[shared] == block.ancestors[shared] { shared += 1 }
+            path.removeSubrange(shared...)
+            highest.removeSubrange(shared...)
+            for id in block.ancestors[shared...] {
+                let score = scores[id] ?? 0
+                path.append(id)
+                highest.append(highest.last.map { max($0, score) } ?? score)
+            }
+            return highest.last ?? 0
+        }
+    }
+
     /// Block elements between the region's element and the block, over 8 (0 outside the region).
-    private static func depthBelowRegion(_ block: TextBlock, region: Set<Int32>) -> Double {
+    private static func depthBelowRegion(_ block: TextBlock, region: [Int32]) -> Double {
         guard let position = block.ancestors.firstIndex(where: region.contains) else { return 0 }
         return min(Double(block.ancestors.count - 1 - position) / 8, 1)
     }

@@ -35,11 +35,17 @@ struct ContentRegion {
         var scores: [Int32: Double] = [:]
         var parents: [Int32: Int32] = [:]
         var hints: [Int32: LayoutHint] = [:]
+        var previous: TextBlock?
         for (block, words) in zip(blocks, wordCounts) {
-            for (position, id) in block.ancestors.enumerated() {
+            // Blocks come in page order: what a block shares with the one
+            // before (its outer ancestors, with their hints) is recorded already.
+            let shared = previous.map { ContentRegion.sharedAncestors(block, $0) } ?? 0
+            for position in shared..<block.ancestors.count {
+                let id = block.ancestors[position]
                 hints[id] = block.ancestorHints[position]
                 if position > 0 { parents[id] = block.ancestors[position - 1] }
             }
+            previous = block
             let score = runningTextScore(block, words: words)
             guard score > 0 else { continue }
             var position = ContentRegion.containerPosition(block)
@@ -64,7 +70,8 @@ struct ContentRegion {
                 region.insert(id)
             }
         }
-        let verdicts = zip(blocks, wordCounts).map { block, words in verdict(block, words: words, region: region) }
+        let regionIDs = Array(region)
+        let verdicts = zip(blocks, wordCounts).map { block, words in verdict(block, words: words, region: regionIDs) }
         return Selection(verdicts: verdicts, scores: scores, region: region, top: (top.key, top.value), regionParent: parents[top.key])
     }
 
@@ -83,7 +90,18 @@ struct ContentRegion {
         ContentRegion.paragraphTags.contains(block.tag) ? max(block.blockDepth - 1, 0) : block.blockDepth
     }
 
-    private func verdict(_ block: TextBlock, words: Int, region: Set<Int32>) -> String? {
+    /// How many outer ancestors two blocks share, with the same hints.
+    static func sharedAncestors(_ block: TextBlock, _ other: TextBlock) -> Int {
+        var shared = 0
+        while shared < block.ancestors.count, shared < other.ancestors.count,
+              block.ancestors[shared] == other.ancestors[shared], block.ancestorHints[shared] == other.ancestorHints[shared] {
+            shared += 1
+        }
+        return shared
+    }
+
+    /// `region` is a handful of elements: a list, searched faster than a set is hashed.
+    private func verdict(_ block: TextBlock, words: Int, region: [Int32]) -> String? {
         guard let regionPosition = block.ancestors.lastIndex(where: region.contains) else { return "layout:outside-article" }
         for hint in block.ancestorHints[(regionPosition + 1)...] {
             if let name = ContentRegion.boilerplateName(hint) { return "layout:\(name)" }

@@ -9,6 +9,9 @@ public struct BoilerplateEvaluation {
     public let clean: CleanStage
 
     public init(decode: DecodeStage = DecodeStage(), clean: CleanStage = CleanStage()) {
+        // Clean follows and identifies the language, as in a run's plan.
+        var decode = decode
+        decode.identifiesLanguage = false
         self.decode = decode
         self.clean = clean
     }

@@ -10,6 +10,9 @@ public struct CleanModelTraining {
     public let clean: CleanStage
 
     public init(decode: DecodeStage = DecodeStage(), clean: CleanStage = CleanStage()) {
+        // Clean follows and identifies the language, as in a run's plan.
+        var decode = decode
+        decode.identifiesLanguage = false
         self.decode = decode
         self.clean = clean
     }

@@ -11,6 +11,9 @@ public struct DedupeEvaluation {
     public let dedupe: DedupeStage
 
     public init(decode: DecodeStage = DecodeStage(), clean: CleanStage = CleanStage(), dedupe: DedupeStage) {
+        // Clean follows and identifies the language, as in a run's plan.
+        var decode = decode
+        decode.identifiesLanguage = false
         self.decode = decode
         self.clean = clean
         var stage = dedupe

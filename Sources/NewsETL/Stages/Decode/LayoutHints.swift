@@ -3,10 +3,6 @@
 /// into words (`story-body__inner` → story, body, inner) and matched whole or
 /// by prefix, so that `header` is not mistaken for `ad`.
 enum LayoutHints {
-    static func hint(tag: String, classAndID: String?) -> LayoutHint {
-        (tagHints[tag] ?? []).union(classAndID.map(classHint) ?? [])
-    }
-
     /// What the words of an element's `class` and `id` (joined by a space) suggest.
     static func classHint(_ classAndID: String) -> LayoutHint {
         var hint: LayoutHint = []

@@ -16,6 +16,7 @@ public enum TextNormalizer {
         return text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
+    /// The normalisation done character by character, for any text.
     static func normalizeEveryCharacter(_ text: String) -> String {
         let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         let bytes = Array(composed.utf8)

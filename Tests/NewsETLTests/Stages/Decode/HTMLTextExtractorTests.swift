@@ -115,11 +115,12 @@ extension HTMLTextExtractor.Extracted {
         #expect(page.blocks[1].ancestors.first == page.blocks[2].ancestors.first)
     }
 
-    @Test func readsHintsFromClassAndIDWords() {
-        #expect(LayoutHints.hint(tag: "div", classAndID: "relatedStories") == .related)
-        #expect(LayoutHints.hint(tag: "div", classAndID: "site-header") == .chrome)
-        #expect(LayoutHints.hint(tag: "div", classAndID: "shadow download") == [])
-        #expect(LayoutHints.hint(tag: "aside", classAndID: "social-share") == [.sidebar, .social])
-        #expect(LayoutHints.hint(tag: "div", classAndID: "article-body") == .content)
+    @Test func readsHintsFromClassAndIDWords() throws {
+        #expect(LayoutHints.classHint("relatedStories") == .related)
+        #expect(LayoutHints.classHint("site-header") == .chrome)
+        #expect(LayoutHints.classHint("shadow download") == [])
+        #expect(LayoutHints.classHint("article-body") == .content)
+        let page = try HTMLTextExtractor().extract(html: #"<html><body><aside class="social-share"><p>Share this report</p></aside></body></html>"#)
+        #expect(page.blocks.first?.ancestorHints.contains { $0 == [.sidebar, .social] } == true)
     }
 }

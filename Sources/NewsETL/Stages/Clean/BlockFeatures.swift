@@ -70,21 +70,19 @@ enum BlockFeatures {
 
     /// For each block, the highest score among its ancestors (0 for none).
     /// Blocks come in page order and share most ancestors with the block
-    /// before: only the ones not shared are looked up.
+    /// before (`ContentRegion.sharedAncestors`): only the ones not shared are looked up.
     static func highestAncestorScores(_ blocks: [TextBlock], scores: [Int32: Double]) -> [Double] {
-        var path: [Int32] = []
-        /// The highest score among `path[0...depth]`, per depth.
+        /// The highest score among the current block's ancestors `0...depth`, per depth.
         var highest: [Double] = []
+        var previous: TextBlock?
         return blocks.map { block in
-            var shared = 0
-            while shared < path.count, shared < block.ancestors.count, path[shared] == block.ancestors[shared] { shared += 1 }
-            path.removeSubrange(shared...)
+            let shared = previous.map { ContentRegion.sharedAncestors(block, $0) } ?? 0
             highest.removeSubrange(shared...)
             for id in block.ancestors[shared...] {
                 let score = scores[id] ?? 0
-                path.append(id)
                 highest.append(highest.last.map { max($0, score) } ?? score)
             }
+            previous = block
             return highest.last ?? 0
         }
     }

@@ -213,8 +213,8 @@ private struct PageCollector: HTMLVisitor {
             let blockDepth = stack.lastIndex(where: \.isBlock) ?? 0
             blocks.append(TextBlock(
                 tag: stack.isEmpty ? "body" : stack[blockDepth].tag,
-                characters: WhitespaceCollapser.scalarCount(paragraph),
-                linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.scalarCount(WhitespaceCollapser.collapse(currentLinkText)),
+                characters: paragraph.scalarCount,
+                linkCharacters: currentLinkText.isEmpty ? 0 : WhitespaceCollapser.collapse(currentLinkText).scalarCount,
                 ancestors: stack.map(\.id),
                 ancestorHints: stack.map(\.hint),
                 blockDepth: blockDepth))
@@ -368,13 +368,5 @@ enum WhitespaceCollapser {
                 return count
             }
         }
-    }
-
-    /// How many Unicode scalars `text` holds, counted from its UTF-8 bytes
-    /// (every byte but a continuation byte starts one).
-    static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
     }
 }

@@ -5,8 +5,8 @@ import Testing
     private static let asciiWhitespace: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D, 0x0C]
 
     /// Property: collapsing is splitting the bytes at ASCII whitespace and
-    /// joining the pieces with one space; counting scalars by bytes is
-    /// counting the scalars.
+    /// joining the pieces with one space; what it leaves counts its scalars
+    /// by bytes as by scalars.
     @Test func collapsingIsSplittingAndJoiningWithOneSpace() {
         var generator = SplitMix(seed: 16)
         let alphabet: [Character] = ["a", "Z", " ", "\t", "\n", "\r", "\u{0C}", "\u{00A0}", "’", "É", "Σ", "👍", "\r\n"]
@@ -16,7 +16,7 @@ import Testing
             let pieces = text.utf8.split(whereSeparator: Self.asciiWhitespace.contains).map { String(decoding: $0, as: UTF8.self) }
             let collapsed = WhitespaceCollapser.collapse(text)
             #expect(collapsed == pieces.joined(separator: " "), "\(text.unicodeScalars.map(\.value))")
-            #expect(WhitespaceCollapser.scalarCount(collapsed) == collapsed.unicodeScalars.count)
+            #expect(collapsed.scalarCount == collapsed.unicodeScalars.count)
         }
     }
 

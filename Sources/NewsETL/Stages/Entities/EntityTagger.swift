@@ -154,21 +154,19 @@ public struct EntityTagger: Sendable {
     /// weight per tag (weights scaled by a common factor), in hash order.
     public func serialized() -> [UInt8] {
         // Rebuilt from the table once: only the model file needs them by feature.
-        let weights = table.weights
+        let weights = table.storedWeights
         var bytes = EntityTagger.magic
         let names = tags.joined(separator: " ")
         append(UInt32(names.utf8.count), to: &bytes)
         bytes.append(contentsOf: names.utf8)
-        let largest = weights.values.flatMap { $0 }.map(abs).max() ?? 1
-        let scale = Float(32_000) / max(largest, 1e-6)
-        var scaleBits = scale.bitPattern
+        var scaleBits = table.scale.bitPattern
         withUnsafeBytes(of: &scaleBits) { bytes.append(contentsOf: $0) }
         append(UInt32(weights.count), to: &bytes)
         for feature in weights.keys.sorted() {
             var key = feature.littleEndian
             withUnsafeBytes(of: &key) { bytes.append(contentsOf: $0) }
             for weight in weights[feature]! {
-                var value = Int16(clamping: Int((weight * scale).rounded())).littleEndian
+                var value = weight.littleEndian
                 withUnsafeBytes(of: &value) { bytes.append(contentsOf: $0) }
             }
         }
@@ -189,6 +187,7 @@ public struct EntityTagger: Sendable {
         let tags = String(decoding: bytes[position..<(position + nameLength)], as: UTF8.self).split(separator: " ").map(String.init)
         position += nameLength
         let scale = Float(bitPattern: try read(UInt32.self))
+        guard scale.isFinite, scale > 0 else { throw Malformed() }
         let count = Int(try read(UInt32.self))
         // Features follow in hash order, each its key and one weight per tag: read straight into the table.
         let stride = MemoryLayout<UInt64>.size + tags.count * MemoryLayout<Int16>.size
@@ -199,10 +198,10 @@ public struct EntityTagger: Sendable {
         }
         guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw Malformed() }
         let table = bytes.withUnsafeBytes { raw in
-            WeightTable(features: keys, width: tags.count) { index, row in
+            WeightTable(features: keys, width: tags.count, scale: scale) { index, row in
                 var offset = first + index * stride + MemoryLayout<UInt64>.size
                 for position in 0..<row.count {
-                    row[position] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))) / scale
+                    row[position] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int16.self))
                     offset += MemoryLayout<Int16>.size
                 }
             }

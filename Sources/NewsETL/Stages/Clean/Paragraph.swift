@@ -16,8 +16,9 @@ struct Paragraph: Sendable {
     /// Whether a blank line separated it from the previous paragraph.
     var blankLineBefore: Bool
 
+    /// A non-empty line: its UTF-8 bytes and code-point offsets in the text.
     private struct Line {
-        var text: String
+        var bytes: Range<Int>
         var start: Int
         var end: Int
         var blankLineBefore: Bool
@@ -26,26 +27,41 @@ struct Paragraph: Sendable {
 
     /// The paragraphs of `text`, in order.
     static func split(_ text: String) -> [Paragraph] {
-        let lines = nonEmptyLines(text)
-        guard let width = wrapWidth(lines) else {
-            return lines.map { Paragraph(text: $0.text, original: $0.text, start: $0.start, end: $0.end, blankLineBefore: $0.blankLineBefore) }
+        let bytes = Array(text.utf8)
+        let lines = nonEmptyLines(bytes)
+        func string(_ line: Line) -> String { String(decoding: bytes[line.bytes], as: UTF8.self) }
+        guard let width = wrapWidth(lines, text: string) else {
+            return lines.map { line in
+                let text = string(line)
+                return Paragraph(text: text, original: text, start: line.start, end: line.end, blankLineBefore: line.blankLineBefore)
+            }
         }
-        let scalars = Array(text.unicodeScalars)
         var paragraphs: [Paragraph] = []
-        var group: [Line] = []
+        var group: [(line: Line, text: String)] = []
         func close() {
-            guard let first = group.first, let last = group.last else { return }
-            paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "), original: String(scalars: scalars[first.start..<last.end]),
+            guard let first = group.first?.line, let last = group.last?.line else { return }
+            paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "),
+                                        original: String(decoding: bytes[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self),
                                         start: first.start, end: last.end, blankLineBefore: first.blankLineBefore))
             group.removeAll()
         }
         for line in lines {
             if line.blankLineBefore { close() }
-            group.append(line)
-            if StructuralCut.endsLikeSentence(line.text) && line.scalarCount * 4 < width * 3 { close() }
+            let lineText = string(line)
+            group.append((line, lineText))
+            if StructuralCut.endsLikeSentence(lineText) && line.scalarCount * 4 < width * 3 { close() }
         }
         close()
         return paragraphs
+    }
+
+    /// The code-point ranges of the paragraphs that run over more than one
+    /// line: none, found without making a string, when the text has one
+    /// paragraph per line (as most text has).
+    static func wrappedRanges(_ text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        guard wrapWidth(nonEmptyLines(bytes), text: { String(decoding: bytes[$0.bytes], as: UTF8.self) }) != nil else { return [] }
+        return split(text).filter { $0.original.utf8.contains(UInt8(ascii: "\n")) }.map { $0.start..<$0.end }
     }
 
     /// The kept paragraphs joined with the separators they had.
@@ -58,17 +74,15 @@ struct Paragraph: Sendable {
         return output
     }
 
-    private static func nonEmptyLines(_ text: String) -> [Line] {
+    private static func nonEmptyLines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []
         var lineStartByte = 0
         var lineStartScalar = 0
         var scalar = 0
         var blankLine = false
-        let bytes = Array(text.utf8)
         func close(at byte: Int) {
             if byte > lineStartByte {
-                lines.append(Line(text: String(decoding: bytes[lineStartByte..<byte], as: UTF8.self),
-                                  start: lineStartScalar, end: scalar, blankLineBefore: blankLine && !lines.isEmpty))
+                lines.append(Line(bytes: lineStartByte..<byte, start: lineStartScalar, end: scalar, blankLineBefore: blankLine && !lines.isEmpty))
                 blankLine = false
             } else {
                 blankLine = true
@@ -91,7 +105,8 @@ struct Paragraph: Sendable {
     /// The wrap width when the text looks hard-wrapped: at least six lines,
     /// none longer than 100 characters, and most lines that continue into a
     /// next line stopping mid-sentence. Nil for one-paragraph-per-line text.
-    private static func wrapWidth(_ lines: [Line]) -> Int? {
+    /// (`text` makes a line's string; only lines that pass the length tests are made.)
+    private static func wrapWidth(_ lines: [Line], text: (Line) -> String) -> Int? {
         guard lines.count >= 6 else { return nil }
         let width = lines.map(\.scalarCount).max() ?? 0
         guard width >= 40 && width <= 100 else { return nil }
@@ -99,7 +114,7 @@ struct Paragraph: Sendable {
         var midSentence = 0
         for (line, next) in zip(lines, lines.dropFirst()) where !next.blankLineBefore {
             continued += 1
-            if !StructuralCut.endsLikeSentence(line.text) { midSentence += 1 }
+            if !StructuralCut.endsLikeSentence(text(line)) { midSentence += 1 }
         }
         return continued >= 4 && midSentence * 2 > continued ? width : nil
     }

@@ -39,7 +39,7 @@ struct EntityExtractor: Sendable {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
         // In hard-wrapped wire copy a line break inside a paragraph is a space, not a sentence end ("Hong\nKong").
-        let wrappedParagraphs = Paragraph.split(text).filter { $0.original.utf8.contains(UInt8(ascii: "\n")) }.map { $0.start..<$0.end }
+        let wrappedParagraphs = Paragraph.wrappedRanges(text)
         var nextWrapped = 0
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var found: [Found] = []

@@ -34,6 +34,14 @@ import Testing
             #expect(String(slice) == paragraph.original)
         }
         #expect(Paragraph.join(paragraphs) == normalized)
+        #expect(Paragraph.wrappedRanges(normalized) == paragraphs.prefix(2).map { $0.start..<$0.end })
+    }
+
+    @Test func findsNoWrappedParagraphsInTextWithOneParagraphPerLine() {
+        let text = (1...8).map { "Line \($0) of a report, which stops at a sentence end." }.joined(separator: "\n")
+        #expect(Paragraph.wrappedRanges(text).isEmpty)
+        #expect(Paragraph.wrappedRanges("First line.\nSecond line\n\nThird after a blank.").isEmpty)
+        #expect(Paragraph.split(text).count == 8)
     }
 
     @Test func keepsShortTableNoticesWhole() {

@@ -38,6 +38,47 @@ struct EntityExtractor: Sendable {
     func mentions(in text: String, published: String?) -> [Found] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(text)
+        // Each token's word facts are found once, by one look-up of its
+        // string: the gazetteer and the tagger then read them by id.
+        let (tagged, sentenceOfToken, keys) = wordFacts.withTable { table in
+            let ids = tokens.map { table.id(of: $0.text) }
+            let keys = ids.map { table.facts[Int($0)].gazetteer }
+            let (found, sentenceOfToken) = taggedNames(tokens, text: text, scalars: scalars, ids: ids, keys: keys, table: table)
+            return (found, sentenceOfToken, keys)
+        }
+        var found = tagged
+        let teams = ScoreLines.teams(in: tokens, text: scalars).map { range in
+            Found(mention: slice(.organization, tokens[range.lowerBound].start, tokens[range.upperBound].end, scalars),
+                  sentence: sentenceOfToken[range.lowerBound])
+        }
+        found = Self.removingOverlaps(of: found, with: teams) + teams
+        let datelines = DatelinePlaces.places(in: scalars).map { range in
+            let token = Self.firstToken(atOrAfter: range.lowerBound, in: tokens)
+            return Found(mention: slice(.location, range.lowerBound, range.upperBound, scalars),
+                         sentence: token < tokens.count ? sentenceOfToken[token] : 0)
+        }
+        found = Self.removingOverlaps(of: found, with: datelines) + datelines
+        found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
+        found = gazetteerNames(completing: found, annotations: Gazetteer.shared.annotate(keys: keys), tokens: tokens,
+                               sentenceOfToken: sentenceOfToken, scalars: scalars)
+        found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
+        found = surnamesArePeople(found)
+        found = OrganisationCues.apply(to: found, tokens: tokens)
+        // A date, amount or quantity is read from its whole notation: a name the
+        // tagger saw inside it ("Rs" of "Rs. 7,805 crore", "Jan" of "Jan 8") goes.
+        // A team's name in a results line stays whole ("Sheffield Wednesday").
+        let numeric = Self.removingOverlaps(of: rules.mentions(in: tokens, text: scalars, published: published).map { mention in
+            let token = Self.firstToken(atOrAfter: mention.start, in: tokens)
+            return Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0)
+        }, with: teams)
+        found = Self.removingOverlaps(of: found, with: numeric) + numeric
+        return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+    }
+
+    /// The names the tagger finds sentence by sentence, corrected with the
+    /// gazetteers; and each token's sentence.
+    private func taggedNames(_ tokens: [Token], text: String, scalars: [Unicode.Scalar], ids: [Int32], keys: [Gazetteer.WordKeys],
+                             table: WordFactsTable) -> (found: [Found], sentenceOfToken: [Int]) {
         // In hard-wrapped wire copy a line break inside a paragraph is a space, not a sentence end ("Hong\nKong").
         let wrappedParagraphs = Paragraph.wrappedRanges(text)
         var nextWrapped = 0
@@ -59,8 +100,8 @@ struct EntityExtractor: Sendable {
             }
             guard word == "." || word == "!" || word == "?" || lineBreak || index == tokens.count - 1 else { continue }
             let words = tokens[sentenceStart...index].map(\.text)
-            let annotations = Gazetteer.shared.annotate(words)
-            let tags = wordFacts.withTable { tagger.tag(words, gazetteer: annotations, known: &$0) }
+            let annotations = Gazetteer.shared.annotate(keys: Array(keys[sentenceStart...index]))
+            let tags = tagger.tag(ids: ids[sentenceStart...index], gazetteer: annotations, known: table)
             for tagged in NERCorpus.spans(tags) {
                 for span in reconcile(withFirstName(tagged, words, tags, annotations), annotations) {
                 guard let kind = EntityMention.Kind(rawValue: span.type) else { continue }
@@ -81,31 +122,7 @@ struct EntityExtractor: Sendable {
             sentenceStart = index + 1
             sentence += 1
         }
-        let teams = ScoreLines.teams(in: tokens, text: scalars).map { range in
-            Found(mention: slice(.organization, tokens[range.lowerBound].start, tokens[range.upperBound].end, scalars),
-                  sentence: sentenceOfToken[range.lowerBound])
-        }
-        found = Self.removingOverlaps(of: found, with: teams) + teams
-        let datelines = DatelinePlaces.places(in: scalars).map { range in
-            let token = Self.firstToken(atOrAfter: range.lowerBound, in: tokens)
-            return Found(mention: slice(.location, range.lowerBound, range.upperBound, scalars),
-                         sentence: token < tokens.count ? sentenceOfToken[token] : 0)
-        }
-        found = Self.removingOverlaps(of: found, with: datelines) + datelines
-        found = applyUserNames(to: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
-        found = gazetteerNames(completing: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
-        found += consistentRepeats(of: found, tokens: tokens, sentenceOfToken: sentenceOfToken, scalars: scalars)
-        found = surnamesArePeople(found)
-        found = OrganisationCues.apply(to: found, tokens: tokens)
-        // A date, amount or quantity is read from its whole notation: a name the
-        // tagger saw inside it ("Rs" of "Rs. 7,805 crore", "Jan" of "Jan 8") goes.
-        // A team's name in a results line stays whole ("Sheffield Wednesday").
-        let numeric = Self.removingOverlaps(of: rules.mentions(in: tokens, text: scalars, published: published).map { mention in
-            let token = Self.firstToken(atOrAfter: mention.start, in: tokens)
-            return Found(mention: mention, sentence: token < tokens.count ? sentenceOfToken[token] : 0)
-        }, with: teams)
-        found = Self.removingOverlaps(of: found, with: numeric) + numeric
-        return found.sorted { ($0.mention.start, $0.mention.end) < ($1.mention.start, $1.mention.end) }
+        return (found, sentenceOfToken)
     }
 
     private static func isLowercaseWord(_ text: String) -> Bool {
@@ -225,10 +242,12 @@ struct EntityExtractor: Sendable {
     /// a demonym or place before it: "Russian Foreign Ministry"), a place
     /// that is not also a first name, and a first name followed by
     /// capitalised words ("Victoria Nuland").
-    private func gazetteerNames(completing found: [Found], tokens: [Token], sentenceOfToken: [Int],
-                                scalars: [Unicode.Scalar]) -> [Found] {
-        let annotations = Gazetteer.shared.annotate(tokens.map(\.text))
-        func lists(_ index: Int) -> Set<Gazetteer.List> { Set(annotations[index].map(\.list)) }
+    private func gazetteerNames(completing found: [Found], annotations: [[(list: Gazetteer.List, isFirst: Bool)]], tokens: [Token],
+                                sentenceOfToken: [Int], scalars: [Unicode.Scalar]) -> [Found] {
+        /// Whether a list among these covers the token (most tokens are in none).
+        func inAny(_ index: Int, of first: Gazetteer.List, _ second: Gazetteer.List? = nil, _ third: Gazetteer.List? = nil) -> Bool {
+            annotations[index].contains { $0.list == first || $0.list == second || $0.list == third }
+        }
         func entryEnd(_ index: Int, _ list: Gazetteer.List) -> Int {
             var end = index + 1
             while end < tokens.count, annotations[end].contains(where: { $0.list == list && !$0.isFirst }) { end += 1 }
@@ -265,20 +284,19 @@ struct EntityExtractor: Sendable {
         var index = 0
         while index < tokens.count {
             guard !covered[index], LetterCase.startsUppercase(tokens[index].text) else { index += 1; continue }
-            let here = lists(index)
             var span: (EntityMention.Kind, Int, Int)?
             if annotations[index].contains(where: { $0.list == .organisation && $0.isFirst }) {
                 span = (.organization, index, entryEnd(index, .organisation))
-            } else if here.contains(.demonym) || here.contains(.place), index + 1 < tokens.count,
+            } else if inAny(index, of: .demonym, .place), index + 1 < tokens.count,
                       annotations[index + 1].contains(where: { $0.list == .organisation && $0.isFirst }), !covered[index + 1] {
                 span = (.organization, index, entryEnd(index + 1, .organisation))
-            } else if annotations[index].contains(where: { $0.list == .place && $0.isFirst }), !here.contains(.firstName) {
+            } else if annotations[index].contains(where: { $0.list == .place && $0.isFirst }), !inAny(index, of: .firstName) {
                 span = (.location, index, entryEnd(index, .place))
-            } else if here.contains(.firstName), index + 1 < tokens.count, !covered[index + 1],
-                      LetterCase.startsUppercase(tokens[index + 1].text), lists(index + 1).isDisjoint(with: [.place, .organisation, .title]) {
+            } else if inAny(index, of: .firstName), index + 1 < tokens.count, !covered[index + 1],
+                      LetterCase.startsUppercase(tokens[index + 1].text), !inAny(index + 1, of: .place, .organisation, .title) {
                 var end = index + 2
                 while end < tokens.count, !covered[end], end - index < 4, LetterCase.startsUppercase(tokens[end].text),
-                      lists(end).isDisjoint(with: [.place, .organisation, .title]) { end += 1 }
+                      !inAny(end, of: .place, .organisation, .title) { end += 1 }
                 span = (.person, index, end)
             }
             guard let (kind, first, end) = span, !covered[first..<end].contains(true) else { index += 1; continue }
@@ -316,19 +334,29 @@ struct EntityExtractor: Sendable {
     private func consistentRepeats(of found: [Found], tokens: [Token], sentenceOfToken: [Int],
                                    scalars: [Unicode.Scalar]) -> [Found] {
         var covered = [Bool](repeating: false, count: tokens.count)
-        var tokenAt: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { tokenAt[token.start] = index }
-        var known: [(words: [String], kind: EntityMention.Kind)] = []
-        let lowercaseWords = Set(tokens.lazy.filter { LetterCase.startsLowercase($0.text) }.map(\.text))
-        for item in found {
-            guard let first = tokenAt[item.mention.start] else { continue }
+        // Each mention's tokens (mentions start where a token starts).
+        let spans = found.map { item -> ClosedRange<Int>? in
+            let first = Self.firstToken(atOrAfter: item.mention.start, in: tokens)
+            guard first < tokens.count, tokens[first].start == item.mention.start else { return nil }
             var last = first
             while last + 1 < tokens.count, tokens[last + 1].end <= item.mention.end { last += 1 }
-            for index in first...last { covered[index] = true }
-            let words = tokens[first...last].map(\.text)
-            known.append((words, item.mention.kind))
-            if item.mention.kind == .person, words.count >= 2, let surname = words.last, surname.count > 2,
-               !lowercaseWords.contains(surname.lowercased()) {
+            return first...last
+        }
+        func surname(_ item: Found, _ span: ClosedRange<Int>) -> String? {
+            guard item.mention.kind == .person, span.count >= 2, tokens[span.upperBound].text.count > 2 else { return nil }
+            return tokens[span.upperBound].text
+        }
+        // The surnames the report also writes in lower case, found in one pass over the words that start lower case.
+        let lowercaseSurnames = Set(zip(found, spans).compactMap { item, span in span.flatMap { surname(item, $0)?.lowercased() } })
+        let writtenInLowercase = lowercaseSurnames.isEmpty ? [] : Set(tokens.lazy.map(\.text).filter { word in
+            LetterCase.startsLowercase(word) && lowercaseSurnames.contains(word)
+        })
+        var known: [(words: [String], kind: EntityMention.Kind)] = []
+        for (item, span) in zip(found, spans) {
+            guard let span else { continue }
+            for index in span { covered[index] = true }
+            known.append((tokens[span].map(\.text), item.mention.kind))
+            if let surname = surname(item, span), !writtenInLowercase.contains(surname.lowercased()) {
                 known.append(([surname], .person))
             }
         }

@@ -46,14 +46,17 @@ public struct EntityTagger: Sendable {
 
     public func tag(_ words: [String]) -> [String] {
         var known = WordFactsTable()
-        return tag(words, gazetteer: nil, known: &known)
+        return tag(TaggerFeatures.Context(words: words, table: &known))
     }
 
     /// Tags a sentence whose gazetteer annotations the caller already made,
-    /// with the word facts of earlier sentences (`known`, which this
-    /// sentence's new words join).
-    func tag(_ words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]?, known: inout WordFactsTable) -> [String] {
-        let context = TaggerFeatures.Context(words: words, gazetteer: gazetteer, table: &known)
+    /// of words whose facts `known` holds (by their ids there).
+    func tag(ids: ArraySlice<Int32>, gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]], known: WordFactsTable) -> [String] {
+        tag(TaggerFeatures.Context(ids: ids, gazetteer: gazetteer, table: known))
+    }
+
+    private func tag(_ context: TaggerFeatures.Context) -> [String] {
+        let words = context.words
         var result: [String] = []
         result.reserveCapacity(words.count)
         var previousIndex = tags.count

@@ -12,11 +12,31 @@ struct Gazetteer: Sendable {
         case place, organisation, demonym, firstName, title
     }
 
-    /// Entries as token sequences keyed by first token, with their list,
-    /// longest first within a list: one look-up per word finds all lists.
-    private let entries: [String: [(list: List, sequences: [[String]])]]
-    /// The same keyed by uppercased first token, for text in capitals (headlines).
-    private let upperEntries: [String: [(list: List, sequences: [[String]])]]
+    /// What matching needs of one word, found once per distinct word (the
+    /// entity stage keeps it with the word's other facts), so that a
+    /// sentence is matched by comparing numbers, with no string hashed.
+    struct WordKeys: Sendable, Equatable {
+        /// The word's number among the entries' words as written, and among
+        /// them in capitals; -1 when it is none of them.
+        var asWritten: Int32
+        var inCapitals: Int32
+        /// Written all in capitals: it may begin an entry in capitals.
+        var allCapitals: Bool
+        /// Hyphenated, with a first name before the hyphen ("Jean-Pierre").
+        var hyphenatedFirstName: Bool
+    }
+
+    private typealias Entries = [(list: List, sequences: [[Int32]])]
+
+    /// The numbers of the entries' words as written, and in capitals.
+    private let words: [String: Int32]
+    private let wordsInCapitals: [String: Int32]
+    /// Entries as sequences of word numbers, by the number of their first
+    /// word, with their list, longest first within a list: one look-up per
+    /// word finds all lists.
+    private let entries: [Entries]
+    /// The same in capitals (for headlines), by the number of the first word in capitals.
+    private let entriesInCapitals: [Entries]
     /// First names, for the first part of a hyphenated name.
     private let firstNames: Set<String>
 
@@ -26,69 +46,88 @@ struct Gazetteer: Sendable {
     ])
 
     init(lists: [List: String]) {
-        var entries: [String: [(list: List, sequences: [[String]])]] = [:]
-        var upperEntries: [String: [(list: List, sequences: [[String]])]] = [:]
+        var words: [String: Int32] = [:], wordsInCapitals: [String: Int32] = [:]
+        func number(_ word: String, in numbers: inout [String: Int32]) -> Int32 {
+            if let number = numbers[word] { return number }
+            let number = Int32(numbers.count)
+            numbers[word] = number
+            return number
+        }
+        var entries: [Entries] = [], entriesInCapitals: [Entries] = []
         var firstNames = Set<String>()
         for list in List.allCases {
             guard let text = lists[list] else { continue }
-            var byFirst: [String: [[String]]] = [:]
+            var byFirst: [Int32: [[Int32]]] = [:], inCapitalsByFirst: [Int32: [[Int32]]] = [:]
             for line in text.split(separator: "\n") {
-                let words = Tokenizer.tokens(String(line)).map(\.text)
-                guard let first = words.first else { continue }
-                byFirst[first, default: []].append(words)
+                let entry = Tokenizer.tokens(String(line)).map(\.text)
+                guard let first = entry.first else { continue }
+                let numbers = entry.map { number($0, in: &words) }
+                byFirst[numbers[0], default: []].append(numbers)
+                let numbersInCapitals = entry.map { number($0.uppercased(), in: &wordsInCapitals) }
+                inCapitalsByFirst[numbersInCapitals[0], default: []].append(numbersInCapitals)
+                if list == .firstName { firstNames.insert(first) }
             }
-            var upper: [String: [[String]]] = [:]
-            for sequences in byFirst.values {
-                for words in sequences { upper[words[0].uppercased(), default: []].append(words.map { $0.uppercased() }) }
+            entries += Array(repeating: [], count: words.count - entries.count)
+            entriesInCapitals += Array(repeating: [], count: wordsInCapitals.count - entriesInCapitals.count)
+            for (first, sequences) in byFirst { entries[Int(first)].append((list, sequences.sorted { $0.count > $1.count })) }
+            for (first, sequences) in inCapitalsByFirst {
+                entriesInCapitals[Int(first)].append((list, sequences.sorted { $0.count > $1.count }))
             }
-            for (first, sequences) in byFirst {
-                entries[first, default: []].append((list, sequences.sorted { $0.count > $1.count }))
-            }
-            for (first, sequences) in upper {
-                upperEntries[first, default: []].append((list, sequences.sorted { $0.count > $1.count }))
-            }
-            if list == .firstName { firstNames = Set(byFirst.keys) }
         }
+        self.words = words
+        self.wordsInCapitals = wordsInCapitals
         self.entries = entries
-        self.upperEntries = upperEntries
+        self.entriesInCapitals = entriesInCapitals
         self.firstNames = firstNames
+    }
+
+    func keys(of word: String) -> WordKeys {
+        // (The hyphen is looked for as a byte: a Character search costs more than the whole look-up.)
+        var hyphenatedFirstName = false
+        if let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")), word[dash] == "-" {
+            hyphenatedFirstName = firstNames.contains(String(word[..<dash]))
+        }
+        return WordKeys(asWritten: words[word] ?? -1, inCapitals: wordsInCapitals[word] ?? -1,
+                        allCapitals: LetterCase.isAllCapitals(word), hyphenatedFirstName: hyphenatedFirstName)
     }
 
     /// Whether `name` (one word, as written) is a whole entry of `list`.
     func contains(_ name: String, in list: List) -> Bool {
-        entries[name]?.contains { $0.list == list && $0.sequences.contains { $0.count == 1 } } ?? false
+        guard let number = words[name] else { return false }
+        return entries[Int(number)].contains { $0.list == list && $0.sequences.contains { $0.count == 1 } }
     }
 
     /// Per token, the lists whose entries cover it, with whether the token
     /// begins the entry: `(list, isFirst)`.
     func annotate(_ words: [String]) -> [[(list: List, isFirst: Bool)]] {
-        var result = [[(list: List, isFirst: Bool)]](repeating: [], count: words.count)
-        let asWritten = words.map { entries[$0] }
-        let inCapitals = words.map { LetterCase.isAllCapitals($0) ? upperEntries[$0] : nil }
-        // A hyphenated first name ("Jean-Pierre") is a first name when its first part is.
-        // (Looked for as a byte: a Character search costs more than the whole look-up.)
-        let hyphenatedFirstName = words.map { word in
-            guard let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")), word[dash] == "-" else { return false }
-            return firstNames.contains(String(word[..<dash]))
-        }
+        annotate(keys: words.map(keys(of:)))
+    }
+
+    /// `annotate` of the words whose keys these are.
+    func annotate(keys: [WordKeys]) -> [[(list: List, isFirst: Bool)]] {
+        var result = [[(list: List, isFirst: Bool)]](repeating: [], count: keys.count)
         for list in List.allCases {
             var index = 0
-            while index < words.count {
-                func longestMatch(_ candidates: [(list: List, sequences: [[String]])]?) -> [String]? {
-                    candidates?.first { $0.list == list }?.sequences.first { entry in
-                        index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
-                    }
+            while index < keys.count {
+                /// The length of the longest entry of `list` among `candidates` that the words from `index` on begin.
+                func longestMatch(_ candidates: Entries, _ key: KeyPath<WordKeys, Int32>) -> Int? {
+                    candidates.first { $0.list == list }?.sequences.first { entry in
+                        index + entry.count <= keys.count && entry.indices.allSatisfy { entry[$0] == keys[index + $0][keyPath: key] }
+                    }?.count
                 }
+                let word = keys[index]
                 // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
                 // Most words begin no entry of any list: they are passed over without a search.
-                guard asWritten[index] != nil || inCapitals[index] != nil,
-                      let match = longestMatch(asWritten[index]) ?? longestMatch(inCapitals[index]) else {
-                    if list == .firstName, hyphenatedFirstName[index] { result[index].append((list, true)) }
+                let asWritten = word.asWritten >= 0 ? entries[Int(word.asWritten)] : []
+                let inCapitals = word.allCapitals && word.inCapitals >= 0 ? entriesInCapitals[Int(word.inCapitals)] : []
+                guard !asWritten.isEmpty || !inCapitals.isEmpty,
+                      let length = longestMatch(asWritten, \.asWritten) ?? longestMatch(inCapitals, \.inCapitals) else {
+                    if list == .firstName, word.hyphenatedFirstName { result[index].append((list, true)) }
                     index += 1
                     continue
                 }
-                for offset in 0..<match.count { result[index + offset].append((list, offset == 0)) }
-                index += match.count
+                for offset in 0..<length { result[index + offset].append((list, offset == 0)) }
+                index += length
             }
         }
         return result

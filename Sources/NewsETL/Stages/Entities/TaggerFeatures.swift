@@ -17,16 +17,19 @@ enum TaggerFeatures {
         /// already; `table`: the word facts known so far, which the
         /// sentence's new words join.
         init(words: [String], gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]? = nil, table: inout WordFactsTable) {
-            let facts = words.map { word in
-                let id = table.id(of: word)
-                return table.facts[Int(id)]
-            }
+            let ids = words.map { table.id(of: $0) }
+            self.init(ids: ids[...], gazetteer: gazetteer, table: table)
+        }
+
+        /// The same for words whose facts `table` holds, by their ids.
+        init(ids: ArraySlice<Int32>, gazetteer: [[(list: Gazetteer.List, isFirst: Bool)]]?, table: WordFactsTable) {
+            let facts = ids.map { table.facts[Int($0)] }
             self.words = facts
             bytes = table.bytes
             let letters = facts.reduce(0) { $0 + Int($1.letters) }, capitals = facts.reduce(0) { $0 + Int($1.capitals) }
             headlineCase = LetterCase.isMostlyCapitals(letters: letters, capitals: capitals)
                 || facts.count >= 4 && facts.filter(\.startsWithLetter).allSatisfy(\.capitalised)
-            self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(words)
+            self.gazetteer = gazetteer ?? Gazetteer.shared.annotate(keys: facts.map(\.gazetteer))
         }
     }
 

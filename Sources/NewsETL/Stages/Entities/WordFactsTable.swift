@@ -21,6 +21,8 @@ struct WordFacts {
     var cluster: WordClusters.Path?
     /// The hashes of the features that name only this word.
     var hashes: TaggerFeatures.WordHashes
+    /// What the gazetteer matches the word by.
+    var gazetteer: Gazetteer.WordKeys
 }
 
 /// The `WordFacts` of the words seen so far, by word as written, with the
@@ -51,7 +53,7 @@ struct WordFactsTable {
             lower: append(lower), shape: append(shape), capitalised: LetterCase.startsUppercase(word),
             startsWithLetter: word.first?.isLetter ?? false, hasHyphen: word.utf8.contains(UInt8(ascii: "-")),
             letters: Int32(letters), capitals: Int32(capitals), cluster: WordClusters.shared.path(lower),
-            hashes: TaggerFeatures.WordHashes(lower: lower, shape: shape))
+            hashes: TaggerFeatures.WordHashes(lower: lower, shape: shape), gazetteer: Gazetteer.shared.keys(of: word))
     }
 
     private mutating func append(_ text: String) -> Range<Int32> {

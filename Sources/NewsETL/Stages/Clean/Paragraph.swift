@@ -1,3 +1,5 @@
+import Foundation
+
 /// A paragraph of decoded text with its place in it.
 ///
 /// Usually a paragraph is one non-empty line. Hard-wrapped text (wire copy
@@ -27,40 +29,45 @@ struct Paragraph: Sendable {
 
     /// The paragraphs of `text`, in order.
     static func split(_ text: String) -> [Paragraph] {
-        let bytes = Array(text.utf8)
-        let lines = nonEmptyLines(bytes)
-        func string(_ line: Line) -> String { String(decoding: bytes[line.bytes], as: UTF8.self) }
-        guard let width = wrapWidth(lines, text: string) else {
-            return lines.map { line in
-                let text = string(line)
-                return Paragraph(text: text, original: text, start: line.start, end: line.end, blankLineBefore: line.blankLineBefore)
+        var text = text
+        return text.withUTF8 { bytes in
+            let lines = nonEmptyLines(bytes)
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            guard let width = wrapWidth(lines, text: { string($0.bytes) }) else {
+                return lines.map { line in
+                    let text = string(line.bytes)
+                    return Paragraph(text: text, original: text, start: line.start, end: line.end, blankLineBefore: line.blankLineBefore)
+                }
             }
+            var paragraphs: [Paragraph] = []
+            var group: [(line: Line, text: String)] = []
+            func close() {
+                guard let first = group.first?.line, let last = group.last?.line else { return }
+                paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "),
+                                            original: string(first.bytes.lowerBound..<last.bytes.upperBound),
+                                            start: first.start, end: last.end, blankLineBefore: first.blankLineBefore))
+                group.removeAll()
+            }
+            for line in lines {
+                if line.blankLineBefore { close() }
+                let lineText = string(line.bytes)
+                group.append((line, lineText))
+                if StructuralCut.endsLikeSentence(lineText) && line.scalarCount * 4 < width * 3 { close() }
+            }
+            close()
+            return paragraphs
         }
-        var paragraphs: [Paragraph] = []
-        var group: [(line: Line, text: String)] = []
-        func close() {
-            guard let first = group.first?.line, let last = group.last?.line else { return }
-            paragraphs.append(Paragraph(text: group.map(\.text).joined(separator: " "),
-                                        original: String(decoding: bytes[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self),
-                                        start: first.start, end: last.end, blankLineBefore: first.blankLineBefore))
-            group.removeAll()
-        }
-        for line in lines {
-            if line.blankLineBefore { close() }
-            let lineText = string(line)
-            group.append((line, lineText))
-            if StructuralCut.endsLikeSentence(lineText) && line.scalarCount * 4 < width * 3 { close() }
-        }
-        close()
-        return paragraphs
     }
 
     /// The code-point ranges of the paragraphs that run over more than one
     /// line: none, found without making a string, when the text has one
     /// paragraph per line (as most text has).
     static func wrappedRanges(_ text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
-        guard wrapWidth(nonEmptyLines(bytes), text: { String(decoding: bytes[$0.bytes], as: UTF8.self) }) != nil else { return [] }
+        var text = text
+        let wrapped = text.withUTF8 { bytes in
+            wrapWidth(nonEmptyLines(bytes), text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.bytes]), as: UTF8.self) }) != nil
+        }
+        guard wrapped else { return [] }
         return split(text).filter { $0.original.utf8.contains(UInt8(ascii: "\n")) }.map { $0.start..<$0.end }
     }
 
@@ -74,31 +81,30 @@ struct Paragraph: Sendable {
         return output
     }
 
-    private static func nonEmptyLines(_ bytes: [UInt8]) -> [Line] {
+    /// The lines of the text's UTF-8 that hold anything: each found with
+    /// `memchr`, its characters counted as its bytes less its continuation bytes.
+    private static func nonEmptyLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
-        var lineStartByte = 0
-        var lineStartScalar = 0
+        var lineStart = 0
         var scalar = 0
         var blankLine = false
-        func close(at byte: Int) {
-            if byte > lineStartByte {
-                lines.append(Line(bytes: lineStartByte..<byte, start: lineStartScalar, end: scalar, blankLineBefore: blankLine && !lines.isEmpty))
+        while lineStart <= bytes.count {
+            var end = bytes.count
+            if lineStart < bytes.count, let base = bytes.baseAddress,
+               let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
+                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            var scalars = end - lineStart
+            for byte in UnsafeBufferPointer(rebasing: bytes[lineStart..<end]) where byte & 0xC0 == 0x80 { scalars -= 1 }
+            if end > lineStart {
+                lines.append(Line(bytes: lineStart..<end, start: scalar, end: scalar + scalars, blankLineBefore: blankLine && !lines.isEmpty))
                 blankLine = false
             } else {
                 blankLine = true
             }
+            scalar += scalars + 1
+            lineStart = end + 1
         }
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x0A {
-                close(at: index)
-                lineStartByte = index + 1
-                scalar += 1
-                lineStartScalar = scalar
-            } else if byte & 0xC0 != 0x80 {
-                scalar += 1
-            }
-        }
-        close(at: bytes.count)
         return lines
     }
 

@@ -37,6 +37,40 @@ import Testing
         #expect(Paragraph.wrappedRanges(normalized) == paragraphs.prefix(2).map { $0.start..<$0.end })
     }
 
+    /// Lines found in the bytes are the text's lines: each non-empty one,
+    /// with code-point offsets that slice the text, in texts of one- to
+    /// four-byte characters with empty lines anywhere.
+    @Test func findsEveryLineWithOffsetsThatSliceTheText() {
+        var generator = SplitMix(seed: 11)
+        let pieces = ["a", "é", "€", "😀", " ", "\n", "\n", ".", "Z"]
+        for _ in 0..<300 {
+            let text = (0..<Int(generator.next() % 60)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let scalars = Array(text.unicodeScalars)
+            var expected: [(text: String, start: Int, blankLineBefore: Bool)] = []
+            var offset = 0
+            var blank = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.isEmpty {
+                    blank = true
+                } else {
+                    expected.append((String(line), offset, blank && !expected.isEmpty))
+                    blank = false
+                }
+                offset += line.unicodeScalars.count + 1
+            }
+            let paragraphs = Paragraph.split(text)
+            guard paragraphs.count == expected.count else {
+                Issue.record("\(paragraphs.count) paragraphs, \(expected.count) lines in \(text.debugDescription)")
+                continue
+            }
+            for (paragraph, line) in zip(paragraphs, expected) {
+                #expect(paragraph.text == line.text && paragraph.original == line.text)
+                #expect(paragraph.start == line.start && paragraph.blankLineBefore == line.blankLineBefore)
+                #expect(String(String.UnicodeScalarView(scalars[paragraph.start..<paragraph.end])) == line.text)
+            }
+        }
+    }
+
     @Test func findsNoWrappedParagraphsInTextWithOneParagraphPerLine() {
         let text = (1...8).map { "Line \($0) of a report, which stops at a sentence end." }.joined(separator: "\n")
         #expect(Paragraph.wrappedRanges(text).isEmpty)

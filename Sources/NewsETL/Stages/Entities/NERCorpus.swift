@@ -81,6 +81,12 @@ public enum NERCorpus {
         var spans: [(type: String, start: Int, end: Int)] = []
         var open: (type: String, start: Int)?
         for (index, tag) in tags.enumerated() {
+            // Most tokens are outside any name: they close the open span, with no type to read.
+            if tag == "O" {
+                if let current = open { spans.append((current.type, current.start, index)) }
+                open = nil
+                continue
+            }
             let type = tag.count > 2 ? String(tag.dropFirst(2)) : ""
             if tag.hasPrefix("I-"), let current = open, current.type == type { continue }
             if let current = open { spans.append((current.type, current.start, index)) }

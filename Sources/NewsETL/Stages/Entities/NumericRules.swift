@@ -64,12 +64,13 @@ public struct NumericRules: Sendable {
             return true
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             let length = text.utf8.count
+            guard length <= longestStarter, starterHashes.mayHold(text) else { return false }
             if length <= longestCodeStarter, codeStarters.contains(text) { return true }
             guard length <= longestWordStarter + 1 else { return false }
             let lower = text.lowercased()
             return wordStarters.contains(lower) || wordStarters.contains(lower.trimmingTrailingPeriod)
         default:
-            return currencySymbols[text] != nil
+            return currencySymbolStarts.contains(first) && currencySymbols[text] != nil
         }
     }
 
@@ -81,6 +82,11 @@ public struct NumericRules: Sendable {
     /// The currency codes and prefixes that start an amount, as written: "USD", "Rs", "HK".
     private static let codeStarters = Set(currencyCodes.keys).union(dollarPrefixes.keys)
     private static let longestCodeStarter = codeStarters.map(\.utf8.count).max() ?? 0
+    private static let longestStarter = max(longestCodeStarter, longestWordStarter + 1)
+    /// The first bytes of the currency symbols ("$"): other punctuation starts nothing.
+    private static let currencySymbolStarts = ByteFilter(currencySymbols.keys.compactMap(\.utf8.first))
+    /// The starters' hashes, which rule out most words before a lower-cased copy and two set look-ups.
+    private static let starterHashes = WordHashFilter(wordStarters.union(codeStarters))
 
     // MARK: - Dates
 
@@ -297,7 +303,7 @@ public struct NumericRules: Sendable {
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
         let suffix = text.dropFirst(digits.count).lowercased()
         guard !digits.isEmpty, let scale = NumericRules.scaleSuffixes[suffix] ?? NumericRules.scales[suffix],
-              let value = Double(digits.replacingOccurrences(of: ",", with: "")) else { return nil }
+              let value = Double(withoutCommas(digits)) else { return nil }
         return value * scale
     }
 
@@ -356,7 +362,12 @@ public struct NumericRules: Sendable {
     private func number(_ text: String) -> Double? {
         if let word = NumericRules.numberWords[text.lowercased()] { return word }
         guard text.first?.isNumber == true else { return nil }
-        return Double(text.replacingOccurrences(of: ",", with: ""))
+        return Double(withoutCommas(text))
+    }
+
+    /// The text without its thousands separators, by its bytes.
+    private func withoutCommas(_ text: some StringProtocol) -> String {
+        text.utf8.contains(UInt8(ascii: ",")) ? String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self) : String(text)
     }
 }
 

@@ -37,7 +37,7 @@ struct EntityExtractor: Sendable {
 
     func mentions(in text: String, published: String?) -> [Found] {
         let scalars = Array(text.unicodeScalars)
-        let tokens = Tokenizer.tokens(text)
+        let tokens = Tokenizer.tokens(scalars: scalars)
         // Each token's word facts are found once, by one look-up of its
         // string: the gazetteer and the tagger then read them by id.
         let (tagged, sentenceOfToken, keys) = wordFacts.withTable { table in

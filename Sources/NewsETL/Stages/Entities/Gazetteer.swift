@@ -106,28 +106,35 @@ struct Gazetteer: Sendable {
     /// `annotate` of the words whose keys these are.
     func annotate(keys: [WordKeys]) -> [[(list: List, isFirst: Bool)]] {
         var result = [[(list: List, isFirst: Bool)]](repeating: [], count: keys.count)
+        // Most words begin no entry of any list (nor are hyphenated first
+        // names): only the words that may are visited, list by list.
+        // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
+        let starts = keys.indices.compactMap { index -> (index: Int, asWritten: Entries, inCapitals: Entries)? in
+            let word = keys[index]
+            let asWritten = word.asWritten >= 0 ? entries[Int(word.asWritten)] : []
+            let inCapitals = word.allCapitals && word.inCapitals >= 0 ? entriesInCapitals[Int(word.inCapitals)] : []
+            guard !asWritten.isEmpty || !inCapitals.isEmpty || word.hyphenatedFirstName else { return nil }
+            return (index, asWritten, inCapitals)
+        }
         for list in List.allCases {
-            var index = 0
-            while index < keys.count {
-                /// The length of the longest entry of `list` among `candidates` that the words from `index` on begin.
-                func longestMatch(_ candidates: Entries, _ key: KeyPath<WordKeys, Int32>) -> Int? {
-                    candidates.first { $0.list == list }?.sequences.first { entry in
-                        index + entry.count <= keys.count && entry.indices.allSatisfy { entry[$0] == keys[index + $0][keyPath: key] }
-                    }?.count
-                }
-                let word = keys[index]
-                // An acronym ("RIA Novosti") matches as written; other words in capitals, as a headline.
-                // Most words begin no entry of any list: they are passed over without a search.
-                let asWritten = word.asWritten >= 0 ? entries[Int(word.asWritten)] : []
-                let inCapitals = word.allCapitals && word.inCapitals >= 0 ? entriesInCapitals[Int(word.inCapitals)] : []
-                guard !asWritten.isEmpty || !inCapitals.isEmpty,
-                      let length = longestMatch(asWritten, \.asWritten) ?? longestMatch(inCapitals, \.inCapitals) else {
-                    if list == .firstName, word.hyphenatedFirstName { result[index].append((list, true)) }
-                    index += 1
+            /// The length of the longest entry of `list` among `candidates` that the words from `index` on begin.
+            func longestMatch(_ candidates: Entries, at index: Int, inCapitals: Bool) -> Int? {
+                candidates.first { $0.list == list }?.sequences.first { entry in
+                    index + entry.count <= keys.count && entry.indices.allSatisfy { offset in
+                        entry[offset] == (inCapitals ? keys[index + offset].inCapitals : keys[index + offset].asWritten)
+                    }
+                }?.count
+            }
+            var next = 0
+            for start in starts where start.index >= next {
+                let index = start.index
+                guard let length = longestMatch(start.asWritten, at: index, inCapitals: false)
+                    ?? longestMatch(start.inCapitals, at: index, inCapitals: true) else {
+                    if list == .firstName, keys[index].hyphenatedFirstName { result[index].append((list, true)) }
                     continue
                 }
                 for offset in 0..<length { result[index + offset].append((list, offset == 0)) }
-                index += length
+                next = index + length
             }
         }
         return result

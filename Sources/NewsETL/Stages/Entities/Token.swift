@@ -17,7 +17,11 @@ public struct Token: Sendable, Equatable {
 /// whole; "NATO-Russia" stays whole; quotes and brackets stand alone.
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        tokens(scalars: Array(text.unicodeScalars))
+    }
+
+    /// The tokens of the text whose scalars these are (for a caller that holds them already).
+    static func tokens(scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         var index = 0
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,4 +34,47 @@ import Testing
         #expect(gazetteer.keys(of: "Jean-Pierre").hyphenatedFirstName && !gazetteer.keys(of: "Jean").hyphenatedFirstName)
         #expect(gazetteer.keys(of: "Oslo") != gazetteer.keys(of: "York"))
     }
+
+    /// Matching by word numbers marks what matching the words themselves
+    /// does: longest entry first, list by list, as written or (from a word
+    /// in capitals) in capitals, and hyphenated first names.
+    @Test func marksWhatMatchingTheWordsThemselvesMarks() {
+        let lists: [Gazetteer.List: [[String]]] = [
+            .place: [["New", "York"], ["York"], ["Oslo"]], .firstName: [["Jean"], ["Marit"]],
+            .title: [["Deputy", "Foreign", "Minister"], ["Minister"]], .organisation: [["RIA", "Novosti"], ["United", "Nations"]],
+        ]
+        func reference(_ words: [String]) -> [String] {
+            var result = [[String]](repeating: [], count: words.count)
+            for list in Gazetteer.List.allCases {
+                let entries = (lists[list] ?? []).sorted { $0.count > $1.count }
+                var index = 0
+                while index < words.count {
+                    let asWritten = entries.first { entry in
+                        index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0 == $1 }
+                    }
+                    let inCapitals = LetterCase.isAllCapitals(words[index]) ? entries.first { entry in
+                        index + entry.count <= words.count && zip(entry, words[index...]).allSatisfy { $0.uppercased() == $1 }
+                    } : nil
+                    if let match = asWritten ?? inCapitals {
+                        for offset in 0..<match.count { result[index + offset].append("\(list.rawValue)\(offset == 0 ? "+" : "")") }
+                        index += match.count
+                    } else {
+                        if list == .firstName, let dash = words[index].firstIndex(of: "-"),
+                           lists[.firstName]!.contains([String(words[index][..<dash])]) {
+                            result[index].append("\(list.rawValue)+")
+                        }
+                        index += 1
+                    }
+                }
+            }
+            return result.map { $0.joined(separator: ",") }
+        }
+        let vocabulary = ["New", "York", "NEW", "YORK", "Oslo", "OSLO", "Jean", "Jean-Pierre", "Marit", "Deputy", "Foreign",
+                          "Minister", "MINISTER", "RIA", "Novosti", "NOVOSTI", "United", "Nations", "the", "said", "."]
+        var generator = SplitMix(seed: 5)
+        for _ in 0..<500 {
+            let words = (0..<Int(generator.next() % 12)).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+            #expect(annotations(words) == reference(words), "\(words)")
+        }
+    }
 }

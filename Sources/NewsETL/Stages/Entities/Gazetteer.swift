@@ -29,8 +29,8 @@ struct Gazetteer: Sendable {
     private typealias Entries = [(list: List, sequences: [[Int32]])]
 
     /// The numbers of the entries' words as written, and in capitals.
-    private let words: [String: Int32]
-    private let wordsInCapitals: [String: Int32]
+    private let wordNumbers: [String: Int32]
+    private let wordNumbersInCapitals: [String: Int32]
     /// Entries as sequences of word numbers, by the number of their first
     /// word, with their list, longest first within a list: one look-up per
     /// word finds all lists.
@@ -74,26 +74,27 @@ struct Gazetteer: Sendable {
                 entriesInCapitals[Int(first)].append((list, sequences.sorted { $0.count > $1.count }))
             }
         }
-        self.words = words
-        self.wordsInCapitals = wordsInCapitals
+        wordNumbers = words
+        wordNumbersInCapitals = wordsInCapitals
         self.entries = entries
         self.entriesInCapitals = entriesInCapitals
         self.firstNames = firstNames
     }
 
+    /// The keys of one word as written.
     func keys(of word: String) -> WordKeys {
         // (The hyphen is looked for as a byte: a Character search costs more than the whole look-up.)
         var hyphenatedFirstName = false
         if let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")), word[dash] == "-" {
             hyphenatedFirstName = firstNames.contains(String(word[..<dash]))
         }
-        return WordKeys(asWritten: words[word] ?? -1, inCapitals: wordsInCapitals[word] ?? -1,
+        return WordKeys(asWritten: wordNumbers[word] ?? -1, inCapitals: wordNumbersInCapitals[word] ?? -1,
                         allCapitals: LetterCase.isAllCapitals(word), hyphenatedFirstName: hyphenatedFirstName)
     }
 
     /// Whether `name` (one word, as written) is a whole entry of `list`.
     func contains(_ name: String, in list: List) -> Bool {
-        guard let number = words[name] else { return false }
+        guard let number = wordNumbers[name] else { return false }
         return entries[Int(number)].contains { $0.list == list && $0.sequences.contains { $0.count == 1 } }
     }
 

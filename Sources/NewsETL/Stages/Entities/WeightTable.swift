@@ -70,10 +70,6 @@ struct WeightTable: Sendable {
         return weights
     }
 
-    /// Every feature and its weights.
-    var weights: [UInt64: [Float]] {
-        storedWeights.mapValues { row in row.map { Float($0) / scale } }
-    }
 
     /// Adds the weights of each of `keys` that has any to `scores`, tag by
     /// tag, in the order of `keys`. A key equal to `emptyKey` (no feature

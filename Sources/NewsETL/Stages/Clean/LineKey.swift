@@ -1,3 +1,5 @@
+import Foundation
+
 /// A paragraph reduced to what boilerplate rules compare: lowercase, curly
 /// quotes and dashes made plain, runs of spaces collapsed, trailing
 /// punctuation and leading bullets or arrows dropped; plus its words.
@@ -29,18 +31,26 @@ struct LineKey: Sendable {
         wordRanges = LineKey.wordRanges(bytes)
     }
 
-    /// Whether the key contains `needle` (both UTF-8).
+    /// Whether the key contains `needle` (both UTF-8). The needle's first
+    /// byte is looked for with `memchr` and the rest compared with `memcmp`:
+    /// every rule's phrases are looked for in every paragraph, and a loop
+    /// over the bytes cost more than the rest of the rules.
     func contains(_ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard needle.count <= bytes.count else { return false }
-        let first = needle[0]
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return false }
+                let last = haystack.count - needle.count
+                var start = 0
+                while start <= last, let found = memchr(base + start, Int32(needle[0]), last - start + 1) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, needleBase, needle.count) == 0 { return true }
+                    start = index + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     func hasPrefix(_ needle: [UInt8]) -> Bool { bytes.starts(with: needle) }

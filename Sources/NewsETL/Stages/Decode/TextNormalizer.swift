@@ -104,6 +104,13 @@ public enum TextNormalizer {
 
     /// Calls `body` with the scalar offset after each word until it returns false.
     private static func forEachWordEnd(_ text: String, _ body: (Int) -> Bool) {
+        // Most text is ASCII: its bytes are its scalars, read without decoding.
+        var text = text
+        let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard !isASCII else {
+            text.withUTF8 { forEachWordEnd(ascii: $0, body) }
+            return
+        }
         var inWord = false
         var wordHasAlphanumeric = false
         var offset = 0
@@ -134,6 +141,24 @@ public enum TextNormalizer {
             offset += 1
         }
         if inWord && wordHasAlphanumeric { _ = body(offset) }
+    }
+
+    /// `forEachWordEnd` of ASCII text, by its bytes.
+    private static func forEachWordEnd(ascii bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+        var inWord = false
+        var wordHasAlphanumeric = false
+        for (offset, value) in bytes.enumerated() {
+            if value == 0x20 || (0x09...0x0D).contains(value) {
+                if inWord && wordHasAlphanumeric, !body(offset) { return }
+                inWord = false
+                wordHasAlphanumeric = false
+            } else {
+                inWord = true
+                wordHasAlphanumeric = wordHasAlphanumeric || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                    || (0x61...0x7A).contains(value)
+            }
+        }
+        if inWord && wordHasAlphanumeric { _ = body(bytes.count) }
     }
 
     /// Whitespace, with ASCII answered without a Unicode property lookup.

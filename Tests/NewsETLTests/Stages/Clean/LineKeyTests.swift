@@ -2,6 +2,21 @@ import Testing
 @testable import NewsETL
 
 @Suite struct LineKeyTests {
+    /// Property: a key contains a phrase exactly when the phrase's bytes
+    /// occur in the key's somewhere, as a byte-by-byte search finds them.
+    @Test func containsWhatAByteSearchFinds() {
+        var generator = SplitMix(seed: 12)
+        let words = ["a", "ab", "b", "é", "leave", "a reply", " ", "reply", "no comments"]
+        for _ in 0..<3_000 {
+            let key = LineKey((0..<Int.random(in: 0...8, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined())
+            let needle = Array(words.randomElement(using: &generator)!.utf8) + (Bool.random(using: &generator) ? Array("b".utf8) : [])
+            let found = needle.count <= key.bytes.count
+                && (0...(key.bytes.count - needle.count)).contains { key.bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+            #expect(key.contains(needle) == found, "\(key.bytes) \(needle)")
+        }
+        #expect(LineKey("anything").contains([]))
+    }
+
     /// Property: an ASCII paragraph's byte-by-byte key is the one the
     /// general path makes of it, lowercased the general way.
     @Test func theASCIIPathMakesTheKeyTheGeneralPathMakes() {

@@ -2,6 +2,23 @@ import Testing
 @testable import NewsETL
 
 @Suite struct TextNormalizerTests {
+    /// Property: ASCII text, counted by its bytes, has the words and word
+    /// ends the scalar path finds (which a character outside ASCII after it,
+    /// a word of its own, sends it through).
+    @Test func asciiTextCountsAsTheScalarPathCountsIt() {
+        var generator = SplitMix(seed: 13)
+        let pieces = ["a", "Z", "7", " ", "\t", "\n", "-", "–", ".", ",", "'", "\u{0B}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                .filter(\.isASCII)
+            let words = TextNormalizer.wordCount(text)
+            #expect(TextNormalizer.wordCount(text + " é") == words + 1, "\(text.debugDescription)")
+            for count in 0...(words + 1) {
+                #expect(TextNormalizer.offset(afterWords: count, in: text) == (count <= words ? TextNormalizer.offset(afterWords: count, in: text + " é") : nil))
+            }
+        }
+    }
+
     @Test func normalisesLineEndingsAndBlankLines() {
         #expect(TextNormalizer.normalize("\r\n\r\nTitle\r\n\r\n\r\n\rBody line  \rnext\u{2028}last\n\n") == "Title\n\nBody line\nnext\nlast")
     }

@@ -119,8 +119,8 @@ public enum TextNormalizer {
             let isSpace: Bool
             let isAlphanumeric: Bool
             if value < 0x80 {
-                isSpace = value == 0x20 || (0x09...0x0D).contains(value)
-                isAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                isSpace = isASCIISpace(value)
+                isAlphanumeric = isASCIIAlphanumeric(value)
             } else {
                 isSpace = scalar.properties.isWhitespace
                 isAlphanumeric = !isSpace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
@@ -148,14 +148,13 @@ public enum TextNormalizer {
         var inWord = false
         var wordHasAlphanumeric = false
         for (offset, value) in bytes.enumerated() {
-            if value == 0x20 || (0x09...0x0D).contains(value) {
+            if isASCIISpace(UInt32(value)) {
                 if inWord && wordHasAlphanumeric, !body(offset) { return }
                 inWord = false
                 wordHasAlphanumeric = false
             } else {
                 inWord = true
-                wordHasAlphanumeric = wordHasAlphanumeric || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
-                    || (0x61...0x7A).contains(value)
+                wordHasAlphanumeric = wordHasAlphanumeric || isASCIIAlphanumeric(UInt32(value))
             }
         }
         if inWord && wordHasAlphanumeric { _ = body(bytes.count) }
@@ -164,6 +163,17 @@ public enum TextNormalizer {
     /// Whitespace, with ASCII answered without a Unicode property lookup.
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        scalar.value < 0x80 ? isASCIISpace(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// An ASCII space, tab, line feed, vertical tab, form feed or carriage return.
+    @inline(__always)
+    private static func isASCIISpace(_ value: UInt32) -> Bool {
+        value == 0x20 || (0x09...0x0D).contains(value)
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 }

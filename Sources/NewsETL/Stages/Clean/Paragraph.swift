@@ -32,7 +32,7 @@ struct Paragraph: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             let lines = nonEmptyLines(bytes)
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            func string(_ range: Range<Int>) -> String { Paragraph.string(of: range, in: bytes) }
             guard let width = wrapWidth(lines, text: { string($0.bytes) }) else {
                 return lines.map { line in
                     let text = string(line.bytes)
@@ -65,7 +65,7 @@ struct Paragraph: Sendable {
     static func wrappedRanges(_ text: String) -> [Range<Int>] {
         var text = text
         let wrapped = text.withUTF8 { bytes in
-            wrapWidth(nonEmptyLines(bytes), text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.bytes]), as: UTF8.self) }) != nil
+            wrapWidth(nonEmptyLines(bytes), text: { Paragraph.string(of: $0.bytes, in: bytes) }) != nil
         }
         guard wrapped else { return [] }
         return split(text).filter { $0.original.utf8.contains(UInt8(ascii: "\n")) }.map { $0.start..<$0.end }
@@ -79,6 +79,10 @@ struct Paragraph: Sendable {
             output += paragraph.original
         }
         return output
+    }
+
+    private static func string(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// The lines of the text's UTF-8 that hold anything: each found with

@@ -10,32 +10,22 @@ struct WordHashFilter: Sendable {
 
     /// `words` as the set holds them.
     init(_ words: some Sequence<String>) {
-        for word in words { insert(WordHashFilter.hash(word.utf8)) }
+        for word in words { insert(StableHash.fnv1a(word)) }
     }
 
     /// False when no form of `word` is in the set; true when one may be
     /// (always for a word with a byte outside ASCII, whose lower case is not read from its bytes).
     func mayHold(_ word: String) -> Bool {
-        var asWritten = WordHashFilter.seed, lower = WordHashFilter.seed, beforeLast = WordHashFilter.seed
+        var asWritten = StableHash.fnv1aBasis, lower = StableHash.fnv1aBasis, beforeLast = StableHash.fnv1aBasis
         var last: UInt8 = 0
         for byte in word.utf8 {
             guard byte < 0x80 else { return true }
-            asWritten = WordHashFilter.step(asWritten, byte)
+            asWritten = StableHash.fnv1a(asWritten, byte: byte)
             beforeLast = lower
-            lower = WordHashFilter.step(lower, (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            lower = StableHash.fnv1a(lower, byte: (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
             last = byte
         }
         return contains(asWritten) || contains(lower) || (last == UInt8(ascii: ".") && contains(beforeLast))
-    }
-
-    private static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    @inline(__always) private static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-
-    private static func hash(_ bytes: String.UTF8View) -> UInt64 {
-        bytes.reduce(seed, step)
     }
 
     private mutating func insert(_ hash: UInt64) {

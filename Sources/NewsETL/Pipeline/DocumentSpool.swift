@@ -10,7 +10,7 @@ final class DocumentSpool {
     private(set) var count = 0
 
     init(folder: String, name: String) throws {
-        file = try AtomicFile(path: "\(folder)/spool-\(name)")
+        file = try AtomicFile(path: "\(folder)/spool-\(name)", durable: false)
         path = file.temporaryPath
     }
 

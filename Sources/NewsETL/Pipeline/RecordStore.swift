@@ -42,8 +42,8 @@ enum RecordStore {
 }
 
 /// Writes a record store under a temporary name; `finish` closes it for a
-/// transaction to rename into place.
-final class RecordStoreWriter {
+/// transaction to rename into place. Used by one thread at a time.
+final class RecordStoreWriter: @unchecked Sendable {
     private let file: AtomicFile
     private var hasher = SHA256()
     private var record: [UInt8] = []
@@ -51,8 +51,9 @@ final class RecordStoreWriter {
     var temporaryPath: String { file.temporaryPath }
     var finalPath: String { file.finalPath }
 
-    init(path: String) throws {
-        file = try AtomicFile(path: path)
+    /// A store that is not `durable` is read back and removed within the run.
+    init(path: String, durable: Bool = true) throws {
+        file = try AtomicFile(path: path, durable: durable)
         try write(RecordStore.format.header)
     }
 

@@ -48,7 +48,8 @@ final class RunPublisher {
         transaction.add(runFolder, as: "\(state.runsPath)/\(plan.runID)")
         // A first run's files become the dataset: where their rows lie is kept.
         let session = try openSession(folder: runFolder, recordSpans: plan.previous == nil)
-        let records = try RecordStoreWriter(path: state.runRecordsPath)
+        // A first run's records become the store; a later run's are merged into a new one.
+        let records = try RecordStoreWriter(path: state.runRecordsPath, durable: plan.previous == nil)
         runRecords = records
         return (session, records)
     }
@@ -89,7 +90,9 @@ final class RunPublisher {
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
             let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath),
                                            resolvers: resolvers)
-            try store.finish()
+            // Its sync waits on the disk: the state and the dataset are finished meanwhile.
+            let storeFinished = BackgroundWork { Result { try store.finish() } }
+            defer { _ = storeFinished.wait() }
             transaction.add(store.temporaryPath, as: store.finalPath)
             AtomicFile.discard(records.temporaryPath)
             cumulative = runSummary.cumulative(files: ledger.outcomes, written: written,
@@ -102,6 +105,7 @@ final class RunPublisher {
                 try cumulative.writeManifest(to: file)
             }, report: { report(cumulative, $0, $1) })
             try saveRowSpans(of: session, folder: generation)
+            try storeFinished.wait().get()
         }
         runRecords = nil
         try published.publish(generation: generation, runID: plan.runID, names: cumulative.outputFiles, into: transaction)

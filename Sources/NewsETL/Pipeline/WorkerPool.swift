@@ -29,6 +29,28 @@ extension WorkerPool {
     }
 }
 
+/// Work started on a background thread and waited for once, so the
+/// caller can make the next piece of work meanwhile.
+final class BackgroundWork<Value: Sendable>: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let result = Mutex<Value?>(nil)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        WorkerPool.startInBackground { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            finished.signal()
+        }
+    }
+
+    /// Blocks until the work is done and returns what it returned.
+    func wait() -> Value {
+        finished.wait()
+        finished.signal()
+        return result.withLock { $0! }
+    }
+}
+
 /// Hands out indices to workers, each exactly once.
 private final class SharedCursor: Sendable {
     private let position = Atomic<Int>(0)

@@ -10,6 +10,9 @@ import Glibc
 public final class AtomicFile {
     public let finalPath: String
     public let temporaryPath: String
+    /// Whether `close` syncs the file to disk: not for a scratch file, which
+    /// the run reads back and removes, so no power loss can make it matter.
+    private let durable: Bool
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var digest = SHA256()
@@ -19,8 +22,9 @@ public final class AtomicFile {
     public private(set) var sha256: String?
     private static let flushThreshold = 1 << 20
 
-    public init(path: String) throws(SystemError) {
+    public init(path: String, durable: Bool = true) throws(SystemError) {
         finalPath = path
+        self.durable = durable
         temporaryPath = AtomicFile.temporaryPath(for: path)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError("create", path: temporaryPath) }
@@ -71,11 +75,12 @@ public final class AtomicFile {
         }
     }
 
-    /// Writes out, syncs and closes the temporary file, leaving it unrenamed.
+    /// Writes out, syncs (when durable) and closes the temporary file,
+    /// leaving it unrenamed.
     public func close() throws(SystemError) {
         try flush()
         sha256 = digest.finalizeHex()
-        guard fsync(descriptor) == 0 else { throw SystemError("fsync", path: temporaryPath) }
+        guard !durable || fsync(descriptor) == 0 else { throw SystemError("fsync", path: temporaryPath) }
         let status = Glibc.close(descriptor)
         descriptor = -1
         guard status == 0 else { throw SystemError("close", path: temporaryPath) }
@@ -85,7 +90,7 @@ public final class AtomicFile {
         digest.update(buffer)
         let start = byteCount
         byteCount += buffer.count
-        defer { EarlyWriteback.start(descriptor, offset: start, count: byteCount - start) }
+        defer { if durable { EarlyWriteback.start(descriptor, offset: start, count: byteCount - start) } }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

@@ -45,6 +45,14 @@ public final class ExportSession {
     private var committed = false
     /// Rows buffered before the formats write them.
     private static let batchRows = 4096
+    /// Records whose rows the files copy, buffered before the formats copy
+    /// them: copying is the formats' work, so it starts while the records
+    /// after them are read.
+    private static let batchCopies = 32
+    /// Records begun since the last flush whose rows the files copy.
+    private var pendingCopies = 0
+    /// The batch the formats are writing while the next one is made.
+    private var writing: BackgroundWork<(any Error)?>?
 
     /// With `recordSpans`, the session notes where each record's rows go
     /// (`takeRowSpans`); with `earlier`, records begun with `copy` take their
@@ -153,6 +161,7 @@ public final class ExportSession {
         let databaseKeeps = copy && database?.isUpdate == true
         if !databaseKeeps, database?.isUpdate == true, let forgetting { pending.append(forgetting) }
         needsRows = (!filesCopy && writesFiles) || (database != nil && !databaseKeeps)
+        if filesCopy { pendingCopies += 1 }
         pending.append(.record(path: path, copy: copy))
         if recording { records.append(path) }
     }
@@ -218,8 +227,6 @@ public final class ExportSession {
         return hasher.finalize()
     }
 
-    /// Whether rows must be made: some format encodes them.
-
     public func write(_ document: Document) throws {
         let rows = needsRows
         if rows { pending.append(.row(.documents, documentsLayout.row(document))) }
@@ -233,28 +240,43 @@ public final class ExportSession {
         if includeRemoved, rows {
             for paragraph in document.removed { pending.append(.row(.removed, Datasets.removedLayout.row(.init(item: paragraph, docID: document.docID)))) }
         }
-        if pending.count >= ExportSession.batchRows { try flush() }
+        try flushWhenFull()
     }
 
     public func write(_ rejection: Rejection) throws {
         if needsRows { pending.append(.row(.rejects, Datasets.rejectsLayout.row(rejection))) }
         facts?.add(rejection)
-        if pending.count >= ExportSession.batchRows { try flush() }
+        try flushWhenFull()
     }
 
     public func write(_ duplicate: DuplicateRecord) throws {
         if needsRows { pending.append(.row(.duplicates, Datasets.duplicatesLayout.row(duplicate))) }
         facts?.add(duplicate)
-        if pending.count >= ExportSession.batchRows { try flush() }
+        try flushWhenFull()
     }
 
-    /// Hands the buffered rows to every format, one thread per format.
+    private func flushWhenFull() throws {
+        if pending.count >= ExportSession.batchRows || pendingCopies >= ExportSession.batchCopies { try flush() }
+    }
+
+    /// Hands the buffered rows to every format, one thread per format, in
+    /// the background: the formats write one batch while the next is made,
+    /// and each batch after the one before, so the files do not depend on
+    /// the timing.
     private func flush() throws {
         guard !pending.isEmpty else { return }
-        let rows = pending
+        try finishWriting()
+        let rows = pending, formats = formats, workers = min(threads, formats.count)
         pending.removeAll(keepingCapacity: true)
-        let errors = WorkerPool.map(formats, workers: min(threads, formats.count)) { $0.write(rows) }
-        if let error = errors.compactMap({ $0 }).first { throw error }
+        pendingCopies = 0
+        writing = BackgroundWork { WorkerPool.map(formats, workers: workers) { $0.write(rows) }.compactMap { $0 }.first }
+    }
+
+    /// Waits for the batch the formats are writing; throws what failed there.
+    private func finishWriting() throws {
+        guard let batch = writing else { return }
+        writing = nil
+        if let error = batch.wait() { throw error }
     }
 
     /// Closes every dataset and writes the manifest, then renames all files
@@ -277,6 +299,7 @@ public final class ExportSession {
         try writeSummary(entityRows)
         if let facts { reportInput = (facts, entityRows) }
         try flush()
+        try finishWriting()
         for group in formats { try group.closeSpans() }
         let writers = allWriters
         // Each format closes its files (or its database) on its own thread: syncing and digesting them overlap.
@@ -336,6 +359,8 @@ public final class ExportSession {
 
     /// Removes every temporary file of the session.
     public func abort() {
+        _ = writing?.wait()
+        writing = nil
         for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
         database?.discard()
         AtomicFile.discard(AtomicFile.temporaryPath(for: dictionaryPath))

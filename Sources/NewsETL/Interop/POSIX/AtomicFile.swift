@@ -4,9 +4,9 @@ import Glibc
 
 /// A file written under a temporary name in its final folder and renamed into
 /// place on `commit`, so a reader never sees half a file and a failed run
-/// leaves the previous version intact. It counts and hashes what it writes,
-/// so the manifest can give every output's size and SHA-256 without
-/// reading it again.
+/// leaves the previous version intact. It counts what it writes and, when
+/// asked (`digested`), hashes it, so the manifest can give every output's
+/// size and SHA-256 without reading it again.
 public final class AtomicFile {
     public let finalPath: String
     public let temporaryPath: String
@@ -15,16 +15,18 @@ public final class AtomicFile {
     private let durable: Bool
     private var descriptor: Int32
     private var buffer: [UInt8] = []
-    private var digest = SHA256()
+    /// Nil for a file whose digest no one reads (state, scratch).
+    private var digest: SHA256?
     /// Bytes written so far.
     public private(set) var byteCount = 0
-    /// SHA-256 of the whole file, once it is closed.
+    /// SHA-256 of the whole file, once a `digested` file is closed.
     public private(set) var sha256: String?
     private static let flushThreshold = 1 << 20
 
-    public init(path: String, durable: Bool = true) throws(SystemError) {
+    public init(path: String, durable: Bool = true, digested: Bool = false) throws(SystemError) {
         finalPath = path
         self.durable = durable
+        digest = digested ? SHA256() : nil
         temporaryPath = AtomicFile.temporaryPath(for: path)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError("create", path: temporaryPath) }
@@ -79,7 +81,7 @@ public final class AtomicFile {
     /// leaving it unrenamed.
     public func close() throws(SystemError) {
         try flush()
-        sha256 = digest.finalizeHex()
+        sha256 = digest?.finalizeHex()
         guard !durable || fsync(descriptor) == 0 else { throw SystemError("fsync", path: temporaryPath) }
         let status = Glibc.close(descriptor)
         descriptor = -1
@@ -87,7 +89,7 @@ public final class AtomicFile {
     }
 
     private func flush() throws(SystemError) {
-        digest.update(buffer)
+        digest?.update(buffer)
         let start = byteCount
         byteCount += buffer.count
         defer { if durable { EarlyWriteback.start(descriptor, offset: start, count: byteCount - start) } }

@@ -20,7 +20,7 @@ final class ShardItemsWriter {
     private(set) var count = 0
 
     init(path: String) throws {
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, digested: true)
         try file.write(ShardItems.format.header)
     }
 

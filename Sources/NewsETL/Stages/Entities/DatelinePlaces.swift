@@ -26,11 +26,19 @@ enum DatelinePlaces {
         // Most lines start otherwise: two capitals first, or no regular expression.
         guard let first = line.first, let second = line.dropFirst().first,
               first.properties.isUppercase, second.properties.isUppercase || second == " " else { return nil }
+        // Every dateline has a date (digits) or an agency in brackets; most lines in capitals have neither.
+        guard line.contains(where: isDigitOrBracket) else { return nil }
         let text = String(String.UnicodeScalarView(line))
         guard let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let place = Range(match.range(at: 1), in: text) else { return nil }
         if let month = Range(match.range(at: 2), in: text), DateParser.months[text[month].lowercased()] == nil { return nil }
         return text[place].unicodeScalars.count
+    }
+
+    /// A decimal digit (any script's, as `\d` matches) or an opening bracket.
+    private static func isDigitOrBracket(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar >= "0" && scalar <= "9") || scalar == "(" }
+        return scalar.properties.generalCategory == .decimalNumber
     }
 
     /// Place (1–4 words in capitals), then an ISO date, an English month and

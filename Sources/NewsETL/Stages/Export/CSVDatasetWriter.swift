@@ -14,7 +14,7 @@ final class CSVDatasetWriter: DatasetWriter {
     var finalPath: String { file.finalPath }
 
     init(dataset: Dataset, path: String, options: CSVOptions = CSVOptions()) throws {
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, digested: true)
         self.dataset = dataset
         self.options = options
         if options.excelBOM { record = CSVOptions.byteOrderMark }

@@ -11,7 +11,7 @@ final class JSONLDatasetWriter: DatasetWriter {
     var finalPath: String { file.finalPath }
 
     init(dataset: Dataset, path: String) throws {
-        file = try AtomicFile(path: path)
+        file = try AtomicFile(path: path, digested: true)
         self.dataset = dataset
         keys = dataset.columns.map { column in
             var key: [UInt8] = []

@@ -16,7 +16,7 @@ final class XMLDatasetWriter: DatasetWriter {
     init(dataset: Dataset, path: String) throws {
         self.dataset = dataset
         columnNames = dataset.columns.map(\.name)
-        writer = try XMLStreamWriter(file: AtomicFile(path: path))
+        writer = try XMLStreamWriter(file: AtomicFile(path: path, digested: true))
         try writer.startElement(dataset.name)
     }
 

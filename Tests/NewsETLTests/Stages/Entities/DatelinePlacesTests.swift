@@ -13,6 +13,8 @@ import Testing
         ("VALMORA, 6. März 2025 - Zwei Tage nach der Sturmflut", "VALMORA"),
         ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON"),
         ("ST. PETERSBURG, Aug. 20, 1996 -", "ST. PETERSBURG"),
+        // Digits of another script are digits to the pattern, and to the check before it.
+        ("CAIRO ١٩٩٦-٠٨-٣٠", "CAIRO"),
     ])
     func readsThePlaceOfADateline(line: String, place: String) {
         #expect(places("Headline\n\n" + line + "\nMore text.") == [place])
@@ -24,6 +26,8 @@ import Testing
         "LONDON is where the talks were held.",
         "NATO, Monday 4 -",
         "Valmora, March 4 - lowercase place",
+        "UK RATES UNCHANGED - BANK",
+        "BREAKING: MINISTER RESIGNS -",
     ])
     func leavesOtherLinesAlone(line: String) {
         #expect(places(line).isEmpty)

@@ -90,7 +90,7 @@ final class RunPublisher {
             let store = try RecordStoreWriter(path: plan.state.recordsPath)
             let written = try mergeRecords(into: store, session: session, newRecords: RecordStoreReader(path: records.temporaryPath),
                                            resolvers: resolvers)
-            // Its sync waits on the disk: the state and the dataset are finished meanwhile.
+            // Its sync waits on the disk: the dataset is finished meanwhile.
             let storeFinished = BackgroundWork { Result { try store.finish() } }
             defer { _ = storeFinished.wait() }
             transaction.add(store.temporaryPath, as: store.finalPath)
@@ -98,13 +98,14 @@ final class RunPublisher {
             cumulative = runSummary.cumulative(files: ledger.outcomes, written: written,
                                                outputFiles: session.outputPaths.map { ($0 as NSString).lastPathComponent },
                                                finishedAt: Date())
-            try saveState(ledger, resolvers: resolvers)
-            cumulative.finishedAt = Date()
+            // The dataset's last rows are made while the disk takes the bytes written so far;
+            // the small state files, whose syncs would wait on those bytes, come after.
             try session.commit(manifest: { files, file in
                 cumulative.writtenFiles = files
                 try cumulative.writeManifest(to: file)
             }, report: { report(cumulative, $0, $1) })
             try saveRowSpans(of: session, folder: generation)
+            try saveState(ledger, resolvers: resolvers)
             try storeFinished.wait().get()
         }
         runRecords = nil

@@ -22,10 +22,11 @@ enum NameVariant {
     /// less one letter, for one edit; the word or its prefix one to three
     /// letters shorter, for an extension). Comparing only these keeps the
     /// work near linear in the names where comparing within "john *" would
-    /// grow with the square of the Johns.
+    /// grow with the square of the Johns. Keys are compared by hash: a
+    /// collision may add a pair that `areVariants` turns down, never lose one.
     static func candidatePairs(_ names: some Sequence<String>) -> [(String, String)] {
         var groups: [String: [(name: String, word: [Unicode.Scalar])]] = [:]
-        for name in Set(names).sorted() {
+        for name in Set(names) {
             let words = name.split(separator: " ")
             guard words.count >= 2 else { continue }
             for index in words.indices where words[index].unicodeScalars.count >= 4 {
@@ -35,10 +36,12 @@ enum NameVariant {
             }
         }
         var pairs = Set<[String]>()
+        var buckets: [UInt64: [Int]] = [:]
         for group in groups.values where group.count > 1 {
-            var buckets: [[Unicode.Scalar]: [Int]] = [:]
+            buckets.removeAll(keepingCapacity: true)
             for (position, member) in group.enumerated() {
-                for key in variantKeys(member.word) { buckets[key, default: []].append(position) }
+                // A word's keys may repeat ("anna" less either "n"): each bucket holds a member once.
+                for key in variantKeys(member.word) where buckets[key]?.last != position { buckets[key, default: []].append(position) }
             }
             for bucket in buckets.values where bucket.count > 1 {
                 for (index, left) in bucket.enumerated() {
@@ -49,18 +52,36 @@ enum NameVariant {
         return pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { ($0[0], $0[1]) }
     }
 
-    /// Keys two variant words always share: "D" for one edit (symmetric
-    /// deletion: a substitution, insertion or swap of neighbours leaves both
-    /// words one deletion from a common string), "P" for an extension.
-    private static func variantKeys(_ word: [Unicode.Scalar]) -> Set<[Unicode.Scalar]> {
-        var keys: Set<[Unicode.Scalar]> = [["D"] + word, ["P"] + word]
+    /// Hashes of the keys two variant words always share: "D" for one edit
+    /// (symmetric deletion: a substitution, insertion or swap of neighbours
+    /// leaves both words one deletion from a common string), "P" for an
+    /// extension.
+    private static func variantKeys(_ word: [Unicode.Scalar]) -> [UInt64] {
+        let deletion = StableHash.fnv1a(StableHash.fnv1aBasis, byte: UInt8(ascii: "D"))
+        let prefix = StableHash.fnv1a(StableHash.fnv1aBasis, byte: UInt8(ascii: "P"))
+        var keys = [hash(word[...], seed: deletion), hash(word[...], seed: prefix)]
         for position in word.indices {
-            var shorter = word
-            shorter.remove(at: position)
-            keys.insert(["D"] + shorter)
+            keys.append(hash(word[..<position], then: word[(position + 1)...], seed: deletion))
         }
-        for cut in 1...3 where word.count - cut >= 4 { keys.insert(["P"] + word.prefix(word.count - cut)) }
+        for cut in 1...3 where word.count - cut >= 4 { keys.append(hash(word.prefix(word.count - cut), seed: prefix)) }
         return keys
+    }
+
+    /// FNV-1a over the scalars' values, four bytes each.
+    private static func hash(_ scalars: ArraySlice<Unicode.Scalar>, then more: ArraySlice<Unicode.Scalar> = [], seed: UInt64) -> UInt64 {
+        var hash = seed
+        func add(_ part: ArraySlice<Unicode.Scalar>) {
+            for scalar in part {
+                var value = scalar.value
+                for _ in 0..<4 {
+                    hash = StableHash.fnv1a(hash, byte: UInt8(truncatingIfNeeded: value))
+                    value >>= 8
+                }
+            }
+        }
+        add(scalars)
+        add(more)
+        return hash
     }
 
     static func wordsAreVariants(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {

@@ -14,8 +14,13 @@ public struct SHA256: Sendable {
 
     /// The hex digest of `bytes` in one call.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let digest = bytes.withContiguousStorageIfAvailable(digestOnce) ?? Array(bytes).withUnsafeBufferPointer(digestOnce)
-        return hexText(digest)
+        hexText(digest(bytes))
+    }
+
+    /// The 32-byte digest of `bytes` in one call, with no context kept:
+    /// for many short inputs, where making a context costs more than hashing.
+    public static func digest<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+        bytes.withContiguousStorageIfAvailable(digestOnce) ?? Array(bytes).withUnsafeBufferPointer(digestOnce)
     }
 
     /// The hex digest of a string's UTF-8 bytes.

@@ -4,8 +4,12 @@
 struct EntitySummary {
     private struct Entry {
         var kind: String
-        var canonicalCounts: [String: Int] = [:]
+        /// Each canonical name and its mentions: most entities have one, so a
+        /// list searched in order costs less than hashing the name each time.
+        var canonicalCounts: [(name: String, count: Int)] = []
         var aliases = Set<String>()
+        /// The spelling last added to `aliases`: an entity's mentions mostly repeat one.
+        var lastAlias: String?
         var documents = 0
         var copies = 0
         var mentions = 0
@@ -25,8 +29,15 @@ struct EntitySummary {
     }
 
     private static func add(_ record: EntityRecord, of document: Document, isCopy: Bool, to entry: inout Entry) {
-        entry.canonicalCounts[record.canonical, default: 0] += 1
-        entry.aliases.insert(record.mention.text)
+        if let index = entry.canonicalCounts.firstIndex(where: { $0.name == record.canonical }) {
+            entry.canonicalCounts[index].count += 1
+        } else {
+            entry.canonicalCounts.append((record.canonical, 1))
+        }
+        if record.mention.text != entry.lastAlias {
+            entry.aliases.insert(record.mention.text)
+            entry.lastAlias = record.mention.text
+        }
         entry.mentions += 1
         guard entry.lastDocument != document.docID else { return }
         if isCopy { entry.copies += 1 } else { entry.documents += 1 }
@@ -56,11 +67,10 @@ struct EntitySummary {
     /// Rows in entity-id order: the most used canonical name (longest, then
     /// alphabetical, on a tie) and the other spellings as aliases.
     func rows() -> [Row] {
-        entries.keys.sorted().map { id in
-            let entry = entries[id]!
+        entries.sorted { $0.key < $1.key }.map { id, entry in
             let name = entry.canonicalCounts.max { left, right in
-                (left.value, left.key.count, right.key) < (right.value, right.key.count, left.key)
-            }!.key
+                (left.count, left.name.count, right.name) < (right.count, right.name.count, left.name)
+            }!.name
             let aliases = entry.aliases.subtracting([name]).sorted().joined(separator: "; ")
             return Row(entityID: id, type: entry.kind, name: name, aliases: aliases, documents: entry.documents,
                        copies: entry.copies, mentions: entry.mentions, firstPublished: entry.firstPublished, lastPublished: entry.lastPublished)

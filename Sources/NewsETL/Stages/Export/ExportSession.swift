@@ -222,9 +222,7 @@ public final class ExportSession {
             value.appendJSON(to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalize()
+        return SHA256.digest(bytes)
     }
 
     public func write(_ document: Document) throws {

@@ -28,4 +28,15 @@ import Testing
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// The one-call digest is the hasher's, for every length around a block.
+    @Test func digestsInOneCallAsTheHasherDoes() {
+        for length in [0, 1, 55, 56, 63, 64, 65, 300] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+            var hasher = SHA256()
+            hasher.update(bytes)
+            #expect(SHA256.digest(bytes) == hasher.finalize())
+            #expect(SHA256.digest(bytes[...]) == SHA256.digest(bytes))
+        }
+    }
 }

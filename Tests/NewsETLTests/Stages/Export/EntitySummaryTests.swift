@@ -22,4 +22,31 @@ import Testing
         #expect((row.documents, row.copies, row.mentions) == (2, 1, 3))
         #expect(row.firstPublished.flatMap(PublicationTime.date) == "2025-03-04")
     }
+
+    /// The name is the canonical name most mentions carry (the longer, then
+    /// the alphabetically first, on a tie); every other spelling mentioned,
+    /// once each, is an alias.
+    @Test func namesTheEntityByItsMostUsedCanonicalName() {
+        func mention(_ text: String, canonical: String) -> EntityRecord {
+            EntityRecord(mention: EntityMention(kind: .person, text: text, start: 0, end: text.count),
+                         sentence: 0, canonical: canonical, entityID: "ent-000000000002")
+        }
+        var first = Self.document("doc-a", canonical: nil), second = Self.document("doc-b", canonical: nil)
+        first.entities = [mention("Ruiz", canonical: "Ana Ruiz"), mention("Ana Ruiz", canonical: "Ana Ruiz"),
+                          mention("Ruiz", canonical: "A. Ruiz"), mention("Ruiz", canonical: "A. Ruiz")]
+        second.entities = [mention("Ana Ruiz", canonical: "Ana Ruiz"), mention("Señora Ruiz", canonical: "Ana Ruiz"),
+                           mention("Ruiz", canonical: "A. Ruiz")]
+        var summary = EntitySummary()
+        summary.add(first)
+        summary.add(second)
+        let row = summary.rows()[0]
+        #expect(row.name == "Ana Ruiz")
+        #expect(row.aliases == "Ruiz; Señora Ruiz")
+        #expect((row.documents, row.mentions) == (2, 7))
+        var tie = Self.document("doc-c", canonical: nil)
+        tie.entities = [mention("Ruiz", canonical: "A. Ruiz"), mention("Ruiz", canonical: "B. Ruiz")]
+        var tied = EntitySummary()
+        tied.add(tie)
+        #expect(tied.rows()[0].name == "A. Ruiz")
+    }
 }

@@ -1,55 +1,105 @@
 import Foundation
 
-/// A temporary file of documents in run order, so that a corpus-wide stage
-/// can see every document while memory holds only its compact summary, and
-/// the full documents stream on afterwards.
+/// The documents of a run in run order, so that a corpus-wide stage can see
+/// every document while memory holds only its compact summary, and the full
+/// documents stream on afterwards. Up to `memoryBudget` (estimated bytes)
+/// the documents stay in memory as they are, since encoding and decoding
+/// them would cost more than a small run's corpus stages; past it the
+/// spool writes them to a temporary file and goes on there, so a run of any
+/// size holds at most the budget.
 final class DocumentSpool {
+    /// The temporary file, once the documents spill into it.
     let path: String
-    private let file: AtomicFile
+    private let folder: String
+    private let name: String
+    private let memoryBudget: Int
+    private var file: AtomicFile?
     private var record: [UInt8] = []
+    /// The documents while they fit the budget.
+    fileprivate private(set) var held: [(ordinal: Int, document: Document)] = []
+    private var heldBytes = 0
     private(set) var count = 0
 
-    init(folder: String, name: String) throws {
-        file = try AtomicFile(path: "\(folder)/spool-\(name)", durable: false)
-        path = file.temporaryPath
+    init(folder: String, name: String, memoryBudget: Int = 32 << 20) {
+        self.folder = folder
+        self.name = name
+        self.memoryBudget = memoryBudget
+        path = AtomicFile.temporaryPath(for: "\(folder)/spool-\(name)")
     }
 
+    /// Whether the documents went to the file.
+    var spilled: Bool { file != nil }
+
     func append(_ document: Document, ordinal: Int) throws {
+        count += 1
+        if let file { return try write(document, ordinal: ordinal, to: file) }
+        held.append((ordinal, document))
+        heldBytes += DocumentSpool.estimatedBytes(document)
+        guard heldBytes > memoryBudget else { return }
+        let spill = try AtomicFile(path: "\(folder)/spool-\(name)", durable: false)
+        for (ordinal, document) in held { try write(document, ordinal: ordinal, to: spill) }
+        held = []
+        file = spill
+    }
+
+    private func write(_ document: Document, ordinal: Int, to file: AtomicFile) throws {
         var writer = BinaryWriter()
         writer.integer(ordinal)
         writer.document(document)
         record.removeAll(keepingCapacity: true)
         RecordFraming.append(writer.bytes, to: &record)
         try file.write(record)
-        count += 1
     }
 
     /// Closes the spool for writing; read it with `SpoolReader`.
-    func finishWriting() throws { try file.close() }
+    func finishWriting() throws { try file?.close() }
 
-    func remove() { AtomicFile.discard(path) }
+    func remove() {
+        AtomicFile.discard(path)
+        held = []
+    }
+
+    /// About what a document takes, held or encoded: its texts and its
+    /// records. Only the budget and batch sizes depend on it, never the output.
+    static func estimatedBytes(_ document: Document) -> Int {
+        document.text.utf8.count + document.removed.reduce(0) { $0 + $1.text.utf8.count }
+            + 96 * document.entities.count + 64 * (document.blocks?.count ?? 0) + 512
+    }
 }
 
 /// Reads a finished spool back in batches.
 final class SpoolReader {
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private let path: String
+    private var held: ArraySlice<(ordinal: Int, document: Document)>
 
     init(spool: DocumentSpool) throws {
         path = spool.path
+        held = spool.held[...]
+        guard spool.spilled else {
+            handle = nil
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: spool.path) else {
             throw SystemError("open", path: spool.path)
         }
         self.handle = handle
     }
 
-    deinit { try? handle.close() }
+    deinit { try? handle?.close() }
 
     /// Up to `limit` documents with their ordinals, and no more than about
     /// `bytes` of encoded documents (at least one); empty at the end.
     func nextBatch(limit: Int, bytes: Int = .max) throws -> [(ordinal: Int, document: Document)] {
         var batch: [(ordinal: Int, document: Document)] = []
         var total = 0
+        guard let handle else {
+            while batch.count < limit, total < bytes, let next = held.popFirst() {
+                total += DocumentSpool.estimatedBytes(next.document)
+                batch.append(next)
+            }
+            return batch
+        }
         while batch.count < limit, total < bytes {
             let record: (prefix: Data, payload: Data)?
             do {

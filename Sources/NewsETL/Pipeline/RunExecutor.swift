@@ -86,7 +86,7 @@ final class RunExecutor {
     private func destination(afterSegment index: Int) throws -> Destination {
         let next = index + 1
         guard next < plan.segments.count, let corpus = plan.segments[next].corpus else { return .export }
-        let spool = try DocumentSpool(folder: spoolFolder, name: config.stages[corpus.index].name)
+        let spool = DocumentSpool(folder: spoolFolder, name: config.stages[corpus.index].name)
         return .corpus(spool, corpus.stage.makePass(context: context), corpus)
     }
 

@@ -120,8 +120,8 @@ import Testing
         let configuration = try config(input: RepositoryPaths.sampleInput, output: output.path, workers: 1)
         _ = try PipelineRunner(config: configuration).run()
         let before = try IncrementalRunTests.snapshot(output.path)
-        // Folders squatting on the spools' temporary names make the next run fail mid-way.
-        let squatters = ["clean", "dedupe", "entities"].map { AtomicFile.temporaryPath(for: output.url(".state/spool-\($0)")) }
+        // Folders squatting on state files' temporary names make the next run fail late, its datasets written.
+        let squatters = ["inputs.bin", "row-spans.bin"].map { AtomicFile.temporaryPath(for: output.url(".state/\($0)")) }
         for path in squatters { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
         #expect(throws: RunError.self) {
             try PipelineRunner(config: configuration, options: .init(full: true)).run()

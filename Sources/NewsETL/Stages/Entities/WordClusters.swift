@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which words behave alike in unlabelled text, so the tagger can treat a
 /// club, company or surname it never saw in training like the ones it did
 /// ("Everton" beside "Chelsea", "Netscape" beside "Microsoft"). Clusters
@@ -9,29 +11,78 @@ struct WordClusters: Sendable {
         var fine: UInt16, middle: UInt16, coarse: UInt16
     }
 
-    private let fineByWord: [String: UInt16]
+    /// One word of the table: where its bytes lie in `bytes`, and its fine cluster.
+    private struct Word {
+        var start: Int32, count: Int32, fine: UInt16
+    }
+
+    /// The words back to back, in NFC (so that bytes compare as strings do).
+    private let bytes: [UInt8]
+    private let words: [Word]
+    /// Open addressing by the FNV-1a of a word's bytes: an index into
+    /// `words`, -1 where free. Reading 80,000 lines into a dictionary of
+    /// strings took most of a small run's model loading.
+    private let slots: [Int32]
+    private let mask: Int
 
     static let shared = WordClusters(table: WordClusterData.table)
 
     init(table: String) {
-        var fineByWord: [String: UInt16] = [:]
-        fineByWord.reserveCapacity(80_000)
-        // One pass over the bytes: 80,000 lines are read at every start of
-        // the process (a generic split and a string per number cost 3×).
+        var bytes: [UInt8] = [], words: [Word] = []
+        bytes.reserveCapacity(table.utf8.count)
+        words.reserveCapacity(80_000)
         var table = table
-        table.withUTF8 { bytes in
+        table.withUTF8 { source in
             var lineStart = 0
-            while lineStart < bytes.count {
+            while lineStart < source.count {
                 var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                while lineEnd < source.count, source[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
                 var space = lineEnd - 1
-                while space >= lineStart, bytes[space] != UInt8(ascii: " ") { space -= 1 }
-                guard space >= lineStart, let fine = Self.number(UnsafeBufferPointer(rebasing: bytes[(space + 1)..<lineEnd])) else { continue }
-                fineByWord[String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<space]), as: UTF8.self)] = fine
+                while space >= lineStart, source[space] != UInt8(ascii: " ") { space -= 1 }
+                guard space >= lineStart, let fine = Self.number(UnsafeBufferPointer(rebasing: source[(space + 1)..<lineEnd])) else { continue }
+                let word = UnsafeBufferPointer(rebasing: source[lineStart..<space])
+                let start = bytes.count
+                if word.allSatisfy({ $0 < 0x80 }) {
+                    bytes.append(contentsOf: word)
+                } else {
+                    bytes.append(contentsOf: String(decoding: word, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                }
+                words.append(Word(start: Int32(start), count: Int32(bytes.count - start), fine: fine))
             }
         }
-        self.fineByWord = fineByWord
+        var capacity = 16
+        while capacity < words.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        bytes.withUnsafeBufferPointer { bytes in
+            for (index, word) in words.enumerated() {
+                let key = UnsafeBufferPointer(rebasing: bytes[Int(word.start)..<Int(word.start + word.count)])
+                var slot = Int(truncatingIfNeeded: StableHash.fnv1a(key)) & (capacity - 1)
+                // A word listed twice takes its last cluster, as a dictionary's assignment would.
+                while slots[slot] >= 0, !Self.holds(words[Int(slots[slot])], key, in: bytes) { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = Int32(index)
+            }
+        }
+        self.bytes = bytes
+        self.words = words
+        self.slots = slots
+        mask = capacity - 1
+    }
+
+    private static func holds(_ word: Word, _ key: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        Int(word.count) == key.count && (key.isEmpty || memcmp(bytes.baseAddress! + Int(word.start), key.baseAddress!, key.count) == 0)
+    }
+
+    private func fine(of key: UnsafeBufferPointer<UInt8>) -> UInt16? {
+        bytes.withUnsafeBufferPointer { bytes in
+            var slot = Int(truncatingIfNeeded: StableHash.fnv1a(key)) & mask
+            while slots[slot] >= 0 {
+                let word = words[Int(slots[slot])]
+                if Self.holds(word, key, in: bytes) { return word.fine }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
     }
 
     /// The number the bytes write, as `UInt16(_:)` reads it, with a fast
@@ -44,9 +95,16 @@ struct WordClusters: Sendable {
         return value <= Int(UInt16.max) ? UInt16(value) : nil
     }
 
-    /// `lowercased`: the word in lower case, as GloVe's vocabulary is.
+    /// `lowercased`: the word in lower case, as GloVe's vocabulary is. A
+    /// word found under another form of the same characters (not in NFC)
+    /// is its NFC form's, as with strings.
     func path(_ lowercased: String) -> Path? {
-        guard let fine = fineByWord[lowercased] else { return nil }
-        return Path(fine: fine, middle: WordClusterData.middle[Int(fine)], coarse: WordClusterData.coarse[Int(fine)])
+        var word = lowercased
+        var fine = word.withUTF8(fine(of:))
+        if fine == nil, !word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var composed = word.precomposedStringWithCanonicalMapping
+            fine = composed.withUTF8(fine(of:))
+        }
+        return fine.map { Path(fine: $0, middle: WordClusterData.middle[Int($0)], coarse: WordClusterData.coarse[Int($0)]) }
     }
 }

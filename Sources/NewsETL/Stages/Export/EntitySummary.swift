@@ -67,7 +67,8 @@ struct EntitySummary {
     /// Rows in entity-id order: the most used canonical name (longest, then
     /// alphabetical, on a tie) and the other spellings as aliases.
     func rows() -> [Row] {
-        entries.sorted { $0.key < $1.key }.map { id, entry in
+        entries.keys.sorted().map { id in
+            let entry = entries[id]!
             let name = entry.canonicalCounts.max { left, right in
                 (left.count, left.name.count, right.name) < (right.count, right.name.count, left.name)
             }!.name

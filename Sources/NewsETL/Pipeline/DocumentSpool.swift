@@ -39,6 +39,7 @@ final class DocumentSpool {
         let spill = try AtomicFile(path: "\(folder)/spool-\(name)", durable: false)
         for (ordinal, document) in held { try write(document, ordinal: ordinal, to: spill) }
         held = []
+        FreedMemory.release()
         file = spill
     }
 

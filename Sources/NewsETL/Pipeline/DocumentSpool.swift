@@ -70,8 +70,10 @@ final class DocumentSpool {
 
 /// Reads a finished spool back in batches.
 final class SpoolReader {
+    /// The spool's file, when it spilled.
     private let handle: FileHandle?
     private let path: String
+    /// The documents not yet read, when it did not.
     private var held: ArraySlice<(ordinal: Int, document: Document)>
 
     init(spool: DocumentSpool) throws {

@@ -29,8 +29,9 @@ extension WorkerPool {
     }
 }
 
-/// Work started on a background thread and waited for once, so the
-/// caller can make the next piece of work meanwhile.
+/// Work started on a background thread, so the caller can make the next
+/// piece of work meanwhile and wait for this one (as often as it likes)
+/// when it needs the result.
 final class BackgroundWork<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let result = Mutex<Value?>(nil)

@@ -10,21 +10,20 @@ import Foundation
 final class DocumentSpool {
     /// The temporary file, once the documents spill into it.
     let path: String
-    private let folder: String
-    private let name: String
+    /// The name `path` is the temporary of.
+    private let filePath: String
     private let memoryBudget: Int
     private var file: AtomicFile?
     private var record: [UInt8] = []
-    /// The documents while they fit the budget.
-    fileprivate private(set) var held: [(ordinal: Int, document: Document)] = []
+    /// The documents while they fit the budget, each with its `estimatedBytes`.
+    fileprivate private(set) var held: [(ordinal: Int, document: Document, bytes: Int)] = []
     private var heldBytes = 0
     private(set) var count = 0
 
     init(folder: String, name: String, memoryBudget: Int = 32 << 20) {
-        self.folder = folder
-        self.name = name
         self.memoryBudget = memoryBudget
-        path = AtomicFile.temporaryPath(for: "\(folder)/spool-\(name)")
+        filePath = "\(folder)/spool-\(name)"
+        path = AtomicFile.temporaryPath(for: filePath)
     }
 
     /// Whether the documents went to the file.
@@ -33,11 +32,12 @@ final class DocumentSpool {
     func append(_ document: Document, ordinal: Int) throws {
         count += 1
         if let file { return try write(document, ordinal: ordinal, to: file) }
-        held.append((ordinal, document))
-        heldBytes += DocumentSpool.estimatedBytes(document)
+        let bytes = DocumentSpool.estimatedBytes(document)
+        held.append((ordinal, document, bytes))
+        heldBytes += bytes
         guard heldBytes > memoryBudget else { return }
-        let spill = try AtomicFile(path: "\(folder)/spool-\(name)", durable: false)
-        for (ordinal, document) in held { try write(document, ordinal: ordinal, to: spill) }
+        let spill = try AtomicFile(path: filePath, durable: false)
+        for (ordinal, document, _) in held { try write(document, ordinal: ordinal, to: spill) }
         held = []
         FreedMemory.release()
         file = spill
@@ -74,7 +74,7 @@ final class SpoolReader {
     private let handle: FileHandle?
     private let path: String
     /// The documents not yet read, when it did not.
-    private var held: ArraySlice<(ordinal: Int, document: Document)>
+    private var held: ArraySlice<(ordinal: Int, document: Document, bytes: Int)>
 
     init(spool: DocumentSpool) throws {
         path = spool.path
@@ -98,8 +98,8 @@ final class SpoolReader {
         var total = 0
         guard let handle else {
             while batch.count < limit, total < bytes, let next = held.popFirst() {
-                total += DocumentSpool.estimatedBytes(next.document)
-                batch.append(next)
+                total += next.bytes
+                batch.append((next.ordinal, next.document))
             }
             return batch
         }

@@ -357,8 +357,8 @@ public final class ExportSession {
 
     /// Removes every temporary file of the session.
     public func abort() {
-        _ = writing?.wait()
-        writing = nil
+        // A batch still being written is waited for, its error moot: the files go.
+        try? finishWriting()
         for writer in allWriters { AtomicFile.discard(writer.temporaryPath) }
         database?.discard()
         AtomicFile.discard(AtomicFile.temporaryPath(for: dictionaryPath))
